@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The interposed entry points: move_pages(), migrate_pages() and mbind()
+ * with numaif.h's signatures, and syscall() for their three numbers. When
+ * no session records the numashim events a call costs one enabled check;
+ * otherwise the call is bracketed by an entry and an exit event.
+ *
+ * The program must not notice the shim: its arguments go to the kernel
+ * untouched, and the return value and errno it gets back are the kernel's.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arrays.h"
+#include "backtrace.h"
+#include "numashim-tp.h"
+#include "real.h"
+
+#define NUMASHIM_EXPORT __attribute__((visibility("default")))
+
+#define TRACING(call)							\
+	(lttng_ust_tracepoint_enabled(numashim, call##_entry) ||	\
+	 lttng_ust_tracepoint_enabled(numashim, call##_exit))
+
+static uint64_t last_call_id;
+
+/*
+ * libunwind is not reentrant: a call made by a signal handler that
+ * interrupted the shim's own unwinding is recorded without a backtrace.
+ * Initial-exec TLS, because the general model may allocate on first use.
+ */
+static __thread int unwinding __attribute__((tls_model("initial-exec")));
+
+/* Scratch for one chunk of any array: addresses or int32 values. */
+union chunk_buf {
+	uint64_t addrs[NUMASHIM_CHUNK_LEN];
+	int32_t ints[NUMASHIM_CHUNK_LEN];
+};
+
+static void call_begin(struct numashim_call *call, uint64_t *bt,
+		       const long *raw, const void *ip)
+{
+	call->id = __atomic_add_fetch(&last_call_id, 1, __ATOMIC_RELAXED);
+	call->tid = gettid();
+	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
+	call->backtrace = bt;
+	call->backtrace_len = 0;
+	if (!unwinding) {
+		unwinding = 1;
+		call->backtrace_len = numashim_backtrace(bt, ip);
+		unwinding = 0;
+	}
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Entry-side state of a call whose arrays are being recorded. */
+struct recorded_call {
+	struct numashim_call call;
+	struct numashim_result res;
+	uint64_t bt[NUMASHIM_BACKTRACE_MAX];
+	uint64_t start_ns;
+};
+
+static void result_set(struct recorded_call *rc, long ret, int err)
+{
+	rc->res.latency_ns = now_ns() - rc->start_ns;
+	rc->res.id = rc->call.id;
+	rc->res.ret = ret;
+	rc->res.err = ret < 0 ? err : 0;
+}
+
+static long record_move_pages(const struct numashim_move_pages_args *a,
+			      const long *raw, void *ip)
+{
+	struct recorded_call rc;
+	struct numashim_array_src pages, nodes, status;
+	union chunk_buf first, scratch;
+	struct numashim_addrs pages_rec = { .v = first.addrs };
+	struct numashim_ints nodes_rec = { .v = scratch.ints };
+	struct numashim_ints status_rec = { .v = first.ints };
+	long ret;
+	int err;
+
+	int saved_errno = errno;
+
+	call_begin(&rc.call, rc.bt, raw, ip);
+	numashim_array_init(&pages, NUMASHIM_ARRAY_PAGES, a->pages, a->count,
+			    sizeof(uint64_t));
+	numashim_array_init(&nodes, NUMASHIM_ARRAY_NODES, a->nodes,
+			    a->nodes ? a->count : 0, sizeof(int32_t));
+	pages_rec.len = numashim_array_next(&pages, first.addrs);
+	nodes_rec.len = numashim_array_next(&nodes, scratch.ints);
+	lttng_ust_do_tracepoint(numashim, move_pages_entry, &rc.call, a,
+				&pages_rec, &nodes_rec, ip);
+	numashim_array_emit_rest(&pages, rc.call.id, &scratch, ip);
+	numashim_array_emit_rest(&nodes, rc.call.id, &scratch, ip);
+
+	errno = saved_errno;
+	rc.start_ns = now_ns();
+	ret = numashim_real_move_pages(a, raw);
+	err = errno;
+	result_set(&rc, ret, err);
+
+	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
+			    a->count, sizeof(int32_t));
+	status_rec.len = numashim_array_next(&status, first.ints);
+	numashim_array_emit_rest(&status, rc.call.id, &scratch, ip);
+	rc.res.incomplete = numashim_array_finish(&pages, rc.call.id, ip) |
+			    numashim_array_finish(&nodes, rc.call.id, ip) |
+			    numashim_array_finish(&status, rc.call.id, ip);
+	lttng_ust_do_tracepoint(numashim, move_pages_exit, &rc.res,
+				&status_rec, ip);
+	errno = err;
+	return ret;
+}
+
+static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
+				 const long *raw, void *ip)
+{
+	struct recorded_call rc;
+	struct numashim_array_src old_nodes, new_nodes;
+	union chunk_buf old_buf, new_buf;
+	struct numashim_ints old_rec = { .v = old_buf.ints };
+	struct numashim_ints new_rec = { .v = new_buf.ints };
+	long ret;
+	int err;
+
+	int saved_errno = errno;
+
+	call_begin(&rc.call, rc.bt, raw, ip);
+	numashim_mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
+			   a->maxnode);
+	numashim_mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
+			   a->maxnode);
+	old_rec.len = numashim_array_next(&old_nodes, old_buf.ints);
+	new_rec.len = numashim_array_next(&new_nodes, new_buf.ints);
+	lttng_ust_do_tracepoint(numashim, migrate_pages_entry, &rc.call, a,
+				&old_rec, &new_rec, ip);
+	numashim_array_emit_rest(&old_nodes, rc.call.id, &old_buf, ip);
+	numashim_array_emit_rest(&new_nodes, rc.call.id, &new_buf, ip);
+
+	errno = saved_errno;
+	rc.start_ns = now_ns();
+	ret = numashim_real_migrate_pages(a, raw);
+	err = errno;
+	result_set(&rc, ret, err);
+
+	rc.res.incomplete = numashim_array_finish(&old_nodes, rc.call.id, ip) |
+			    numashim_array_finish(&new_nodes, rc.call.id, ip);
+	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res, ip);
+	errno = err;
+	return ret;
+}
+
+static long record_mbind(const struct numashim_mbind_args *a,
+			 const long *raw, void *ip)
+{
+	struct recorded_call rc;
+	struct numashim_array_src nodemask;
+	union chunk_buf buf;
+	struct numashim_ints mask_rec = { .v = buf.ints };
+	long ret;
+	int err;
+
+	int saved_errno = errno;
+
+	call_begin(&rc.call, rc.bt, raw, ip);
+	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask,
+			   a->maxnode);
+	mask_rec.len = numashim_array_next(&nodemask, buf.ints);
+	lttng_ust_do_tracepoint(numashim, mbind_entry, &rc.call, a, &mask_rec,
+				ip);
+	numashim_array_emit_rest(&nodemask, rc.call.id, &buf, ip);
+
+	errno = saved_errno;
+	rc.start_ns = now_ns();
+	ret = numashim_real_mbind(a, raw);
+	err = errno;
+	result_set(&rc, ret, err);
+
+	rc.res.incomplete = numashim_array_finish(&nodemask, rc.call.id, ip);
+	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, ip);
+	errno = err;
+	return ret;
+}
+
+/*
+ * The entry points. raw is NULL for a call through the numaif.h function,
+ * and the six untouched syscall() arguments for a call through syscall().
+ */
+static long do_move_pages(const struct numashim_move_pages_args *a,
+			  const long *raw, void *ip)
+{
+	if (!TRACING(move_pages))
+		return numashim_real_move_pages(a, raw);
+	return record_move_pages(a, raw, ip);
+}
+
+static long do_migrate_pages(const struct numashim_migrate_pages_args *a,
+			     const long *raw, void *ip)
+{
+	if (!TRACING(migrate_pages))
+		return numashim_real_migrate_pages(a, raw);
+	return record_migrate_pages(a, raw, ip);
+}
+
+static long do_mbind(const struct numashim_mbind_args *a, const long *raw,
+		     void *ip)
+{
+	if (!TRACING(mbind))
+		return numashim_real_mbind(a, raw);
+	return record_mbind(a, raw, ip);
+}
+
+NUMASHIM_EXPORT
+long move_pages(int pid, unsigned long count, void **pages, const int *nodes,
+		int *status, int flags)
+{
+	const struct numashim_move_pages_args a = {
+		pid, count, pages, nodes, status, flags,
+	};
+
+	return do_move_pages(&a, NULL, __builtin_return_address(0));
+}
+
+NUMASHIM_EXPORT
+long migrate_pages(int pid, unsigned long maxnode,
+		   const unsigned long *old_nodes,
+		   const unsigned long *new_nodes)
+{
+	const struct numashim_migrate_pages_args a = {
+		pid, maxnode, old_nodes, new_nodes,
+	};
+
+	return do_migrate_pages(&a, NULL, __builtin_return_address(0));
+}
+
+NUMASHIM_EXPORT
+long mbind(void *addr, unsigned long len, int mode,
+	   const unsigned long *nodemask, unsigned long maxnode,
+	   unsigned int flags)
+{
+	const struct numashim_mbind_args a = {
+		addr, len, mode, nodemask, maxnode, flags,
+	};
+
+	return do_mbind(&a, NULL, __builtin_return_address(0));
+}
+
+/*
+ * glibc's syscall() takes six arguments whatever the number, and so do we:
+ * every one is passed on, numbers other than our three untouched. The
+ * structures keep the argument types the kernel gives them.
+ */
+NUMASHIM_EXPORT
+long syscall(long nr, ...)
+{
+	void *ip = __builtin_return_address(0);
+	long raw[6];
+	va_list ap;
+	int i;
+
+	va_start(ap, nr);
+	for (i = 0; i < 6; i++)
+		raw[i] = va_arg(ap, long);
+	va_end(ap);
+
+	if (numashim_forwarding)
+		return numashim_real_syscall(nr, raw);
+	switch (nr) {
+	case SYS_move_pages: {
+		const struct numashim_move_pages_args a = {
+			(int) raw[0], raw[1], (void **) raw[2],
+			(const int *) raw[3], (int *) raw[4], (int) raw[5],
+		};
+
+		return do_move_pages(&a, raw, ip);
+	}
+	case SYS_migrate_pages: {
+		const struct numashim_migrate_pages_args a = {
+			(int) raw[0], raw[1], (const unsigned long *) raw[2],
+			(const unsigned long *) raw[3],
+		};
+
+		return do_migrate_pages(&a, raw, ip);
+	}
+	case SYS_mbind: {
+		const struct numashim_mbind_args a = {
+			(void *) raw[0], raw[1], raw[2],
+			(const unsigned long *) raw[3], raw[4],
+			(unsigned int) raw[5],
+		};
+
+		return do_mbind(&a, raw, ip);
+	}
+	default:
+		return numashim_real_syscall(nr, raw);
+	}
+}
+
+static void __attribute__((constructor)) numashim_init(void)
+{
+	numashim_real_init();
+	numashim_backtrace_init();
+}

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Finding the functions the shim interposes on. Lookups happen in the
+ * library constructor and, for calls that arrive before it ran (another
+ * library's constructor), on first use; both may race, which is harmless
+ * since every racer stores the same pointer.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stddef.h>
+#include <sys/syscall.h>
+
+#include "real.h"
+
+typedef long (*syscall_fn)(long, ...);
+typedef long (*move_pages_fn)(int, unsigned long, void **, const int *,
+			      int *, int);
+typedef long (*migrate_pages_fn)(int, unsigned long, const unsigned long *,
+				 const unsigned long *);
+typedef long (*mbind_fn)(void *, unsigned long, int, const unsigned long *,
+			 unsigned long, unsigned int);
+
+__thread int numashim_forwarding __attribute__((tls_model("initial-exec")));
+
+static syscall_fn real_syscall;
+static move_pages_fn real_move_pages;
+static migrate_pages_fn real_migrate_pages;
+static mbind_fn real_mbind;
+
+/* A symbol libnuma lacks (no libnuma loaded) stays NULL; "missing" marks
+ * that the lookup was done so that it is not repeated on every call. */
+static char missing;
+
+static void *lookup(void **slot, const char *name)
+{
+	void *fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+
+	if (!fn) {
+		fn = dlsym(RTLD_NEXT, name);
+		if (!fn)
+			fn = &missing;
+		__atomic_store_n(slot, fn, __ATOMIC_RELEASE);
+	}
+	return fn == &missing ? NULL : fn;
+}
+
+void numashim_real_init(void)
+{
+	lookup((void **) &real_syscall, "syscall");
+	lookup((void **) &real_move_pages, "move_pages");
+	lookup((void **) &real_migrate_pages, "migrate_pages");
+	lookup((void **) &real_mbind, "mbind");
+}
+
+long numashim_real_syscall(long nr, const long raw[6])
+{
+	syscall_fn fn = lookup((void **) &real_syscall, "syscall");
+
+	return fn(nr, raw[0], raw[1], raw[2], raw[3], raw[4], raw[5]);
+}
+
+long numashim_real_move_pages(const struct numashim_move_pages_args *a,
+			      const long *raw)
+{
+	move_pages_fn fn;
+
+	if (!raw) {
+		fn = lookup((void **) &real_move_pages, "move_pages");
+		if (fn) {
+			long ret;
+
+			numashim_forwarding = 1;
+			ret = fn(a->pid, a->count, a->pages, a->nodes,
+				 a->status, a->flags);
+			numashim_forwarding = 0;
+			return ret;
+		}
+	}
+	return numashim_real_syscall(SYS_move_pages, raw ? raw : (const long[6]) {
+		a->pid, (long) a->count, (long) a->pages, (long) a->nodes,
+		(long) a->status, a->flags });
+}
+
+long numashim_real_migrate_pages(const struct numashim_migrate_pages_args *a,
+				 const long *raw)
+{
+	migrate_pages_fn fn;
+
+	if (!raw) {
+		fn = lookup((void **) &real_migrate_pages, "migrate_pages");
+		if (fn) {
+			long ret;
+
+			numashim_forwarding = 1;
+			ret = fn(a->pid, a->maxnode, a->old_nodes,
+				 a->new_nodes);
+			numashim_forwarding = 0;
+			return ret;
+		}
+	}
+	return numashim_real_syscall(SYS_migrate_pages, raw ? raw : (const long[6]) {
+		a->pid, (long) a->maxnode, (long) a->old_nodes,
+		(long) a->new_nodes });
+}
+
+long numashim_real_mbind(const struct numashim_mbind_args *a, const long *raw)
+{
+	mbind_fn fn;
+
+	if (!raw) {
+		fn = lookup((void **) &real_mbind, "mbind");
+		if (fn) {
+			long ret;
+
+			numashim_forwarding = 1;
+			ret = fn(a->addr, a->len, (int) a->mode, a->nodemask,
+				 a->maxnode, a->flags);
+			numashim_forwarding = 0;
+			return ret;
+		}
+	}
+	return numashim_real_syscall(SYS_mbind, raw ? raw : (const long[6]) {
+		(long) a->addr, (long) a->len, (long) a->mode,
+		(long) a->nodemask, (long) a->maxnode, a->flags });
+}

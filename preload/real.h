@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef NUMASHIM_REAL_H
+#define NUMASHIM_REAL_H
+
+#include "numashim-payload.h"
+
+/*
+ * Set while libnuma's function runs on the program's behalf: libnuma makes
+ * the system call through syscall(), which must then pass straight through
+ * rather than be recorded a second time.
+ */
+extern __thread int numashim_forwarding __attribute__((tls_model("initial-exec")));
+
+/* The definitions the shim's own ones hide: glibc's and libnuma's. */
+void numashim_real_init(void);
+long numashim_real_syscall(long nr, const long raw[6]);
+
+/*
+ * Hand a call to the kernel the way the program made it: a call that came
+ * through syscall() goes back to syscall() with its six raw arguments, the
+ * others to libnuma's function (or straight to the kernel when the process
+ * has no libnuma).
+ */
+long numashim_real_move_pages(const struct numashim_move_pages_args *a,
+			      const long *raw);
+long numashim_real_migrate_pages(const struct numashim_migrate_pages_args *a,
+				 const long *raw);
+long numashim_real_mbind(const struct numashim_mbind_args *a, const long *raw);
+
+#endif /* NUMASHIM_REAL_H */

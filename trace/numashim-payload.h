@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * What the shim hands to the tracepoint provider: the calls' arguments as
+ * the program passed them, the parts of their arrays that were copied out
+ * of the program's memory, and the results. The enumerations reach readers
+ * as the CTF enumerations numashim_array and numashim_via.
+ */
+#ifndef NUMASHIM_PAYLOAD_H
+#define NUMASHIM_PAYLOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum numashim_array {
+	NUMASHIM_ARRAY_PAGES = 0,	/* move_pages: pages */
+	NUMASHIM_ARRAY_NODES = 1,	/* move_pages: nodes */
+	NUMASHIM_ARRAY_STATUS = 2,	/* move_pages: status, after the call */
+	NUMASHIM_ARRAY_NODEMASK = 3,	/* mbind: nodemask */
+	NUMASHIM_ARRAY_OLD_NODES = 4,	/* migrate_pages: old_nodes */
+	NUMASHIM_ARRAY_NEW_NODES = 5,	/* migrate_pages: new_nodes */
+};
+
+enum numashim_via {
+	NUMASHIM_VIA_FUNCTION = 0,	/* move_pages(), mbind(), migrate_pages() */
+	NUMASHIM_VIA_SYSCALL = 1,	/* syscall(SYS_...) */
+};
+
+/*
+ * Elements of one array carried by one event: the entry or exit event holds
+ * the first NUMASHIM_CHUNK_LEN, chunk events the rest. 1024 addresses make
+ * an 8 KiB payload, far below the smallest sub-buffer lttng accepts by
+ * default, so a chunk is never too big for the ring buffer.
+ */
+#define NUMASHIM_CHUNK_LEN 1024
+
+/* What every entry event carries besides the call's own arguments. */
+struct numashim_call {
+	uint64_t id;
+	int32_t tid;
+	enum numashim_via via;
+	const uint64_t *backtrace;
+	size_t backtrace_len;
+};
+
+/* An array as recorded in one event: up to NUMASHIM_CHUNK_LEN elements. */
+struct numashim_addrs {
+	const uint64_t *v;
+	size_t len;
+};
+
+struct numashim_ints {
+	const int32_t *v;
+	size_t len;
+};
+
+/* Arguments as in numaif.h, whichever entry point the call came through. */
+struct numashim_move_pages_args {
+	int pid;
+	unsigned long count;
+	void **pages;
+	const int *nodes;
+	int *status;
+	int flags;
+};
+
+struct numashim_migrate_pages_args {
+	int pid;
+	unsigned long maxnode;
+	const unsigned long *old_nodes;
+	const unsigned long *new_nodes;
+};
+
+/* mode is as wide as the kernel reads it: syscall() passes all 64 bits. */
+struct numashim_mbind_args {
+	void *addr;
+	unsigned long len;
+	unsigned long mode;
+	const unsigned long *nodemask;
+	unsigned long maxnode;
+	unsigned int flags;
+};
+
+struct numashim_result {
+	uint64_t id;
+	int64_t ret;
+	int32_t err;
+	uint64_t latency_ns;
+	uint32_t incomplete;	/* bit (1 << enum numashim_array) per array not recorded whole */
+};
+
+#endif /* NUMASHIM_PAYLOAD_H */

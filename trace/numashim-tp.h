@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The numashim tracepoint provider. Every intercepted call gives an entry
+ * event before the kernel sees it and an exit event after, tied by call_id;
+ * arrays longer than NUMASHIM_CHUNK_LEN continue in chunk events, and an
+ * array that could not be copied whole gets an array_incomplete event.
+ * doc/numashim.7 is the reference for readers of these events.
+ */
+#undef LTTNG_UST_TRACEPOINT_PROVIDER
+#define LTTNG_UST_TRACEPOINT_PROVIDER numashim
+
+#undef LTTNG_UST_TRACEPOINT_INCLUDE
+#define LTTNG_UST_TRACEPOINT_INCLUDE "./numashim-tp.h"
+
+#if !defined(NUMASHIM_TP_H) || defined(LTTNG_UST_TRACEPOINT_HEADER_MULTI_READ)
+#define NUMASHIM_TP_H
+
+#include <lttng/tracepoint.h>
+#include "numashim-payload.h"
+
+LTTNG_UST_TRACEPOINT_ENUM(numashim, array,
+	LTTNG_UST_TP_ENUM_VALUES(
+		ctf_enum_value("pages", NUMASHIM_ARRAY_PAGES)
+		ctf_enum_value("nodes", NUMASHIM_ARRAY_NODES)
+		ctf_enum_value("status", NUMASHIM_ARRAY_STATUS)
+		ctf_enum_value("nodemask", NUMASHIM_ARRAY_NODEMASK)
+		ctf_enum_value("old_nodes", NUMASHIM_ARRAY_OLD_NODES)
+		ctf_enum_value("new_nodes", NUMASHIM_ARRAY_NEW_NODES)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_ENUM(numashim, via,
+	LTTNG_UST_TP_ENUM_VALUES(
+		ctf_enum_value("function", NUMASHIM_VIA_FUNCTION)
+		ctf_enum_value("syscall", NUMASHIM_VIA_SYSCALL)
+	)
+)
+
+/* The fields that open every entry event. */
+#define NUMASHIM_CALL_FIELDS(c)						\
+	ctf_integer(uint64_t, call_id, (c)->id)				\
+	ctf_integer(int32_t, tid, (c)->tid)				\
+	ctf_enum(numashim, via, int, via, (c)->via)
+
+#define NUMASHIM_BACKTRACE_FIELD(c)					\
+	ctf_sequence_hex(uint64_t, backtrace, (c)->backtrace,		\
+			 size_t, (c)->backtrace_len)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_entry,
+	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
+		const struct numashim_move_pages_args *, a,
+		const struct numashim_addrs *, pages,
+		const struct numashim_ints *, nodes,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_CALL_FIELDS(c)
+		ctf_integer(int32_t, pid, a->pid)
+		ctf_integer(uint64_t, count, a->count)
+		ctf_integer_hex(uint64_t, pages_ptr, (uintptr_t) a->pages)
+		ctf_integer_hex(uint64_t, nodes_ptr, (uintptr_t) a->nodes)
+		ctf_integer_hex(uint64_t, status_ptr, (uintptr_t) a->status)
+		ctf_integer_hex(int32_t, flags, a->flags)
+		ctf_sequence_hex(uint64_t, pages, pages->v, size_t, pages->len)
+		ctf_sequence(int32_t, nodes, nodes->v, size_t, nodes->len)
+		NUMASHIM_BACKTRACE_FIELD(c)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, migrate_pages_entry,
+	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
+		const struct numashim_migrate_pages_args *, a,
+		const struct numashim_ints *, old_nodes,
+		const struct numashim_ints *, new_nodes,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_CALL_FIELDS(c)
+		ctf_integer(int32_t, pid, a->pid)
+		ctf_integer(uint64_t, maxnode, a->maxnode)
+		ctf_integer_hex(uint64_t, old_nodes_ptr, (uintptr_t) a->old_nodes)
+		ctf_integer_hex(uint64_t, new_nodes_ptr, (uintptr_t) a->new_nodes)
+		ctf_sequence(int32_t, old_nodes, old_nodes->v, size_t, old_nodes->len)
+		ctf_sequence(int32_t, new_nodes, new_nodes->v, size_t, new_nodes->len)
+		NUMASHIM_BACKTRACE_FIELD(c)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
+	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
+		const struct numashim_mbind_args *, a,
+		const struct numashim_ints *, nodemask,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_CALL_FIELDS(c)
+		ctf_integer_hex(uint64_t, addr, (uintptr_t) a->addr)
+		ctf_integer(uint64_t, len, a->len)
+		ctf_integer_hex(uint64_t, mode, a->mode)
+		ctf_integer_hex(uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)
+		ctf_integer(uint64_t, maxnode, a->maxnode)
+		ctf_integer_hex(uint32_t, flags, a->flags)
+		ctf_sequence(int32_t, nodemask, nodemask->v, size_t, nodemask->len)
+		NUMASHIM_BACKTRACE_FIELD(c)
+		ctf_unused(ip)
+	)
+)
+
+#define NUMASHIM_RESULT_FIELDS(r)					\
+	ctf_integer(uint64_t, call_id, (r)->id)				\
+	ctf_integer(int64_t, ret, (r)->ret)				\
+	ctf_integer(int32_t, err, (r)->err)				\
+	ctf_integer(uint64_t, latency_ns, (r)->latency_ns)		\
+	ctf_integer_hex(uint32_t, incomplete, (r)->incomplete)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
+		const struct numashim_ints *, status,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_RESULT_FIELDS(r)
+		ctf_sequence(int32_t, status, status->v, size_t, status->len)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT_CLASS(numashim, result,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r, void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_RESULT_FIELDS(r)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT_INSTANCE(numashim, result, numashim, migrate_pages_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r, void *, ip)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT_INSTANCE(numashim, result, numashim, mbind_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r, void *, ip)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, addr_chunk,
+	LTTNG_UST_TP_ARGS(uint64_t, call_id, enum numashim_array, array,
+		uint64_t, offset, const struct numashim_addrs *, rec,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		ctf_integer(uint64_t, call_id, call_id)
+		ctf_enum(numashim, array, int, array, array)
+		ctf_integer(uint64_t, offset, offset)
+		ctf_sequence_hex(uint64_t, values, rec->v, size_t, rec->len)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, int_chunk,
+	LTTNG_UST_TP_ARGS(uint64_t, call_id, enum numashim_array, array,
+		uint64_t, offset, const struct numashim_ints *, rec,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		ctf_integer(uint64_t, call_id, call_id)
+		ctf_enum(numashim, array, int, array, array)
+		ctf_integer(uint64_t, offset, offset)
+		ctf_sequence(int32_t, values, rec->v, size_t, rec->len)
+		ctf_unused(ip)
+	)
+)
+
+/*
+ * An array that was not recorded whole: "recorded" elements made it into
+ * the trace out of "expected", and err says why the rest did not
+ * (EFAULT: the program's memory there is unreadable; E2BIG: more than the
+ * shim records for that array).
+ */
+LTTNG_UST_TRACEPOINT_EVENT(numashim, array_incomplete,
+	LTTNG_UST_TP_ARGS(uint64_t, call_id, enum numashim_array, array,
+		uint64_t, recorded, uint64_t, expected, int, err,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		ctf_integer(uint64_t, call_id, call_id)
+		ctf_enum(numashim, array, int, array, array)
+		ctf_integer(uint64_t, recorded, recorded)
+		ctf_integer(uint64_t, expected, expected)
+		ctf_integer(int32_t, err, err)
+		ctf_unused(ip)
+	)
+)
+
+#endif /* NUMASHIM_TP_H */
+
+#include <lttng/tracepoint-event.h>
