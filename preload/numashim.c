@@ -2,8 +2,8 @@
 /*
  * The interposed entry points: move_pages(), migrate_pages() and mbind()
  * with numaif.h's signatures, and syscall() for their three numbers. When
- * no session records the numashim events a call costs one enabled check;
- * otherwise the call is bracketed by an entry and an exit event.
+ * no session records the numashim events a call costs the enabled checks
+ * of its entry and exit events; otherwise the call is bracketed by them.
  *
  * The program must not notice the shim: its arguments go to the kernel
  * untouched, and the return value and errno it gets back are the kernel's.
@@ -251,8 +251,9 @@ long mbind(void *addr, unsigned long len, int mode,
 	   const unsigned long *nodemask, unsigned long maxnode,
 	   unsigned int flags)
 {
+	/* libnuma hands the int to syscall(), which widens it unsigned. */
 	const struct numashim_mbind_args a = {
-		addr, len, mode, nodemask, maxnode, flags,
+		addr, len, (unsigned int) mode, nodemask, maxnode, flags,
 	};
 
 	return do_mbind(&a, NULL, __builtin_return_address(0));

@@ -2,8 +2,8 @@
 /*
  * What the shim hands to the tracepoint provider: the calls' arguments as
  * the program passed them, the parts of their arrays that were copied out
- * of the program's memory, and the results. The enumerations reach readers
- * as the CTF enumerations numashim_array and numashim_via.
+ * of the program's memory, and the results. Readers see the enumerations'
+ * labels ("pages", "syscall", ...) in the array and via fields.
  */
 #ifndef NUMASHIM_PAYLOAD_H
 #define NUMASHIM_PAYLOAD_H
@@ -27,9 +27,11 @@ enum numashim_via {
 
 /*
  * Elements of one array carried by one event: the entry or exit event holds
- * the first NUMASHIM_CHUNK_LEN, chunk events the rest. 1024 addresses make
- * an 8 KiB payload, far below the smallest sub-buffer lttng accepts by
- * default, so a chunk is never too big for the ring buffer.
+ * the first NUMASHIM_CHUNK_LEN, chunk events the rest. The largest event,
+ * move_pages_entry with 1024 addresses, 1024 nodes and a full backtrace,
+ * is about 13.5 KiB: within the 16 KiB sub-buffers of lttng's smallest
+ * default (per-process buffers) and far within the 512 KiB of per-user
+ * ones. An event larger than a sub-buffer would be dropped.
  */
 #define NUMASHIM_CHUNK_LEN 1024
 
