@@ -27,11 +27,20 @@ void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 	src->plain.elem_size = elem_size;
 }
 
+static void read_mask(struct numashim_array_src *src)
+{
+	size_t nwords = (src->expected + WORD_BITS - 1) / WORD_BITS;
+	size_t got = numashim_copy_in(src->mask.words, src->mask.user,
+				      nwords * sizeof(unsigned long),
+				      &src->err);
+
+	src->recorded = got * 8 < src->expected ? got * 8 : src->expected;
+}
+
 void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 			const unsigned long *mask, unsigned long maxnode)
 {
 	uint64_t bits = maxnode && mask ? maxnode - 1 : 0;
-	size_t nwords, got;
 
 	src->id = id;
 	src->offset = 0;
@@ -39,15 +48,12 @@ void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 	src->recorded = 0;
 	src->err = 0;
 	src->is_mask = 1;
+	src->mask.user = mask;
 	src->mask.next_bit = 0;
-	if (bits > NUMASHIM_MASK_MAX_BITS) {
+	if (bits > NUMASHIM_MASK_MAX_BITS)
 		src->err = E2BIG;
-		return;
-	}
-	nwords = (bits + WORD_BITS - 1) / WORD_BITS;
-	got = numashim_copy_in(src->mask.words, mask,
-			       nwords * sizeof(unsigned long), &src->err);
-	src->recorded = got * 8 < bits ? got * 8 : bits;
+	else
+		read_mask(src);
 }
 
 static size_t next_plain(struct numashim_array_src *src, void *buf)
@@ -106,6 +112,15 @@ void numashim_array_emit_rest(struct numashim_array_src *src, uint64_t call_id,
 						src->id, offset, &rec, ip);
 		}
 	}
+}
+
+void numashim_array_resume(struct numashim_array_src *src)
+{
+	if (src->err != ENODATA)
+		return;
+	src->err = 0;
+	if (src->is_mask)
+		read_mask(src);
 }
 
 uint32_t numashim_array_finish(const struct numashim_array_src *src,

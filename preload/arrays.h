@@ -32,6 +32,7 @@ struct numashim_array_src {
 			unsigned int elem_size;
 		} plain;
 		struct {
+			const unsigned long *user;
 			unsigned long words[NUMASHIM_MASK_MAX_WORDS];
 			uint64_t next_bit;
 		} mask;
@@ -52,6 +53,12 @@ size_t numashim_array_next(struct numashim_array_src *src, void *buf);
 /* Emit what is left of the array as chunk events, using buf as scratch. */
 void numashim_array_emit_rest(struct numashim_array_src *src, uint64_t call_id,
 			      void *buf, void *ip);
+
+/*
+ * After the call, go on reading an input array that stopped at a page
+ * that was not in memory: if the kernel read that far, the page is now.
+ */
+void numashim_array_resume(struct numashim_array_src *src);
 
 /*
  * Emit array_incomplete when the array was not recorded whole; returns

@@ -5,9 +5,11 @@
 #include <stddef.h>
 
 /*
- * Copy len bytes of the program's memory at src into dst without faulting:
- * returns how many bytes were copied, and sets *err (EFAULT when src runs
- * into unreadable memory) when that is fewer than len.
+ * Copy len bytes of the program's memory at src into dst without faulting
+ * and without faulting anything in: returns how many bytes were copied,
+ * and when that is fewer than len sets *err to why: EFAULT when src runs
+ * into unmapped or unreadable memory, ENODATA into a page that is not in
+ * memory (never touched, or swapped out).
  */
 size_t numashim_copy_in(void *dst, const void *src, size_t len, int *err);
 
