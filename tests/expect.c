@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "expect.h"
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Opened per call, in append mode, so that forked children can write too. */
+static FILE *expect_begin(const char *call, struct expect_site site)
+{
+	const char *path = getenv("NUMASHIM_EXPECT");
+	FILE *f;
+
+	if (!path)
+		return NULL;
+	pthread_mutex_lock(&lock);
+	f = fopen(path, "a");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	fprintf(f, "{\"call\": \"%s\", \"pid\": %d, \"tid\": %d, \"func\": \"%s\", \"frame\": %d, \"via\": \"%s\"",
+		call, getpid(), gettid(), site.func, site.frame,
+		site.via == EXPECT_SYSCALL ? "syscall" : "function");
+	return f;
+}
+
+static void expect_end(FILE *f, long ret, int err)
+{
+	fprintf(f, ", \"ret\": %ld, \"err\": %d}\n", ret, ret < 0 ? err : 0);
+	fclose(f);
+	pthread_mutex_unlock(&lock);
+}
+
+static void put_scalar(FILE *f, const char *name, unsigned long v)
+{
+	if (v != EXPECT_ANY)
+		fprintf(f, ", \"%s\": %lu", name, v);
+}
+
+/* name: the readable elements; name_expected: how many the call names. */
+static void put_array(FILE *f, const char *name, struct expect_array a,
+		      int addrs)
+{
+	unsigned long i;
+
+	fprintf(f, ", \"%s_expected\": %lu, \"%s\": [", name, a.count, name);
+	for (i = 0; i < a.readable; i++) {
+		if (addrs)
+			fprintf(f, "%s%lu", i ? ", " : "",
+				((const unsigned long *) a.ptr)[i]);
+		else
+			fprintf(f, "%s%d", i ? ", " : "",
+				((const int *) a.ptr)[i]);
+	}
+	fputc(']', f);
+}
+
+static void put_nodes(FILE *f, const char *name, const int *nodes, int n)
+{
+	int i;
+
+	if (!nodes)
+		return;
+	fprintf(f, ", \"%s\": [", name);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s%d", i ? ", " : "", nodes[i]);
+	fputc(']', f);
+}
+
+void expect_move_pages(struct expect_site site, int pid, unsigned long count,
+		       struct expect_array pages, struct expect_array nodes,
+		       struct expect_array status, int flags, long ret,
+		       int err)
+{
+	FILE *f = expect_begin("move_pages", site);
+
+	if (!f)
+		return;
+	fprintf(f, ", \"target_pid\": %d, \"count\": %lu, \"flags\": %d, \"pages_ptr\": %lu, \"nodes_ptr\": %lu, \"status_ptr\": %lu",
+		pid, count, flags, (unsigned long) pages.ptr,
+		(unsigned long) nodes.ptr, (unsigned long) status.ptr);
+	put_array(f, "pages", pages, 1);
+	put_array(f, "nodes", nodes, 0);
+	put_array(f, "status", status, 0);
+	expect_end(f, ret, err);
+}
+
+void expect_mbind(struct expect_site site, const void *addr,
+		  unsigned long len, unsigned long mode, const int *nodes,
+		  int nnodes, unsigned long maxnode, unsigned int flags,
+		  long ret, int err)
+{
+	FILE *f = expect_begin("mbind", site);
+
+	if (!f)
+		return;
+	fprintf(f, ", \"addr\": %lu, \"len\": %lu, \"mode\": %lu, \"flags\": %u",
+		(unsigned long) addr, len, mode, flags);
+	put_scalar(f, "maxnode", maxnode);
+	put_nodes(f, "nodemask", nodes, nnodes);
+	expect_end(f, ret, err);
+}
+
+void expect_migrate_pages(struct expect_site site, int pid,
+			  unsigned long maxnode, const int *old_nodes,
+			  int nold, const int *new_nodes, int nnew, long ret,
+			  int err)
+{
+	FILE *f = expect_begin("migrate_pages", site);
+
+	if (!f)
+		return;
+	fprintf(f, ", \"target_pid\": %d", pid);
+	put_scalar(f, "maxnode", maxnode);
+	put_nodes(f, "old_nodes", old_nodes, nold);
+	put_nodes(f, "new_nodes", new_nodes, nnew);
+	expect_end(f, ret, err);
+}

@@ -1,0 +1,88 @@
+# Shared by the test scripts: a private LTTng session daemon per test, and
+# a way to run a program under the shim while a session records it.
+#
+# Set by make check: NUMASHIM_LIB (the built libnumashim.so), srcdir,
+# builddir. Scripts exit 0 (pass), 1 (fail) or 77 (skip).
+
+set -u
+
+ns_fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+ns_skip() {
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
+# A root session daemon listens under /run/lttng, shared by the whole
+# machine: give each test its own mount namespace with a fresh /run/lttng
+# so that tests neither see nor disturb a system daemon or each other.
+# Other users get a daemon of their own under $LTTNG_HOME already.
+ns_isolate() {
+	if [ "$(id -u)" = 0 ] && [ -z "${NS_ISOLATED:-}" ]; then
+		mkdir -p /run/lttng
+		NS_ISOLATED=1 exec unshare --mount --propagation private \
+			sh -c 'mount -t tmpfs numashim-test /run/lttng && exec "$@"' \
+			sh "$0" "$@"
+	fi
+}
+
+# Start a session daemon of our own, and stop it when the test exits.
+ns_sessiond_start() {
+	command -v lttng-sessiond >/dev/null ||
+		ns_skip "lttng-sessiond not found (Debian package lttng-tools)"
+	NS_TMP=$(mktemp -d "${TMPDIR:-/tmp}/numashim-test.XXXXXX")
+	export LTTNG_HOME="$NS_TMP/home"
+	mkdir -p "$LTTNG_HOME"
+	trap ns_cleanup EXIT
+	lttng-sessiond --no-kernel --daemonize ||
+		ns_fail "lttng-sessiond did not start"
+}
+
+ns_rundir() {
+	if [ "$(id -u)" = 0 ]; then
+		echo /run/lttng
+	else
+		echo "$LTTNG_HOME/.lttng"
+	fi
+}
+
+ns_cleanup() {
+	local pid
+
+	pid=$(cat "$(ns_rundir)/lttng-sessiond.pid" 2>/dev/null) &&
+		kill "$pid" 2>/dev/null
+	[ -n "${NS_KEEP:-}" ] || rm -rf "$NS_TMP"
+}
+
+# ns_session NAME: create and start a session that records every numashim
+# event, and what an analysis needs to name call sites, into $NS_TRACE.
+# The channel blocks rather than discards, so a test can demand that no
+# event was lost.
+ns_session() {
+	NS_SESSION="$1-$$"
+	NS_TRACE="$NS_TMP/trace"
+	lttng -q create "$NS_SESSION" --output="$NS_TRACE" &&
+	lttng -q enable-channel -u -s "$NS_SESSION" --subbuf-size=1M \
+		--num-subbuf=8 --blocking-timeout=inf chan &&
+	lttng -q enable-event -u -s "$NS_SESSION" -c chan \
+		'numashim:*,lttng_ust_statedump:*' &&
+	lttng -q add-context -u -s "$NS_SESSION" -c chan \
+		-t vpid -t vtid -t procname -t ip &&
+	lttng -q start "$NS_SESSION" ||
+		ns_fail "could not set up the LTTng session $NS_SESSION"
+}
+
+ns_session_end() {
+	lttng -q destroy "$NS_SESSION" ||
+		ns_fail "could not destroy the LTTng session $NS_SESSION"
+}
+
+# ns_preload CMD...: run CMD with the shim, allowed to block on a full
+# ring buffer.
+ns_preload() {
+	LD_PRELOAD="$NUMASHIM_LIB${LD_PRELOAD:+:$LD_PRELOAD}" \
+		LTTNG_UST_ALLOW_BLOCKING=1 "$@"
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Memory for the test programs' placement calls. */
+#ifndef NUMASHIM_TEST_PAGES_H
+#define NUMASHIM_TEST_PAGES_H
+
+#define NPAGES 8
+
+extern long page_size;
+
+/* n pages of fresh memory; the first `touched` of them are faulted in. */
+char *map_pages(unsigned long n, unsigned long touched);
+
+/* pages[i] = the address of page i of base. */
+void page_list(void **pages, char *base, unsigned long n);
+
+/* move_pages, mbind and migrate_pages through syscall(), as a program
+ * without libnuma makes them. */
+void through_syscall(void);
+
+#endif /* NUMASHIM_TEST_PAGES_H */

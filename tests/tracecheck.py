@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Check a numashim trace against what the test programs saw.
+
+tracecheck.py TRACE EXPECT reads every numashim event of TRACE with
+babeltrace2, puts each call back together (entry, chunks, incompleteness
+notes, exit) and compares it, field by field, with the calls the programs
+wrote to EXPECT (one JSON object per line, see expect.c), thread by thread
+in the order they were made. Call sites are checked by turning the
+recorded addresses back into function names with the lttng-ust statedump
+and addr2line. Exits 1 and names every difference when there is one.
+"""
+import argparse
+import collections
+import errno
+import json
+import subprocess
+import sys
+
+import bt2
+
+ARRAY_BIT = {"pages": 0, "nodes": 1, "status": 2, "nodemask": 3,
+             "old_nodes": 4, "new_nodes": 5}
+ENTRY_ARRAYS = {"move_pages": ("pages", "nodes"),
+                "mbind": ("nodemask",),
+                "migrate_pages": ("old_nodes", "new_nodes")}
+SCALARS = {"move_pages": ("count", "flags", "pages_ptr", "nodes_ptr",
+                          "status_ptr"),
+           "mbind": ("addr", "len", "mode", "maxnode", "flags"),
+           "migrate_pages": ("maxnode",)}
+
+
+class Call:
+    def __init__(self, kind, pid, ts):
+        self.kind = kind
+        self.pid = pid
+        self.ts = ts
+        self.entry = None
+        self.exit = None
+        self.ctx = None
+        self.segments = collections.defaultdict(list)
+        self.incomplete = {}
+
+    def array(self, name):
+        """The array as recorded, or an error if its pieces do not join."""
+        values = []
+        for offset, chunk in sorted(self.segments[name]):
+            if offset != len(values):
+                raise ValueError(f"{name}: chunk at {offset} after "
+                                 f"{len(values)} elements")
+            values.extend(chunk)
+        return values
+
+
+def label(field):
+    return field.labels[0]
+
+
+def read_trace(path):
+    calls = {}
+    bins = []
+    discarded = 0
+    for msg in bt2.TraceCollectionMessageIterator(path):
+        if isinstance(msg, (bt2._DiscardedEventsMessageConst,
+                            bt2._DiscardedPacketsMessageConst)):
+            discarded += msg.count or 1
+            continue
+        if not isinstance(msg, bt2._EventMessageConst):
+            continue
+        ev = msg.event
+        provider, _, name = ev.name.partition(":")
+        ctx = ev.common_context_field
+        pid = int(ctx["vpid"])
+        p = ev.payload_field
+        if provider == "lttng_ust_statedump" and name == "bin_info":
+            bins.append((pid, int(p["baddr"]), int(p["memsz"]),
+                         str(p["path"]), bool(p["is_pic"])))
+            continue
+        if provider != "numashim":
+            continue
+        key = (pid, int(p["call_id"]))
+        ts = msg.default_clock_snapshot.ns_from_origin
+        if name.endswith("_entry"):
+            if key in calls:
+                raise SystemExit(f"call_id {key} recorded twice")
+            call = calls[key] = Call(name[:-6], pid, ts)
+            call.entry = p
+            call.ctx = {k: int(ctx[k]) for k in ("vtid", "ip")}
+            for a in ENTRY_ARRAYS[call.kind]:
+                call.segments[a].append((0, [int(v) for v in p[a]]))
+            continue
+        call = calls.get(key)
+        if call is None:
+            raise SystemExit(f"{ev.name} of call {key} without its entry")
+        if name.endswith("_exit"):
+            if call.exit is not None or name[:-5] != call.kind:
+                raise SystemExit(f"unexpected {ev.name} for call {key}")
+            call.exit = p
+            call.exit_ts = ts
+            if call.kind == "move_pages":
+                call.segments["status"].append(
+                    (0, [int(v) for v in p["status"]]))
+        elif name in ("addr_chunk", "int_chunk"):
+            call.segments[label(p["array"])].append(
+                (int(p["offset"]), [int(v) for v in p["values"]]))
+        elif name == "array_incomplete":
+            call.incomplete[label(p["array"])] = (
+                int(p["recorded"]), int(p["expected"]), int(p["err"]))
+    return calls, bins, discarded
+
+
+class Symbolizer:
+    def __init__(self, bins):
+        self.bins = bins
+        self.cache = {}
+
+    def function(self, pid, addr):
+        """The function that holds the call before return address addr."""
+        # A child forked without exec has its parent's mappings and may
+        # have no statedump of its own.
+        found = ([b for b in self.bins if b[0] == pid
+                  and b[1] <= addr < b[1] + b[2]] or
+                 [b for b in self.bins if b[1] <= addr < b[1] + b[2]])
+        if not found:
+            return None
+        _, base, _, path, pic = found[0]
+        where = (path, addr - 1 - base if pic else addr - 1)
+        if where not in self.cache:
+            out = subprocess.run(["addr2line", "-f", "-e", path,
+                                  hex(where[1])], capture_output=True,
+                                 text=True, check=True).stdout
+            self.cache[where] = out.split("\n")[0]
+        return self.cache[where]
+
+
+def check_call(call, exp, sym, depth, say):
+    e, x = call.entry, call.exit
+    if x is None:
+        return say("no exit event")
+    if call.kind != exp["call"]:
+        return say(f"recorded {call.kind}, the program called {exp['call']}")
+    if label(e["via"]) != exp["via"]:
+        say(f"via {label(e['via'])}, expected {exp['via']}")
+    if int(e["tid"]) != exp["tid"] or call.ctx["vtid"] != exp["tid"]:
+        say(f"tid {int(e['tid'])} (vtid {call.ctx['vtid']}), "
+            f"expected {exp['tid']}")
+    if "target_pid" in exp and int(e["pid"]) != exp["target_pid"]:
+        say(f"pid {int(e['pid'])}, expected {exp['target_pid']}")
+    for f in SCALARS[call.kind]:
+        if f in exp and int(e[f]) != exp[f]:
+            say(f"{f} {int(e[f])}, expected {exp[f]}")
+    for f in ("ret", "err"):
+        if int(x[f]) != exp[f]:
+            say(f"{f} {int(x[f])}, the program saw {exp[f]}")
+    if int(x["latency_ns"]) <= 0 or call.exit_ts < call.ts:
+        say(f"latency {int(x['latency_ns'])} ns")
+
+    incomplete_bits = 0
+    for a, bit in ARRAY_BIT.items():
+        if a not in exp:
+            continue
+        try:
+            got = call.array(a)
+        except ValueError as err:
+            say(str(err))
+            continue
+        if got != exp[a]:
+            say(f"{a} recorded as {got[:8]}... ({len(got)}), the program "
+                f"had {exp[a][:8]}... ({len(exp[a])})")
+        want = exp.get(f"{a}_expected", len(exp[a]))
+        if len(exp[a]) < want:
+            incomplete_bits |= 1 << bit
+            note = call.incomplete.get(a)
+            if note != (len(exp[a]), want, errno.EFAULT):
+                say(f"{a}: incompleteness note {note}, expected "
+                    f"{(len(exp[a]), want, errno.EFAULT)}")
+        elif a in call.incomplete:
+            say(f"{a}: recorded whole but noted {call.incomplete[a]}")
+    if "nodemask" not in exp and "old_nodes" not in exp:
+        incomplete_bits = None
+    if incomplete_bits is not None and int(x["incomplete"]) != incomplete_bits:
+        say(f"incomplete {int(x['incomplete']):#x}, "
+            f"expected {incomplete_bits:#x}")
+
+    bt = [int(v) for v in e["backtrace"]]
+    if len(bt) != min(depth, len(bt)) or (depth and not bt):
+        say(f"backtrace of {len(bt)} frames with depth {depth}")
+    if bt and bt[0] != call.ctx["ip"]:
+        say(f"backtrace[0] {bt[0]:#x} is not the ip {call.ctx['ip']:#x}")
+    frame = exp["frame"]
+    site = call.ctx["ip"] if frame == 0 else (
+        bt[frame] if frame < len(bt) else None)
+    if site is not None:
+        func = sym.function(call.pid, site)
+        if func != exp["func"]:
+            say(f"call site {site:#x} is in {func}, expected {exp['func']}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("trace")
+    ap.add_argument("expect")
+    ap.add_argument("--depth", type=int, default=16,
+                    help="backtrace depth the run was configured with")
+    args = ap.parse_args()
+
+    calls, bins, discarded = read_trace(args.trace)
+    with open(args.expect) as f:
+        expected = [json.loads(line) for line in f]
+    if not expected:
+        raise SystemExit("the program wrote no expectations")
+
+    recorded = collections.defaultdict(list)
+    for call in sorted(calls.values(), key=lambda c: c.ts):
+        recorded[(call.pid, int(call.entry["tid"]))].append(call)
+    wanted = collections.defaultdict(list)
+    for exp in expected:
+        wanted[(exp["pid"], exp["tid"])].append(exp)
+
+    errors = []
+    if discarded:
+        errors.append(f"{discarded} events discarded")
+    sym = Symbolizer(bins)
+    for thread in sorted(set(recorded) | set(wanted)):
+        got, want = recorded[thread], wanted[thread]
+        if len(got) != len(want):
+            errors.append(f"thread {thread}: {len(got)} calls recorded, "
+                          f"{len(want)} made")
+        for i, (call, exp) in enumerate(zip(got, want)):
+            def say(msg, i=i):
+                errors.append(f"thread {thread} call {i} "
+                              f"({exp['call']} from {exp['func']}): {msg}")
+            check_call(call, exp, sym, args.depth, say)
+
+    for err in errors[:50]:
+        print("tracecheck:", err, file=sys.stderr)
+    print(f"tracecheck: {len(expected)} calls in {len(wanted)} threads of "
+          f"{len({t[0] for t in wanted})} processes, {len(errors)} "
+          f"differences")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
