@@ -252,44 +252,48 @@ static void threads(void)
 		pthread_join(tids[i], NULL);
 }
 
+/* Run child() in a forked process, and fail unless it exits with 0. */
+static void in_child(void (*child)(void))
+{
+	int st;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		exit(2);
+	if (!pid) {
+		child();
+		_exit(0);
+	}
+	waitpid(pid, &st, 0);
+	if (!WIFEXITED(st) || WEXITSTATUS(st))
+		exit(3);
+}
+
+static void child_calls(void)
+{
+	status_query();
+	move_to_missing_node();
+}
+
 /* Calls before and after fork, in the parent and in the child. */
 static void forked(void)
 {
-	int st;
-	pid_t child;
+	status_query();
+	in_child(child_calls);
+	status_query();
+}
 
-	status_query();
-	child = fork();
-	if (child < 0)
-		exit(2);
-	if (!child) {
-		status_query();
-		move_to_missing_node();
-		_exit(0);
-	}
-	waitpid(child, &st, 0);
-	if (!WIFEXITED(st) || WEXITSTATUS(st))
-		exit(3);
-	status_query();
+static void exec_calls(void)
+{
+	execl("/proc/self/exe", "calls", "missing-node", (char *) NULL);
+	_exit(127);
 }
 
 /* A child that runs a program anew: the preload and the tracing carry over. */
 static void forked_exec(void)
 {
-	int st;
-	pid_t child;
-
 	status_query();
-	child = fork();
-	if (child < 0)
-		exit(2);
-	if (!child) {
-		execl("/proc/self/exe", "calls", "missing-node", (char *) NULL);
-		_exit(127);
-	}
-	waitpid(child, &st, 0);
-	if (!WIFEXITED(st) || WEXITSTATUS(st))
-		exit(3);
+	in_child(exec_calls);
 }
 
 /* A call made before main(), while the program is still starting. */
