@@ -114,13 +114,15 @@ void numashim_array_emit_rest(struct numashim_array_src *src, uint64_t call_id,
 	}
 }
 
-void numashim_array_resume(struct numashim_array_src *src)
+void numashim_array_emit_resumed(struct numashim_array_src *src,
+				 uint64_t call_id, void *buf, void *ip)
 {
 	if (src->err != ENODATA)
 		return;
 	src->err = 0;
 	if (src->is_mask)
 		read_mask(src);
+	numashim_array_emit_rest(src, call_id, buf, ip);
 }
 
 uint32_t numashim_array_finish(const struct numashim_array_src *src,

@@ -55,10 +55,11 @@ void numashim_array_emit_rest(struct numashim_array_src *src, uint64_t call_id,
 			      void *buf, void *ip);
 
 /*
- * After the call, go on reading an input array that stopped at a page
+ * After the call, emit the rest of an input array that stopped at a page
  * that was not in memory: if the kernel read that far, the page is now.
  */
-void numashim_array_resume(struct numashim_array_src *src);
+void numashim_array_emit_resumed(struct numashim_array_src *src,
+				 uint64_t call_id, void *buf, void *ip);
 
 /*
  * Emit array_incomplete when the array was not recorded whole; returns

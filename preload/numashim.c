@@ -112,10 +112,8 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	err = errno;
 	result_set(&rc, ret, err);
 
-	numashim_array_resume(&pages);
-	numashim_array_emit_rest(&pages, rc.call.id, &scratch, ip);
-	numashim_array_resume(&nodes);
-	numashim_array_emit_rest(&nodes, rc.call.id, &scratch, ip);
+	numashim_array_emit_resumed(&pages, rc.call.id, &scratch, ip);
+	numashim_array_emit_resumed(&nodes, rc.call.id, &scratch, ip);
 	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
 			    a->count, sizeof(int32_t));
 	status_rec.len = numashim_array_next(&status, first.ints);
@@ -160,10 +158,8 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 	err = errno;
 	result_set(&rc, ret, err);
 
-	numashim_array_resume(&old_nodes);
-	numashim_array_emit_rest(&old_nodes, rc.call.id, &old_buf, ip);
-	numashim_array_resume(&new_nodes);
-	numashim_array_emit_rest(&new_nodes, rc.call.id, &new_buf, ip);
+	numashim_array_emit_resumed(&old_nodes, rc.call.id, &old_buf, ip);
+	numashim_array_emit_resumed(&new_nodes, rc.call.id, &new_buf, ip);
 	rc.res.incomplete = numashim_array_finish(&old_nodes, rc.call.id, ip) |
 			    numashim_array_finish(&new_nodes, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res, ip);
@@ -197,8 +193,7 @@ static long record_mbind(const struct numashim_mbind_args *a,
 	err = errno;
 	result_set(&rc, ret, err);
 
-	numashim_array_resume(&nodemask);
-	numashim_array_emit_rest(&nodemask, rc.call.id, &buf, ip);
+	numashim_array_emit_resumed(&nodemask, rc.call.id, &buf, ip);
 	rc.res.incomplete = numashim_array_finish(&nodemask, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, ip);
 	errno = err;
