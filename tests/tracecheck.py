@@ -176,14 +176,17 @@ def check_call(call, exp, sym, depth, say):
                     f"{(len(exp[a]), want, errno.EFAULT)}")
         elif a in call.incomplete:
             say(f"{a}: recorded whole but noted {call.incomplete[a]}")
-    if "nodemask" not in exp and "old_nodes" not in exp:
-        incomplete_bits = None
-    if incomplete_bits is not None and int(x["incomplete"]) != incomplete_bits:
+    # The exit's bit mask can be predicted only when the program could
+    # describe every array of the call.
+    arrays = ENTRY_ARRAYS[call.kind] + (
+        ("status",) if call.kind == "move_pages" else ())
+    if (all(a in exp for a in arrays) and
+            int(x["incomplete"]) != incomplete_bits):
         say(f"incomplete {int(x['incomplete']):#x}, "
             f"expected {incomplete_bits:#x}")
 
     bt = [int(v) for v in e["backtrace"]]
-    if len(bt) != min(depth, len(bt)) or (depth and not bt):
+    if len(bt) > depth or (depth and not bt):
         say(f"backtrace of {len(bt)} frames with depth {depth}")
     if bt and bt[0] != call.ctx["ip"]:
         say(f"backtrace[0] {bt[0]:#x} is not the ip {call.ctx['ip']:#x}")
