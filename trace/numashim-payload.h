@@ -35,6 +35,9 @@ enum numashim_via {
  */
 #define NUMASHIM_CHUNK_LEN 1024
 
+/* From NUMASHIM_RUN: the record run of this process, 0 outside one. */
+uint64_t numashim_run_id(void);
+
 /* What every entry event carries besides the call's own arguments. */
 struct numashim_call {
 	uint64_t id;

@@ -36,8 +36,13 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, via,
 	)
 )
 
+/* Opens every event, so that a session can keep one run's events. */
+#define NUMASHIM_RUN_FIELD						\
+	ctf_integer(uint64_t, run, numashim_run_id())
+
 /* The fields that open every entry event. */
 #define NUMASHIM_CALL_FIELDS(c)						\
+	NUMASHIM_RUN_FIELD						\
 	ctf_integer(uint64_t, call_id, (c)->id)				\
 	ctf_integer(int32_t, tid, (c)->tid)				\
 	ctf_enum(numashim, via, int, via, (c)->via)
@@ -106,6 +111,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 )
 
 #define NUMASHIM_RESULT_FIELDS(r)					\
+	NUMASHIM_RUN_FIELD						\
 	ctf_integer(uint64_t, call_id, (r)->id)				\
 	ctf_integer(int64_t, ret, (r)->ret)				\
 	ctf_integer(int32_t, err, (r)->err)				\
@@ -144,6 +150,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, addr_chunk,
 		uint64_t, offset, const struct numashim_addrs *, rec,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_RUN_FIELD
 		ctf_integer(uint64_t, call_id, call_id)
 		ctf_enum(numashim, array, int, array, array)
 		ctf_integer(uint64_t, offset, offset)
@@ -157,6 +164,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, int_chunk,
 		uint64_t, offset, const struct numashim_ints *, rec,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_RUN_FIELD
 		ctf_integer(uint64_t, call_id, call_id)
 		ctf_enum(numashim, array, int, array, array)
 		ctf_integer(uint64_t, offset, offset)
@@ -176,6 +184,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, array_incomplete,
 		uint64_t, recorded, uint64_t, expected, int, err,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_RUN_FIELD
 		ctf_integer(uint64_t, call_id, call_id)
 		ctf_enum(numashim, array, int, array, array)
 		ctf_integer(uint64_t, recorded, recorded)
