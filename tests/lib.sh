@@ -29,14 +29,20 @@ ns_isolate() {
 	fi
 }
 
-# Start a session daemon of our own, and stop it when the test exits.
-ns_sessiond_start() {
+# A folder for the test, and the user's LTTng home in it: the session
+# daemon that runs there, whoever started it, stops when the test exits.
+ns_tmp() {
 	command -v lttng-sessiond >/dev/null ||
 		ns_skip "lttng-sessiond not found (Debian package lttng-tools)"
 	NS_TMP=$(mktemp -d "${TMPDIR:-/tmp}/numashim-test.XXXXXX")
 	export LTTNG_HOME="$NS_TMP/home"
 	mkdir -p "$LTTNG_HOME"
 	trap ns_cleanup EXIT
+}
+
+# Start a session daemon of our own.
+ns_sessiond_start() {
+	ns_tmp
 	lttng-sessiond --no-kernel --daemonize ||
 		ns_fail "lttng-sessiond did not start"
 }
@@ -85,4 +91,28 @@ ns_session_end() {
 ns_preload() {
 	LD_PRELOAD="$NUMASHIM_LIB${LD_PRELOAD:+:$LD_PRELOAD}" \
 		LTTNG_UST_ALLOW_BLOCKING=1 "$@"
+}
+
+# ns_check_trace TRACE: the calls recorded in TRACE are the ones the
+# programs wrote down in $NUMASHIM_EXPECT.
+ns_check_trace() {
+	"${NS_PYTHON:-python3}" "$srcdir/tracecheck.py" "$1" "$NUMASHIM_EXPECT"
+}
+
+ns_need_bt2() {
+	"${NS_PYTHON:-python3}" -c 'import bt2' 2>/dev/null ||
+		ns_skip "python3 with babeltrace2's bindings not found (Debian package python3-bt2)"
+}
+
+# Where the test programs write down what they saw, emptied.
+ns_expect() {
+	export NUMASHIM_EXPECT="$NS_TMP/expect.jsonl"
+	: > "$NUMASHIM_EXPECT"
+}
+
+# ns_record [OPTION]... -- CMD...: numashim record, with the expectations
+# of the test programs it runs in a fresh $NUMASHIM_EXPECT.
+ns_record() {
+	ns_expect
+	"$NS_NUMASHIM" record "$@"
 }
