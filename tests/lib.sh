@@ -55,11 +55,14 @@ ns_rundir() {
 	fi
 }
 
+# The daemons of the test's root and of the user in $LTTNG_HOME.
 ns_cleanup() {
-	local pid
+	local pidfile pid
 
-	pid=$(cat "$(ns_rundir)/lttng-sessiond.pid" 2>/dev/null) &&
-		kill "$pid" 2>/dev/null
+	for pidfile in "$(ns_rundir)/lttng-sessiond.pid" \
+			"$LTTNG_HOME/.lttng/lttng-sessiond.pid"; do
+		pid=$(cat "$pidfile" 2>/dev/null) && kill "$pid" 2>/dev/null
+	done
 	[ -n "${NS_KEEP:-}" ] || rm -rf "$NS_TMP"
 }
 
