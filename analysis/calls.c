@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <search.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls.h"
+
+/*
+ * A move's target nodes as runs of equal values: programs mostly send
+ * all their pages to one node, so a call on millions of pages keeps a
+ * few runs instead of its whole nodes array until its statuses arrive.
+ */
+struct node_run {
+	uint64_t start;
+	int32_t node;
+};
+
+struct call {
+	int64_t vpid;
+	uint64_t call_id;
+	enum call_kind kind;
+	int64_t tid;
+	char procname[PROCNAME_MAX];
+	uint64_t count;
+	uint64_t bytes;
+	bool query;
+	struct node_run *runs;
+	size_t run_count;
+	size_t run_cap;
+	/* Elements of nodes recorded from the start without a gap. */
+	uint64_t nodes_recorded;
+	uint64_t statuses;
+	struct page_tally pages;
+};
+
+static int call_cmp(const void *a, const void *b)
+{
+	const struct call *x = a, *y = b;
+
+	if (x->vpid != y->vpid)
+		return (x->vpid > y->vpid) - (x->vpid < y->vpid);
+	return (x->call_id > y->call_id) - (x->call_id < y->call_id);
+}
+
+static void call_free(void *p)
+{
+	struct call *c = p;
+
+	free(c->runs);
+	code_counts_fini(&c->pages.failed);
+	free(c);
+}
+
+static int forget(struct call_table *t, struct call *c, bool unfinished)
+{
+	int ret = 0;
+
+	if (unfinished)
+		ret = summary_add_unfinished(t->summary, c->kind, c->vpid,
+					     c->tid, c->procname);
+	tdelete(c, &t->tree, call_cmp);
+	call_free(c);
+	return ret;
+}
+
+struct call *calls_find(struct call_table *t, int64_t vpid, uint64_t call_id)
+{
+	struct call key = { .vpid = vpid, .call_id = call_id };
+	struct call **found = tfind(&key, &t->tree, call_cmp);
+
+	return found ? *found : NULL;
+}
+
+int calls_begin(struct call_table *t, const struct call_start *start)
+{
+	struct call *c, *old = calls_find(t, start->vpid, start->call_id);
+
+	if (old && forget(t, old, true))
+		return -1;
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return -1;
+	c->vpid = start->vpid;
+	c->call_id = start->call_id;
+	c->kind = start->kind;
+	c->tid = start->tid;
+	if (start->procname)
+		strncpy(c->procname, start->procname, sizeof(c->procname) - 1);
+	c->count = start->count;
+	c->bytes = start->bytes;
+	c->query = start->query;
+	if (!tsearch(c, &t->tree, call_cmp)) {
+		free(c);
+		return -1;
+	}
+	return 0;
+}
+
+static int push_run(struct call *c, uint64_t start, int32_t node)
+{
+	struct node_run *runs;
+	size_t cap;
+
+	if (c->run_count && c->runs[c->run_count - 1].node == node)
+		return 0;
+	if (c->run_count == c->run_cap) {
+		cap = c->run_cap ? 2 * c->run_cap : 4;
+		runs = realloc(c->runs, cap * sizeof(*runs));
+		if (!runs)
+			return -1;
+		c->runs = runs;
+		c->run_cap = cap;
+	}
+	c->runs[c->run_count++] = (struct node_run) { start, node };
+	return 0;
+}
+
+int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
+		   size_t n)
+{
+	size_t i;
+
+	/* After a gap (a lost chunk) the targets are no longer known. */
+	if (offset != c->nodes_recorded)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (push_run(c, offset + i, v[i]))
+			return -1;
+	c->nodes_recorded += n;
+	return 0;
+}
+
+/* The node page i was asked to move to; false when the trace lacks it. */
+static bool target_of(const struct call *c, uint64_t i, int32_t *node)
+{
+	size_t lo = 0, hi = c->run_count;
+
+	if (i >= c->nodes_recorded)
+		return false;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->runs[mid].start <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*node = c->runs[lo].node;
+	return true;
+}
+
+static int classify(struct call *c, uint64_t i, int32_t status)
+{
+	int32_t target;
+
+	if (status < 0)
+		return code_counts_add(&c->pages.failed, status, 1);
+	if (c->query)
+		c->pages.located++;
+	else if (!target_of(c, i, &target))
+		c->pages.unknown++;
+	else if (status == target)
+		c->pages.on_target++;
+	else
+		c->pages.elsewhere++;
+	return 0;
+}
+
+int call_add_statuses(struct call *c, uint64_t offset, const int32_t *v,
+		      size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && offset + i < c->count; i++)
+		if (classify(c, offset + i, v[i]))
+			return -1;
+	c->statuses += i;
+	return 0;
+}
+
+/*
+ * The status array means something only when the call succeeded: after a
+ * failure it holds whatever the program had left there.
+ */
+static void settle_pages(struct call *c, int64_t ret)
+{
+	if (ret < 0) {
+		code_counts_fini(&c->pages.failed);
+		c->pages = (struct page_tally) { .unknown = c->count };
+	} else if (c->statuses < c->count) {
+		c->pages.unknown += c->count - c->statuses;
+	}
+}
+
+static int count_orphan_exit(struct call_table *t, const struct call_result *r)
+{
+	struct call_record rec = {
+		.kind = r->kind, .vpid = r->vpid, .tid = r->tid,
+		.procname = r->procname, .has_entry = false,
+		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
+	};
+
+	return summary_add_call(t->summary, &rec);
+}
+
+int calls_end(struct call_table *t, struct call *c,
+	      const struct call_result *r)
+{
+	struct call_record rec;
+
+	/* An exit of another kind than the entry: the entry's exit was lost. */
+	if (c && c->kind != r->kind) {
+		if (forget(t, c, true))
+			return -1;
+		c = NULL;
+	}
+	if (!c)
+		return count_orphan_exit(t, r);
+	settle_pages(c, r->ret);
+	rec = (struct call_record) {
+		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
+		.procname = c->procname, .has_entry = true,
+		.asked = c->count, .bytes = c->bytes,
+		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
+		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
+	};
+	if (summary_add_call(t->summary, &rec))
+		return -1;
+	return forget(t, c, false);
+}
+
+struct flush_walk {
+	struct summary *summary;
+	int ret;
+};
+
+static void count_unfinished(const void *node, VISIT which, void *closure)
+{
+	const struct call *c = *(const struct call *const *) node;
+	struct flush_walk *w = closure;
+
+	if ((which == postorder || which == leaf) &&
+	    summary_add_unfinished(w->summary, c->kind, c->vpid, c->tid,
+				   c->procname))
+		w->ret = -1;
+}
+
+int calls_flush(struct call_table *t)
+{
+	struct flush_walk w = { t->summary, 0 };
+
+	twalk_r(t->tree, count_unfinished, &w);
+	calls_fini(t);
+	return w.ret;
+}
+
+void calls_fini(struct call_table *t)
+{
+	tdestroy(t->tree, call_free);
+	t->tree = NULL;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Calls in flight: what the summary needs of a call between its entry
+ * event and its exit event, keyed by the process (vpid) and the call's
+ * call_id, as numashim(7) says to match events. A call leaves the table at
+ * its exit, so the table holds only the calls the trace has not finished.
+ */
+#ifndef NUMASHIM_CALLS_H
+#define NUMASHIM_CALLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "summary.h"
+
+struct call;
+
+struct call_table {
+	void *tree;		/* tsearch(3) tree of struct call */
+	struct summary *summary;
+};
+
+struct call_start {
+	enum call_kind kind;
+	int64_t vpid;
+	uint64_t call_id;
+	int64_t tid;
+	const char *procname;
+	uint64_t count;		/* move_pages: count */
+	bool query;		/* move_pages: nodes is NULL */
+	uint64_t bytes;		/* mbind: len */
+};
+
+struct call_result {
+	enum call_kind kind;
+	int64_t vpid;
+	uint64_t call_id;
+	int64_t tid;		/* the thread that emitted the exit */
+	const char *procname;
+	int64_t ret;
+	int32_t err;
+	uint64_t latency_ns;
+};
+
+/*
+ * Every function that returns int returns 0, or -1 when out of memory.
+ * A call_id seen again before its exit (its exit was lost) finishes the
+ * older call as unfinished.
+ */
+int calls_begin(struct call_table *t, const struct call_start *start);
+struct call *calls_find(struct call_table *t, int64_t vpid, uint64_t call_id);
+
+/* Elements offset.. of a move_pages call's nodes or status array. */
+int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
+		   size_t n);
+int call_add_statuses(struct call *c, uint64_t offset, const int32_t *v,
+		      size_t n);
+
+/* Count the call in the summary and forget it; c may be NULL (no entry). */
+int calls_end(struct call_table *t, struct call *c,
+	      const struct call_result *r);
+
+/* At the end of the trace: count the calls still in flight, forget all. */
+int calls_flush(struct call_table *t);
+
+/* Forget every call without counting it. */
+void calls_fini(struct call_table *t);
+
+#endif /* NUMASHIM_CALLS_H */

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <search.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+#include "numashim-payload.h"
+
+enum event_role {
+	EVENT_OTHER,
+	EVENT_ENTRY,
+	EVENT_EXIT,
+	EVENT_INT_CHUNK,
+	/* Events the summary does not need, but which are numashim's. */
+	EVENT_UNUSED,
+};
+
+static const struct event_type {
+	const char *name;
+	enum event_role role;
+	enum call_kind kind;
+} event_types[] = {
+	{ "numashim:move_pages_entry", EVENT_ENTRY, CALL_MOVE_PAGES },
+	{ "numashim:move_pages_exit", EVENT_EXIT, CALL_MOVE_PAGES },
+	{ "numashim:migrate_pages_entry", EVENT_ENTRY, CALL_MIGRATE_PAGES },
+	{ "numashim:migrate_pages_exit", EVENT_EXIT, CALL_MIGRATE_PAGES },
+	{ "numashim:mbind_entry", EVENT_ENTRY, CALL_MBIND },
+	{ "numashim:mbind_exit", EVENT_EXIT, CALL_MBIND },
+	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0 },
+	{ "numashim:addr_chunk", EVENT_UNUSED, 0 },
+	{ "numashim:array_incomplete", EVENT_UNUSED, 0 },
+};
+
+static const struct event_type other_event = { NULL, EVENT_OTHER, 0 };
+
+/* An event class, referenced so that its address stays its own. */
+struct class_type {
+	const bt_event_class *cls;
+	const struct event_type *type;
+};
+
+/* The fields every event of a call gives the summary. */
+struct event_view {
+	const bt_field *payload;
+	int64_t vpid;
+	int64_t vtid;
+	const char *procname;
+	uint64_t call_id;
+};
+
+static int class_cmp(const void *a, const void *b)
+{
+	const bt_event_class *x = ((const struct class_type *) a)->cls;
+	const bt_event_class *y = ((const struct class_type *) b)->cls;
+
+	return (x > y) - (x < y);
+}
+
+static void class_free(void *p)
+{
+	struct class_type *ct = p;
+
+	bt_event_class_put_ref(ct->cls);
+	free(ct);
+}
+
+void event_reader_init(struct event_reader *r, struct summary *s)
+{
+	*r = (struct event_reader) { .calls = { .summary = s } };
+}
+
+void event_reader_fini(struct event_reader *r)
+{
+	calls_fini(&r->calls);
+	tdestroy(r->classes, class_free);
+	r->classes = NULL;
+}
+
+static const struct event_type *type_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(event_types) / sizeof(*event_types); i++)
+		if (name && !strcmp(name, event_types[i].name))
+			return &event_types[i];
+	return &other_event;
+}
+
+/* Names are compared once per event class, not once per event. */
+static const struct event_type *type_of(struct event_reader *r,
+					const bt_event_class *cls)
+{
+	struct class_type key = { .cls = cls }, *ct, **found;
+
+	found = tfind(&key, &r->classes, class_cmp);
+	if (found)
+		return (*found)->type;
+	ct = malloc(sizeof(*ct));
+	if (!ct)
+		return NULL;
+	*ct = (struct class_type) {
+		cls, type_by_name(bt_event_class_get_name(cls)),
+	};
+	if (!tsearch(ct, &r->classes, class_cmp)) {
+		free(ct);
+		return NULL;
+	}
+	bt_event_class_get_ref(cls);
+	return ct->type;
+}
+
+static const bt_field *member(const bt_field *s, const char *name)
+{
+	if (!s || bt_field_get_class_type(s) != BT_FIELD_CLASS_TYPE_STRUCTURE)
+		return NULL;
+	return bt_field_structure_borrow_member_field_by_name_const(s, name);
+}
+
+/* An integer or enumeration field's value; false when it is neither. */
+static bool int_value(const bt_field *f, int64_t *v)
+{
+	bt_field_class_type type;
+
+	if (!f)
+		return false;
+	type = bt_field_get_class_type(f);
+	if (bt_field_class_type_is(type, BT_FIELD_CLASS_TYPE_SIGNED_INTEGER))
+		*v = bt_field_integer_signed_get_value(f);
+	else if (bt_field_class_type_is(type,
+					BT_FIELD_CLASS_TYPE_UNSIGNED_INTEGER))
+		*v = (int64_t) bt_field_integer_unsigned_get_value(f);
+	else
+		return false;
+	return true;
+}
+
+/* A member's integer value, or 0 when the event lacks it. */
+static int64_t int_member(const bt_field *s, const char *name)
+{
+	int64_t v = 0;
+
+	int_value(member(s, name), &v);
+	return v;
+}
+
+static bool read_context(const bt_event *event, struct event_view *view)
+{
+	const bt_field *ctx = bt_event_borrow_common_context_field_const(event);
+	const bt_field *procname = member(ctx, "procname");
+
+	view->vtid = -1;
+	int_value(member(ctx, "vtid"), &view->vtid);
+	view->procname = procname &&
+		bt_field_get_class_type(procname) == BT_FIELD_CLASS_TYPE_STRING ?
+		bt_field_string_get_value(procname) : NULL;
+	view->vpid = -1;
+	return int_value(member(ctx, "vpid"), &view->vpid);
+}
+
+typedef int (*add_ints_fn)(struct call *c, uint64_t offset,
+			   const int32_t *v, size_t n);
+
+/* Hand the elements of an int32 array field to add(), a slice at a time. */
+static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
+		     add_ints_fn add)
+{
+	int32_t buf[NUMASHIM_CHUNK_LEN];
+	uint64_t len, i;
+	size_t n = 0;
+	int64_t v;
+
+	if (!array || !bt_field_class_type_is(bt_field_get_class_type(array),
+					      BT_FIELD_CLASS_TYPE_ARRAY))
+		return 0;
+	len = bt_field_array_get_length(array);
+	for (i = 0; i < len; i++) {
+		int_value(bt_field_array_borrow_element_field_by_index_const(
+				  array, i), &v);
+		buf[n++] = (int32_t) v;
+		if (n == NUMASHIM_CHUNK_LEN || i + 1 == len) {
+			if (add(c, offset + i + 1 - n, buf, n))
+				return -1;
+			n = 0;
+		}
+	}
+	return 0;
+}
+
+static int on_entry_event(struct event_reader *r,
+			  const struct event_type *type,
+			  const struct event_view *ev)
+{
+	const bt_field *p = ev->payload;
+	struct call_start start = {
+		.kind = type->kind, .vpid = ev->vpid, .call_id = ev->call_id,
+		.tid = int_member(p, "tid"), .procname = ev->procname,
+	};
+
+	if (type->kind == CALL_MOVE_PAGES) {
+		start.count = int_member(p, "count");
+		start.query = !int_member(p, "nodes_ptr");
+	} else if (type->kind == CALL_MBIND) {
+		start.bytes = int_member(p, "len");
+	}
+	if (calls_begin(&r->calls, &start))
+		return -1;
+	if (type->kind != CALL_MOVE_PAGES || start.query)
+		return 0;
+	return feed_ints(calls_find(&r->calls, ev->vpid, ev->call_id),
+			 member(p, "nodes"), 0, call_add_nodes);
+}
+
+static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
+{
+	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
+	int64_t array = int_member(ev->payload, "array");
+	uint64_t offset = int_member(ev->payload, "offset");
+	const bt_field *values = member(ev->payload, "values");
+
+	if (!c)
+		return 0;
+	if (array == NUMASHIM_ARRAY_NODES)
+		return feed_ints(c, values, offset, call_add_nodes);
+	if (array == NUMASHIM_ARRAY_STATUS)
+		return feed_ints(c, values, offset, call_add_statuses);
+	return 0;
+}
+
+static int on_exit_event(struct event_reader *r,
+			 const struct event_type *type,
+			 const struct event_view *ev)
+{
+	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
+	const bt_field *p = ev->payload;
+	struct call_result res = {
+		.kind = type->kind, .vpid = ev->vpid, .call_id = ev->call_id,
+		.tid = ev->vtid, .procname = ev->procname,
+		.ret = int_member(p, "ret"), .err = int_member(p, "err"),
+		.latency_ns = int_member(p, "latency_ns"),
+	};
+
+	/* The exit's statuses are the first ones; chunks brought the rest. */
+	if (c && type->kind == CALL_MOVE_PAGES &&
+	    feed_ints(c, member(p, "status"), 0, call_add_statuses))
+		return -1;
+	return calls_end(&r->calls, c, &res);
+}
+
+int event_reader_handle(struct event_reader *r, const bt_event *event)
+{
+	const struct event_type *type =
+		type_of(r, bt_event_borrow_class_const(event));
+	struct event_view ev;
+
+	if (!type)
+		return -1;
+	if (type->role == EVENT_OTHER)
+		return 0;
+	r->calls.summary->numashim_events++;
+	if (!read_context(event, &ev))
+		r->calls.summary->no_vpid = true;
+	ev.payload = bt_event_borrow_payload_field_const(event);
+	ev.call_id = int_member(ev.payload, "call_id");
+	switch (type->role) {
+	case EVENT_ENTRY:
+		return on_entry_event(r, type, &ev);
+	case EVENT_EXIT:
+		return on_exit_event(r, type, &ev);
+	case EVENT_INT_CHUNK:
+		return on_int_chunk(r, &ev);
+	default:
+		return 0;
+	}
+}
+
+int event_reader_finish(struct event_reader *r)
+{
+	return calls_flush(&r->calls);
+}

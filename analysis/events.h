@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Reads the numashim events (numashim(7)) of a babeltrace2 event stream
+ * and feeds the calls they describe to the table of calls in flight; other
+ * events are passed over.
+ */
+#ifndef NUMASHIM_EVENTS_H
+#define NUMASHIM_EVENTS_H
+
+#include <babeltrace2/babeltrace.h>
+
+#include "calls.h"
+#include "summary.h"
+
+struct event_reader {
+	struct call_table calls;
+	/* tsearch(3) tree: what each event class met so far is to us. */
+	void *classes;
+};
+
+void event_reader_init(struct event_reader *r, struct summary *s);
+void event_reader_fini(struct event_reader *r);
+
+/* Both return 0, or -1 when out of memory. */
+int event_reader_handle(struct event_reader *r, const bt_event *event);
+/* At the end of the trace: count the calls left without an exit. */
+int event_reader_finish(struct event_reader *r);
+
+#endif /* NUMASHIM_EVENTS_H */

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+const struct latency_quantile latency_quantiles[3] = {
+	{ "p50", 0.50 }, { "p90", 0.90 }, { "p99", 0.99 },
+};
+
+static const char avoid_losses[] =
+	"to lose none, record with `numashim record --blocking`, or give "
+	"the channel larger or more sub-buffers (lttng enable-channel "
+	"--subbuf-size, --num-subbuf)";
+
+const char report_no_events[] =
+	"no numashim events: was the program run with libnumashim.so "
+	"preloaded while a session recorded numashim:*?";
+
+int report_format_parse(const char *name, enum numashim_report_format *format)
+{
+	if (!strcmp(name, "text"))
+		*format = NUMASHIM_REPORT_TEXT;
+	else if (!strcmp(name, "json"))
+		*format = NUMASHIM_REPORT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+double pages_per_second(const struct summary_row *row)
+{
+	if (!row->latency.sum)
+		return -1;
+	return (double) row->asked * 1e9 / (double) row->latency.sum;
+}
+
+static void warn_losses(const struct summary *s, warning_fn say, void *data)
+{
+	char msg[512];
+
+	if (s->discarded_events || s->uncounted_discards) {
+		snprintf(msg, sizeof(msg),
+			 "the trace reports %" PRIu64 " discarded events%s: "
+			 "calls may be missing or lack some of their events, "
+			 "and the figures with them; %s",
+			 s->discarded_events,
+			 s->uncounted_discards ? " and more, uncounted" : "",
+			 avoid_losses);
+		say(data, msg);
+	}
+	if (s->discarded_packets) {
+		snprintf(msg, sizeof(msg),
+			 "the trace reports %" PRIu64 " discarded packets of "
+			 "events; %s", s->discarded_packets, avoid_losses);
+		say(data, msg);
+	}
+}
+
+void summary_warnings(const struct summary *s, warning_fn say, void *data)
+{
+	char msg[512];
+
+	warn_losses(s, say, data);
+	if (s->calls_without_entry) {
+		snprintf(msg, sizeof(msg),
+			 "%" PRIu64 " calls have an exit event but no entry "
+			 "event: their pages are not counted",
+			 s->calls_without_entry);
+		say(data, msg);
+	}
+	if (s->no_vpid)
+		say(data, "events lack the vpid context (lttng add-context "
+			  "-t vpid): calls of different processes may be "
+			  "mixed up");
+	if (s->read_error) {
+		snprintf(msg, sizeof(msg),
+			 "the trace could not be read to its end (%s): the "
+			 "figures cover what was read", s->read_error);
+		say(data, msg);
+	}
+}
+
+int report_print(FILE *out, const struct summary *s,
+		 enum numashim_report_format format)
+{
+	size_t count;
+	struct summary_row **rows = summary_rows(s, &count);
+
+	if (!rows)
+		return -1;
+	if (format == NUMASHIM_REPORT_JSON)
+		print_json(out, s, rows, count);
+	else
+		print_text(out, s, rows, count);
+	free(rows);
+	return 0;
+}

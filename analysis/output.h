@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The summary view printed as text tables or as JSON. */
+#ifndef NUMASHIM_OUTPUT_H
+#define NUMASHIM_OUTPUT_H
+
+#include <stdio.h>
+
+#include "report.h"
+#include "summary.h"
+
+/* 0, or -1 when name is not a format. */
+int report_format_parse(const char *name, enum numashim_report_format *format);
+
+/* 0, or -1 when out of memory. */
+int report_print(FILE *out, const struct summary *s,
+		 enum numashim_report_format format);
+
+/* The error for a trace without a single numashim event. */
+extern const char report_no_events[];
+
+/* What the formats share. */
+typedef void (*warning_fn)(void *data, const char *message);
+void summary_warnings(const struct summary *s, warning_fn say, void *data);
+
+/* Percentiles of the latency that every format gives. */
+extern const struct latency_quantile {
+	const char *name;
+	double q;
+} latency_quantiles[3];
+
+/* Pages asked for per second spent in the calls; < 0 when no time. */
+double pages_per_second(const struct summary_row *row);
+
+void print_text(FILE *out, const struct summary *s,
+		struct summary_row *const *rows, size_t count);
+void print_json(FILE *out, const struct summary *s,
+		struct summary_row *const *rows, size_t count);
+
+#endif /* NUMASHIM_OUTPUT_H */

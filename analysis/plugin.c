@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The babeltrace2 plugin "numashim", so that
+ * `babeltrace2 --plugin-path=DIR TRACE -c sink.numashim.report` gives the
+ * summary that `numashim report TRACE` prints.
+ */
+#include <babeltrace2/babeltrace.h>
+
+#include "sink.h"
+
+BT_PLUGIN_MODULE();
+
+BT_PLUGIN(numashim);
+BT_PLUGIN_DESCRIPTION("Summaries of the numashim events: NUMA page "
+		      "placement calls traced with libnumashim.so");
+BT_PLUGIN_LICENSE("LGPL-2.1-or-later");
+
+BT_PLUGIN_SINK_COMPONENT_CLASS(report, report_sink_consume);
+BT_PLUGIN_SINK_COMPONENT_CLASS_DESCRIPTION(report,
+	"Summary of the move_pages, migrate_pages and mbind calls per "
+	"process: calls, errors, pages, latency");
+BT_PLUGIN_SINK_COMPONENT_CLASS_INITIALIZE_METHOD(report,
+	report_sink_initialize);
+BT_PLUGIN_SINK_COMPONENT_CLASS_FINALIZE_METHOD(report, report_sink_finalize);
+BT_PLUGIN_SINK_COMPONENT_CLASS_GRAPH_IS_CONFIGURED_METHOD(report,
+	report_sink_graph_is_configured);

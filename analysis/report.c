@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+#include "output.h"
+#include "report.h"
+#include "summary.h"
+#include "traces.h"
+
+#define PREFIX "numashim report: "
+
+static int find_all(struct trace_list *traces, const char *const *paths,
+		    size_t count)
+{
+	size_t i, before;
+
+	for (i = 0; i < count; i++) {
+		before = traces->count;
+		if (traces_find(traces, paths[i])) {
+			fprintf(stderr, PREFIX "%s: %s\n", paths[i],
+				strerror(errno));
+			return -1;
+		}
+		if (traces->count == before) {
+			fprintf(stderr, PREFIX "%s: no CTF trace here (no "
+				"folder with a metadata file)\n", paths[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Print what was read; a trace that stopped early is said so, and fails. */
+static int report(FILE *out, struct summary *s, enum graph_status status,
+		  const char *error,
+		  const struct numashim_report_options *options)
+{
+	if (status == GRAPH_NOT_BUILT) {
+		fprintf(stderr, PREFIX "%s\n", error);
+		return 1;
+	}
+	if (!s->numashim_events) {
+		fprintf(stderr, PREFIX "%s%s%s\n", report_no_events,
+			error ? "\n  " : "", error ? error : "");
+		return 1;
+	}
+	if (error)
+		s->read_error = error;
+	if (report_print(out, s, options->format)) {
+		fprintf(stderr, PREFIX "out of memory\n");
+		return 1;
+	}
+	if (error)
+		fprintf(stderr, PREFIX "the trace could not be read to its "
+			"end:\n  %s\n", error);
+	return error ? 1 : 0;
+}
+
+int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
+			    const struct numashim_report_options *options)
+{
+	struct trace_list traces = { 0 };
+	enum graph_status status = GRAPH_NOT_BUILT;
+	struct summary s;
+	char *error = NULL;
+	int ret = 1;
+
+	summary_init(&s, options->per_thread);
+	if (!find_all(&traces, paths, count)) {
+		status = graph_run(&traces, &s, &error);
+		ret = report(out, &s, status, error, options);
+	}
+	free(error);
+	summary_fini(&s);
+	traces_fini(&traces);
+	return ret;
+}
+
+static int usage(const char *name, FILE *to, int status)
+{
+	fprintf(to, "usage: %s [--view summary] [--per-thread] "
+		"[--format text|json] TRACE...\n"
+		"Summarize the numashim events of the CTF traces at or under "
+		"each TRACE folder:\nper call kind and process, the calls, "
+		"their errors, pages and latency.\n", name);
+	return status;
+}
+
+int numashim_report_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "view", required_argument, NULL, 'v' },
+		{ "per-thread", no_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct numashim_report_options options = { 0 };
+	const char *name = argc > 0 ? argv[0] : "numashim report";
+	int opt;
+
+	/* The caller may have parsed its own options with getopt already. */
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'v':
+			if (strcmp(optarg, "summary"))
+				return usage(name, stderr, 2);
+			break;
+		case 't':
+			options.per_thread = true;
+			break;
+		case 'f':
+			if (report_format_parse(optarg, &options.format))
+				return usage(name, stderr, 2);
+			break;
+		case 'h':
+			return usage(name, stdout, 0);
+		default:
+			return usage(name, stderr, 2);
+		}
+	}
+	if (optind >= argc)
+		return usage(name, stderr, 2);
+	return numashim_report_summary(stdout,
+				       (const char *const *) argv + optind,
+				       argc - optind, &options);
+}

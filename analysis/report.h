@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * `numashim report`: what the numashim events of one or more traces say,
+ * read with libbabeltrace2 (src.ctf.fs -> utils.muxer -> sink.numashim.report).
+ * Link with libreport.la.
+ */
+#ifndef NUMASHIM_REPORT_H
+#define NUMASHIM_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum numashim_report_format {
+	NUMASHIM_REPORT_TEXT,
+	NUMASHIM_REPORT_JSON,
+};
+
+struct numashim_report_options {
+	bool per_thread;	/* a row per thread rather than per process */
+	enum numashim_report_format format;
+};
+
+/*
+ * Print to out the summary of the CTF traces found at or under each of
+ * paths[0..count - 1], merged in time order; explain any error on stderr.
+ * Returns 0; or 1 when a path holds no trace, no trace holds a numashim
+ * event, or a trace could not be read (to its end: what was read is
+ * printed, with a warning).
+ */
+int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
+			    const struct numashim_report_options *options);
+
+/*
+ * The command `numashim report [--view summary] [--per-thread]
+ * [--format text|json] TRACE...`; argv[0] is the command's name.
+ * Returns the exit status: 0, 1 (see above) or 2 (usage error).
+ */
+int numashim_report_main(int argc, char **argv);
+
+#endif /* NUMASHIM_REPORT_H */

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "events.h"
+#include "output.h"
+#include "sink.h"
+#include "summary.h"
+
+struct report_sink {
+	bt_self_component *self;
+	bt_message_iterator *iterator;
+	struct summary *summary;
+	struct summary own;	/* the summary, when no program gave one */
+	enum numashim_report_format format;
+	struct event_reader reader;
+};
+
+static struct report_sink *sink_of(bt_self_component_sink *self)
+{
+	return bt_self_component_get_data(
+		bt_self_component_sink_as_self_component(self));
+}
+
+static bool read_params(struct report_sink *sink, const bt_value *params,
+			bool *per_thread)
+{
+	const bt_value *v;
+
+	v = bt_value_map_borrow_entry_value_const(params, "per-thread");
+	if (v && !bt_value_is_bool(v)) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
+			"the per-thread parameter must be a boolean");
+		return false;
+	}
+	*per_thread = v && bt_value_bool_get(v);
+	v = bt_value_map_borrow_entry_value_const(params, "format");
+	if (v && (!bt_value_is_string(v) ||
+		  report_format_parse(bt_value_string_get(v), &sink->format))) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
+			"the format parameter must be \"text\" or \"json\"");
+		return false;
+	}
+	return true;
+}
+
+bt_component_class_initialize_method_status report_sink_initialize(
+	bt_self_component_sink *self, bt_self_component_sink_configuration *conf,
+	const bt_value *params, void *summary)
+{
+	struct report_sink *sink = calloc(1, sizeof(*sink));
+	bool per_thread;
+
+	(void) conf;
+	if (!sink)
+		return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_MEMORY_ERROR;
+	sink->self = bt_self_component_sink_as_self_component(self);
+	sink->summary = summary;
+	if (!summary) {
+		if (!read_params(sink, params, &per_thread)) {
+			free(sink);
+			return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_ERROR;
+		}
+		summary_init(&sink->own, per_thread);
+		sink->summary = &sink->own;
+	}
+	if (bt_self_component_sink_add_input_port(self, "in", NULL, NULL)) {
+		free(sink);
+		return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_MEMORY_ERROR;
+	}
+	event_reader_init(&sink->reader, sink->summary);
+	bt_self_component_set_data(sink->self, sink);
+	return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_OK;
+}
+
+void report_sink_finalize(bt_self_component_sink *self)
+{
+	struct report_sink *sink = sink_of(self);
+
+	if (!sink)
+		return;
+	bt_message_iterator_put_ref(sink->iterator);
+	event_reader_fini(&sink->reader);
+	if (sink->summary == &sink->own)
+		summary_fini(&sink->own);
+	free(sink);
+}
+
+bt_component_class_sink_graph_is_configured_method_status
+report_sink_graph_is_configured(bt_self_component_sink *self)
+{
+	struct report_sink *sink = sink_of(self);
+
+	if (bt_message_iterator_create_from_sink_component(self,
+			bt_self_component_sink_borrow_input_port_by_index(self, 0),
+			&sink->iterator))
+		return BT_COMPONENT_CLASS_SINK_GRAPH_IS_CONFIGURED_METHOD_STATUS_ERROR;
+	return BT_COMPONENT_CLASS_SINK_GRAPH_IS_CONFIGURED_METHOD_STATUS_OK;
+}
+
+/* Discarded-events messages may not know how many were lost. */
+static void count_losses(struct summary *s, const bt_message *msg)
+{
+	uint64_t n;
+
+	if (bt_message_get_type(msg) == BT_MESSAGE_TYPE_DISCARDED_EVENTS) {
+		if (bt_message_discarded_events_get_count(msg, &n) ==
+		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
+			s->discarded_events += n;
+		else
+			s->uncounted_discards++;
+	} else if (bt_message_get_type(msg) ==
+		   BT_MESSAGE_TYPE_DISCARDED_PACKETS) {
+		if (bt_message_discarded_packets_get_count(msg, &n) ==
+		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
+			s->discarded_packets += n;
+		else
+			s->discarded_packets++;
+	}
+}
+
+static int read_messages(struct report_sink *sink,
+			 bt_message_array_const msgs, uint64_t count)
+{
+	int ret = 0;
+	uint64_t i;
+
+	for (i = 0; i < count; i++) {
+		if (!ret && bt_message_get_type(msgs[i]) == BT_MESSAGE_TYPE_EVENT)
+			ret = event_reader_handle(&sink->reader,
+				bt_message_event_borrow_event_const(msgs[i]));
+		else
+			count_losses(sink->summary, msgs[i]);
+		bt_message_put_ref(msgs[i]);
+	}
+	return ret;
+}
+
+/* The end of the trace: count what is left, and print if we are to. */
+static bt_component_class_sink_consume_method_status finish(
+	struct report_sink *sink)
+{
+	if (event_reader_finish(&sink->reader))
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_MEMORY_ERROR;
+	if (sink->summary != &sink->own)
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_END;
+	if (!sink->summary->numashim_events) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
+			"%s", report_no_events);
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_ERROR;
+	}
+	if (report_print(stdout, sink->summary, sink->format))
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_MEMORY_ERROR;
+	return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_END;
+}
+
+bt_component_class_sink_consume_method_status
+report_sink_consume(bt_self_component_sink *self)
+{
+	struct report_sink *sink = sink_of(self);
+	bt_message_array_const msgs;
+	uint64_t count;
+
+	switch (bt_message_iterator_next(sink->iterator, &msgs, &count)) {
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_OK:
+		if (read_messages(sink, msgs, count))
+			return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_MEMORY_ERROR;
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_OK;
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_END:
+		return finish(sink);
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_AGAIN:
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_AGAIN;
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_MEMORY_ERROR:
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_MEMORY_ERROR;
+	default:
+		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_ERROR;
+	}
+}
+
+bt_component_class_sink *report_sink_class_create(void)
+{
+	bt_component_class_sink *cls =
+		bt_component_class_sink_create(REPORT_SINK_NAME,
+					       report_sink_consume);
+
+	if (!cls)
+		return NULL;
+	if (bt_component_class_sink_set_initialize_method(cls,
+			report_sink_initialize) ||
+	    bt_component_class_sink_set_finalize_method(cls,
+			report_sink_finalize) ||
+	    bt_component_class_sink_set_graph_is_configured_method(cls,
+			report_sink_graph_is_configured)) {
+		bt_component_class_sink_put_ref(cls);
+		return NULL;
+	}
+	return cls;
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <search.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "summary.h"
+
+const char *const call_kind_names[CALL_KINDS] = {
+	[CALL_MOVE_PAGES] = "move_pages",
+	[CALL_MIGRATE_PAGES] = "migrate_pages",
+	[CALL_MBIND] = "mbind",
+};
+
+static int cmp_i64(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+	const struct summary_row *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return cmp_i64(x->kind, y->kind);
+	if (x->vpid != y->vpid)
+		return cmp_i64(x->vpid, y->vpid);
+	return cmp_i64(x->tid, y->tid);
+}
+
+void summary_init(struct summary *s, bool per_thread)
+{
+	*s = (struct summary) { .per_thread = per_thread };
+}
+
+static void row_free(void *p)
+{
+	struct summary_row *row = p;
+
+	code_counts_fini(&row->errors);
+	code_counts_fini(&row->pages.failed);
+	free(row);
+}
+
+void summary_fini(struct summary *s)
+{
+	tdestroy(s->rows, row_free);
+	s->rows = NULL;
+}
+
+static struct summary_row *row_get(struct summary *s, enum call_kind kind,
+				   int64_t vpid, int64_t tid,
+				   const char *procname)
+{
+	struct summary_row key = {
+		.kind = kind, .vpid = vpid, .tid = s->per_thread ? tid : -1,
+	};
+	struct summary_row *row, **found;
+
+	found = tfind(&key, &s->rows, row_cmp);
+	if (found)
+		return *found;
+	row = calloc(1, sizeof(*row));
+	if (!row)
+		return NULL;
+	*row = key;
+	if (procname)
+		strncpy(row->procname, procname, sizeof(row->procname) - 1);
+	found = tsearch(row, &s->rows, row_cmp);
+	if (!found) {
+		free(row);
+		return NULL;
+	}
+	s->row_count++;
+	return row;
+}
+
+int page_tally_merge(struct page_tally *dst, const struct page_tally *src)
+{
+	dst->on_target += src->on_target;
+	dst->elsewhere += src->elsewhere;
+	dst->located += src->located;
+	dst->unknown += src->unknown;
+	return code_counts_merge(&dst->failed, &src->failed);
+}
+
+uint64_t page_tally_total(const struct page_tally *t)
+{
+	return t->on_target + t->elsewhere + t->located + t->unknown +
+	       code_counts_total(&t->failed);
+}
+
+int summary_add_call(struct summary *s, const struct call_record *c)
+{
+	struct summary_row *row = row_get(s, c->kind, c->vpid, c->tid,
+					  c->procname);
+
+	if (!row)
+		return -1;
+	row->calls++;
+	histogram_add(&row->latency, c->latency_ns);
+	if (!c->has_entry)
+		s->calls_without_entry++;
+	if (c->ret < 0 && code_counts_add(&row->errors, c->err, 1))
+		return -1;
+	if (c->ret > 0 && c->kind != CALL_MBIND)
+		row->not_moved += c->ret;
+	row->asked += c->asked;
+	row->bytes += c->bytes;
+	return c->pages ? page_tally_merge(&row->pages, c->pages) : 0;
+}
+
+int summary_add_unfinished(struct summary *s, enum call_kind kind,
+			   int64_t vpid, int64_t tid, const char *procname)
+{
+	struct summary_row *row = row_get(s, kind, vpid, tid, procname);
+
+	if (!row)
+		return -1;
+	row->no_exit++;
+	return 0;
+}
+
+struct row_walk {
+	struct summary_row **rows;
+	size_t count;
+};
+
+static void row_collect(const void *node, VISIT which, void *closure)
+{
+	struct row_walk *w = closure;
+
+	if (which == postorder || which == leaf)
+		w->rows[w->count++] = *(struct summary_row *const *) node;
+}
+
+struct summary_row **summary_rows(const struct summary *s, size_t *count)
+{
+	struct row_walk w = { calloc(s->row_count + 1, sizeof(*w.rows)), 0 };
+
+	if (!w.rows)
+		return NULL;
+	twalk_r(s->rows, row_collect, &w);
+	*count = w.count;
+	return w.rows;
+}

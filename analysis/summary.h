@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The summary view's figures: one row per call kind and process (and
+ * thread, on request), added to as calls complete, plus what the trace
+ * says about its own losses.
+ */
+#ifndef NUMASHIM_SUMMARY_H
+#define NUMASHIM_SUMMARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codes.h"
+#include "histogram.h"
+
+enum call_kind {
+	CALL_MOVE_PAGES,
+	CALL_MIGRATE_PAGES,
+	CALL_MBIND,
+	CALL_KINDS,
+};
+
+extern const char *const call_kind_names[CALL_KINDS];
+
+/* What became of the pages a move_pages call named. */
+struct page_tally {
+	/*
+	 * A move's page reported on its requested node: moved there, or
+	 * already there, which the kernel answers alike.
+	 */
+	uint64_t on_target;
+	/* A move's page reported on another node than requested. */
+	uint64_t elsewhere;
+	/* A query's page (nodes NULL) found on a node. */
+	uint64_t located;
+	/* Not told by the trace: the call failed, or status was not recorded. */
+	uint64_t unknown;
+	/* Pages whose status is a negative error code, by code. */
+	struct code_counts failed;
+};
+
+/* A finished call, as the summary counts it. */
+struct call_record {
+	enum call_kind kind;
+	int64_t vpid;
+	int64_t tid;
+	const char *procname;
+	bool has_entry;		/* false: the entry event was lost */
+	uint64_t asked;		/* move_pages: count */
+	uint64_t bytes;		/* mbind: len */
+	const struct page_tally *pages;	/* move_pages with its entry */
+	int64_t ret;
+	int32_t err;
+	uint64_t latency_ns;
+};
+
+#define PROCNAME_MAX 32
+
+struct summary_row {
+	enum call_kind kind;
+	int64_t vpid;
+	int64_t tid;		/* -1 unless the summary is per thread */
+	char procname[PROCNAME_MAX];
+	uint64_t calls;		/* calls with an exit event */
+	uint64_t no_exit;	/* calls whose exit is not in the trace */
+	struct code_counts errors;	/* failed calls by errno */
+	uint64_t asked;
+	uint64_t bytes;
+	uint64_t not_moved;	/* sum of positive returns: pages not moved */
+	struct page_tally pages;
+	struct histogram latency;
+};
+
+struct summary {
+	bool per_thread;
+	void *rows;		/* tsearch(3) tree of struct summary_row */
+	size_t row_count;
+	uint64_t numashim_events;
+	uint64_t discarded_events;
+	/* Discarded-events messages that could not say how many. */
+	uint64_t uncounted_discards;
+	uint64_t discarded_packets;
+	uint64_t calls_without_entry;
+	bool no_vpid;		/* events without the vpid context */
+	/* Why the trace could not be read to its end; NULL when it was. */
+	const char *read_error;
+};
+
+void summary_init(struct summary *s, bool per_thread);
+void summary_fini(struct summary *s);
+
+/* Both return 0, or -1 when out of memory. */
+int summary_add_call(struct summary *s, const struct call_record *c);
+int summary_add_unfinished(struct summary *s, enum call_kind kind,
+			   int64_t vpid, int64_t tid, const char *procname);
+
+/* The rows, sorted by call kind, process and thread; free() the array. */
+struct summary_row **summary_rows(const struct summary *s, size_t *count);
+
+int page_tally_merge(struct page_tally *dst, const struct page_tally *src);
+uint64_t page_tally_total(const struct page_tally *t);
+
+#endif /* NUMASHIM_SUMMARY_H */
