@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "record.h"
+#include "report.h"
 
 struct subcommand {
 	const char *name;
@@ -18,6 +19,8 @@ struct subcommand {
 static const struct subcommand subcommands[] = {
 	{ "record", numashim_record_main,
 	  "run a program under the shim and record its placement calls" },
+	{ "report", numashim_report_main,
+	  "what the placement calls of recorded traces did" },
 };
 
 #define N_SUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))

@@ -19,6 +19,7 @@
 #include "child.h"
 #include "outdir.h"
 #include "record.h"
+#include "report.h"
 #include "session.h"
 
 /* Exit statuses of record's own failures, as env(1) and timeout(1) use. */
@@ -255,6 +256,22 @@ static void trace_location(const struct record_options *o,
 		o->relayd_url, host, cfg->name);
 }
 
+/* What the recorded calls did, in the report's own words. */
+static void summary_print(const struct session_config *cfg)
+{
+	const struct numashim_report_options options = {
+		.format = NUMASHIM_REPORT_TEXT,
+	};
+
+	if (cfg->relayd_url) {
+		fputs("numashim record: run numashim report on the relay host for a summary\n",
+		      stderr);
+		return;
+	}
+	fputc('\n', stderr);
+	numashim_report_summary(stderr, &cfg->path, 1, &options);
+}
+
 static void losses_report(const struct session_config *cfg,
 			  const struct session_losses *losses)
 {
@@ -321,6 +338,7 @@ static int record(const struct record_options *o, char **cmd, const char *path)
 		fprintf(stderr, "numashim record: the trace of session \"%s\" may be incomplete\n",
 			cfg.name);
 	} else {
+		summary_print(&cfg);
 		trace_location(o, &cfg);
 		losses_report(&cfg, &losses);
 	}
