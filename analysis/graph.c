@@ -10,7 +10,11 @@
 #include "graph.h"
 #include "sink.h"
 
-#define LOG_LEVEL BT_LOGGING_LEVEL_WARNING
+/*
+ * The components' own log stays quiet: what goes wrong reaches the user
+ * as the error's causes, and lost events as the summary's warnings.
+ */
+#define LOG_LEVEL BT_LOGGING_LEVEL_NONE
 
 /* What the plugins and components of one run hold. */
 struct graph {
@@ -21,19 +25,26 @@ struct graph {
 	const bt_component_filter *muxer;
 };
 
-/* The current thread's error, its root cause first, one cause a line. */
+/*
+ * The current thread's error, one cause a line from ours to the root
+ * cause, without the library's own, which repeat the components' in
+ * terms of its internals.
+ */
 static char *take_error(const char *fallback)
 {
 	const bt_error *err = bt_current_thread_take_error();
-	char *text = NULL, *more;
 	uint64_t i, n = err ? bt_error_get_cause_count(err) : 0;
+	const bt_error_cause *cause;
+	char *text = NULL, *more;
 
 	for (i = n; i-- > 0;) {
-		more = NULL;
+		cause = bt_error_borrow_cause_by_index(err, i);
+		if (!strcmp(bt_error_cause_get_module_name(cause),
+			    "libbabeltrace2"))
+			continue;
 		if (asprintf(&more, "%s%s%s", text ? text : "",
 			     text ? "\n  " : "",
-			     bt_error_cause_get_message(
-				     bt_error_borrow_cause_by_index(err, i))) < 0)
+			     bt_error_cause_get_message(cause)) < 0)
 			more = NULL;
 		free(text);
 		text = more;

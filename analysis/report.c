@@ -4,6 +4,9 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "graph.h"
 #include "output.h"
@@ -34,6 +37,14 @@ static int find_all(struct trace_list *traces, const char *const *paths,
 	return 0;
 }
 
+/* The root cause, the last line of a babeltrace2 error. */
+static const char *root_cause(const char *error)
+{
+	const char *last = strrchr(error, '\n');
+
+	return last ? last + strspn(last, "\n ") : error;
+}
+
 /* Print what was read; a trace that stopped early is said so, and fails. */
 static int report(FILE *out, struct summary *s, enum graph_status status,
 		  const char *error,
@@ -49,7 +60,7 @@ static int report(FILE *out, struct summary *s, enum graph_status status,
 		return 1;
 	}
 	if (error)
-		s->read_error = error;
+		s->read_error = root_cause(error);
 	if (report_print(out, s, options->format)) {
 		fprintf(stderr, PREFIX "out of memory\n");
 		return 1;
@@ -60,8 +71,8 @@ static int report(FILE *out, struct summary *s, enum graph_status status,
 	return error ? 1 : 0;
 }
 
-int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
-			    const struct numashim_report_options *options)
+static int summarize(FILE *out, const char *const *paths, size_t count,
+		     const struct numashim_report_options *options)
 {
 	struct trace_list traces = { 0 };
 	enum graph_status status = GRAPH_NOT_BUILT;
@@ -78,6 +89,52 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 	summary_fini(&s);
 	traces_fini(&traces);
 	return ret;
+}
+
+static void limit_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	struct rlimit half;
+
+	if (pages <= 0 || size <= 0)
+		return;
+	half.rlim_cur = half.rlim_max = (rlim_t) pages * size / 2;
+	setrlimit(RLIMIT_AS, &half);
+}
+
+/*
+ * libbabeltrace2 2.0 aborts on some damaged traces (glib gives up
+ * allocating a sequence whose length field was garbled to billions), so
+ * the traces are read in a child process, whose death is then told as an
+ * error rather than taking the caller with it. The child may use half
+ * of the machine's memory, so that such an allocation fails at once
+ * instead of calling in the kernel's out-of-memory killer.
+ */
+int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
+			    const struct numashim_report_options *options)
+{
+	int status;
+	pid_t pid;
+
+	fflush(out);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return summarize(out, paths, count, options);
+	if (!pid) {
+		limit_memory();
+		status = summarize(out, paths, count, options);
+		fflush(out);
+		_exit(status);
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) {
+		fprintf(stderr, PREFIX "reading the traces failed (%s): a "
+			"trace is damaged beyond what babeltrace2 can read\n",
+			WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) :
+			strerror(errno));
+		return 1;
+	}
+	return WEXITSTATUS(status);
 }
 
 static int usage(const char *name, FILE *to, int status)

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Check `numashim report --format json` against what the programs saw.
+
+reportcheck.py REPORT EXPECT TRACE... [--per-thread] [--procname NAME]
+derives every figure of the summary from the calls the test programs
+wrote to EXPECT (see expect.c): calls, errors, pages by outcome and status
+code, mbind's bytes, pages not moved; and the latencies, which only the
+trace holds, from TRACE read independently with babeltrace2's Python
+bindings (tracecheck.py's reader). Exits 1 and names every difference.
+"""
+import argparse
+import collections
+import errno
+import json
+import math
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
+
+QUANTILES = {"p50": 0.50, "p90": 0.90, "p99": 0.99}
+# The report's quantiles come from buckets 1/8 of a power of two wide,
+# reported by their middle.
+QUANTILE_ERROR = 1 / 16
+
+
+class Row:
+    def __init__(self):
+        self.calls = 0
+        self.errors = collections.Counter()
+        self.asked = 0
+        self.bytes = 0
+        self.not_moved = 0
+        self.pages = collections.Counter()
+        self.status = collections.Counter()
+        self.latencies = []
+
+
+def status_name(code):
+    return "-" + errno.errorcode[-code]
+
+
+def count_pages(row, exp):
+    """What became of each page, as the program's own arrays tell."""
+    count = exp["count"]
+    if exp["ret"] < 0:
+        row.pages["unknown"] += count
+        return
+    status, nodes = exp["status"], exp["nodes"]
+    for i, s in enumerate(status):
+        if s < 0:
+            row.status[status_name(s)] += 1
+        elif not exp["nodes_ptr"]:
+            row.pages["located"] += 1
+        elif i >= len(nodes):
+            row.pages["unknown"] += 1
+        elif s == nodes[i]:
+            row.pages["on_target"] += 1
+        else:
+            row.pages["elsewhere"] += 1
+    row.pages["unknown"] += count - len(status)
+
+
+def expected_rows(expected, per_thread):
+    rows = collections.defaultdict(Row)
+    for exp in expected:
+        row = rows[(exp["call"], exp["pid"],
+                    exp["tid"] if per_thread else None)]
+        row.calls += 1
+        if exp["ret"] < 0:
+            row.errors[errno.errorcode[exp["err"]]] += 1
+        elif exp["ret"] > 0 and exp["call"] != "mbind":
+            row.not_moved += exp["ret"]
+        if exp["call"] == "move_pages":
+            row.asked += exp["count"]
+            count_pages(row, exp)
+        elif exp["call"] == "mbind":
+            row.bytes += exp["len"]
+    return rows
+
+
+def add_latencies(rows, traces, per_thread):
+    for trace in traces:
+        calls, _, _ = tracecheck.read_trace(trace)
+        for call in calls.values():
+            key = (call.kind, call.pid,
+                   int(call.entry["tid"]) if per_thread else None)
+            if key in rows and call.exit is not None:
+                rows[key].latencies.append(int(call.exit["latency_ns"]))
+
+
+def check_latency(got, want, say):
+    want = sorted(want)
+    exact = {"count": len(want), "min": want[0], "max": want[-1],
+             "sum": sum(want)}
+    for k, v in exact.items():
+        if got[k] != v:
+            say(f"latency {k} {got[k]}, the trace says {v}")
+    if abs(got["mean"] - exact["sum"] / len(want)) > 0.1:
+        say(f"latency mean {got['mean']}")
+    for k, q in QUANTILES.items():
+        v = want[max(math.ceil(q * len(want)), 1) - 1]
+        if abs(got[k] - v) > v * QUANTILE_ERROR:
+            say(f"latency {k} {got[k]}, the trace's is {v}")
+
+
+def check_pages(got, row, say):
+    want = {"asked": row.asked, "not_moved": row.not_moved,
+            "failed": sum(row.status.values()), "status": dict(row.status)}
+    for k in ("on_target", "elsewhere", "located", "unknown"):
+        want[k] = row.pages[k]
+    for k, v in want.items():
+        if got[k] != v:
+            say(f"pages {k} {got[k]}, the program saw {v}")
+    total = sum(row.latencies)
+    if got["per_second"] is None or not math.isclose(
+            got["per_second"], row.asked * 1e9 / total, rel_tol=1e-3):
+        say(f"pages per second {got['per_second']}")
+
+
+def check_row(got, row, procname, say):
+    if got["procname"] != procname:
+        say(f"procname {got['procname']}, expected {procname}")
+    for k, v in (("calls", row.calls), ("failed", sum(row.errors.values())),
+                 ("errors", dict(row.errors)), ("no_exit", 0)):
+        if got[k] != v:
+            say(f"{k} {got[k]}, the program saw {v}")
+    check_latency(got["latency_ns"], row.latencies, say)
+    if got["call"] == "move_pages":
+        check_pages(got["pages"], row, say)
+    elif got["call"] == "mbind" and got["bytes"] != row.bytes:
+        say(f"bytes {got['bytes']}, the program passed {row.bytes}")
+    elif (got["call"] == "migrate_pages" and
+          got["not_moved"] != row.not_moved):
+        say(f"not moved {got['not_moved']}, the program saw {row.not_moved}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("report")
+    ap.add_argument("expect")
+    ap.add_argument("traces", nargs="+")
+    ap.add_argument("--per-thread", action="store_true")
+    ap.add_argument("--procname", default="calls")
+    args = ap.parse_args()
+
+    with open(args.report) as f:
+        report = json.load(f)
+    with open(args.expect) as f:
+        expected = [json.loads(line) for line in f]
+    rows = expected_rows(expected, args.per_thread)
+    add_latencies(rows, args.traces, args.per_thread)
+
+    errors = []
+    if report["per_thread"] != args.per_thread:
+        errors.append(f"per_thread is {report['per_thread']}")
+    if report["discarded_events"] or report["warnings"]:
+        errors.append(f"warnings {report['warnings']} about a whole trace")
+    seen = set()
+    for got in report["rows"]:
+        key = (got["call"], got["vpid"], got["tid"])
+        seen.add(key)
+        if key not in rows:
+            errors.append(f"row {key}: the programs made no such call")
+            continue
+
+        def say(msg, key=key):
+            errors.append(f"row {key}: {msg}")
+        check_row(got, rows[key], args.procname, say)
+    for key in sorted(set(rows) - seen, key=str):
+        errors.append(f"row {key} missing")
+
+    for err in errors[:50]:
+        print("reportcheck:", err, file=sys.stderr)
+    print(f"reportcheck: {len(expected)} calls in {len(rows)} rows, "
+          f"{len(errors)} differences")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
