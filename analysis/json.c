@@ -120,11 +120,12 @@ void print_json(FILE *out, const struct summary *s,
 	}
 	fprintf(out, "],\n \"per_thread\": %s, \"numashim_events\": %" PRIu64
 		", \"discarded_events\": %" PRIu64
+		", \"uncounted_discards\": %" PRIu64
 		", \"discarded_packets\": %" PRIu64
 		", \"calls_without_entry\": %" PRIu64 ",\n \"warnings\": [",
 		s->per_thread ? "true" : "false", s->numashim_events,
-		s->discarded_events, s->discarded_packets,
-		s->calls_without_entry);
+		s->discarded_events, s->uncounted_discards,
+		s->discarded_packets, s->calls_without_entry);
 	summary_warnings(s, put_warning, &w);
 	fputs("]}\n", out);
 }

@@ -37,18 +37,22 @@ double pages_per_second(const struct summary_row *row)
 	return (double) row->asked * 1e9 / (double) row->latency.sum;
 }
 
+/* Some discarded-events messages cannot say how many were lost. */
 static void warn_losses(const struct summary *s, warning_fn say, void *data)
 {
-	char msg[512];
+	char msg[512], count[48] = "";
 
+	if (s->discarded_events && !s->uncounted_discards)
+		snprintf(count, sizeof(count), "%" PRIu64 " ",
+			 s->discarded_events);
+	else if (s->discarded_events)
+		snprintf(count, sizeof(count), "at least %" PRIu64 " ",
+			 s->discarded_events);
 	if (s->discarded_events || s->uncounted_discards) {
 		snprintf(msg, sizeof(msg),
-			 "the trace reports %" PRIu64 " discarded events%s: "
-			 "calls may be missing or lack some of their events, "
-			 "and the figures with them; %s",
-			 s->discarded_events,
-			 s->uncounted_discards ? " and more, uncounted" : "",
-			 avoid_losses);
+			 "the trace reports %sdiscarded events: calls may be "
+			 "missing or lack some of their events, and the "
+			 "figures with them; %s", count, avoid_losses);
 		say(data, msg);
 	}
 	if (s->discarded_packets) {

@@ -143,8 +143,12 @@ static void put_warning(void *data, const char *message)
 void print_text(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count)
 {
-	fprintf(out, "numashim summary: %zu row%s\n", count,
-		count == 1 ? "" : "s");
+	uint64_t calls = 0;
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		calls += rows[i]->calls;
+	fprintf(out, "numashim summary of %" PRIu64 " calls\n", calls);
 	calls_table(out, s, rows, count);
 	latency_table(out, s, rows, count);
 	if (has_kind(rows, count, CALL_MOVE_PAGES))
