@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The rewrite rule parser on its own: rule sets that parse, with what
+ * each rule then holds, and rule sets that do not, with the message and
+ * the place the parser points at. Prints a line per failed check; exits
+ * 1 if any failed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+
+static int failures;
+
+#define CHECK(cond, text)						\
+	do {								\
+		if (!(cond)) {						\
+			printf("FAIL: \"%s\": %s\n", text, #cond);	\
+			failures++;					\
+		}							\
+	} while (0)
+
+static void parses(const char *text, size_t n_rules,
+		   void (*check)(const char *, const struct numashim_rules *))
+{
+	struct numashim_rules rules;
+	struct numashim_rules_error err;
+
+	if (numashim_rules_parse(text, &rules, &err)) {
+		printf("FAIL: \"%s\" does not parse: %s at %zu\n", text,
+		       err.msg, err.offset);
+		failures++;
+		return;
+	}
+	CHECK(rules.n == n_rules, text);
+	if (check && rules.n == n_rules)
+		check(text, &rules);
+	numashim_rules_free(&rules);
+}
+
+/* Where the last occurrence of marker starts in text. */
+static size_t place(const char *text, const char *marker)
+{
+	const char *at = strstr(text, marker), *later;
+
+	while (at && *marker && (later = strstr(at + 1, marker)))
+		at = later;
+	return at - text;
+}
+
+/*
+ * text is refused with a message holding msg, pointing at the last place
+ * marker stands.
+ */
+static void refused(const char *text, const char *msg, const char *marker)
+{
+	struct numashim_rules rules;
+	struct numashim_rules_error err;
+
+	if (!numashim_rules_parse(text, &rules, &err)) {
+		printf("FAIL: \"%s\" parses\n", text);
+		failures++;
+		numashim_rules_free(&rules);
+		return;
+	}
+	if (!strstr(err.msg, msg)) {
+		printf("FAIL: \"%s\": \"%s\" does not say \"%s\"\n", text,
+		       err.msg, msg);
+		failures++;
+	}
+	if (err.offset != place(text, marker)) {
+		printf("FAIL: \"%s\": points at %zu, not at \"%s\"\n", text,
+		       err.offset, marker);
+		failures++;
+	}
+}
+
+static void check_map(const char *t, const struct numashim_rules *rs)
+{
+	const struct numashim_rule *r = &rs->v[0];
+
+	CHECK(r->call == NUMASHIM_RULE_MOVE_PAGES, t);
+	CHECK(r->n_maps == 1 && !r->maps[0].from_any, t);
+	CHECK(numashim_node_set_has(&r->maps[0].from, 1), t);
+	CHECK(!numashim_node_set_has(&r->maps[0].from, 0), t);
+	CHECK(numashim_node_set_has(&r->maps[0].to, 0), t);
+	CHECK(r->tid == -1 && r->chance_ppm == NUMASHIM_PPM, t);
+	CHECK(!strcmp(r->text, "move_pages: node 1 -> 0"), t);
+}
+
+static void check_interleave(const char *t, const struct numashim_rules *rs)
+{
+	const struct numashim_rule *r = &rs->v[0];
+	unsigned int n;
+
+	CHECK(r->call == NUMASHIM_RULE_MBIND && r->set_mode, t);
+	CHECK(r->mode == (3 | 1UL << 15), t);	/* interleave|static_nodes */
+	CHECK(r->maps[0].from_any, t);
+	for (n = 0; n < 6; n++)
+		CHECK(numashim_node_set_has(&r->maps[0].to, n) == (n <= 3 || n == 5), t);
+	CHECK(r->flags_add == 2 && r->flags_drop == 1, t);	/* +move -strict */
+}
+
+static void check_inject(const char *t, const struct numashim_rules *rs)
+{
+	const struct numashim_rule *r = &rs->v[0];
+
+	CHECK(r->fail_pages_status == 16 && r->fail_pages_ppm == 100000, t);	/* EBUSY, 10% */
+	CHECK(r->seed == 42 && r->seq_first == 5 && r->seq_last == 9, t);
+	CHECK(r->caller && !strcmp(r->caller, "solver_*"), t);
+	CHECK(r->tid == 1234 && r->chance_ppm == 500, t);	/* 0.05% */
+	CHECK(rs->v[1].call == NUMASHIM_RULE_ANY_CALL && rs->v[1].fail_errno == 12, t);
+	CHECK(!strcmp(rs->v[1].text, "*: fail=ENOMEM"), t);
+}
+
+int main(void)
+{
+	parses("move_pages: node 1 -> 0", 1, check_map);
+	parses("  move_pages:node 1->0  # the slow node\n", 1, NULL);
+	parses("mbind: mode=interleave|static_nodes, node * -> 0-3,5, flags +move -strict",
+	       1, check_interleave);
+	parses("move_pages caller=solver_* tid=1234 seq=5-9 chance=0.05% seed=42: fail-pages=-EBUSY@10%\n"
+	       "*: fail=ENOMEM", 2, check_inject);
+	parses("move_pages: dry-run; mbind: dry-run;; migrate_pages: node 0,1 -> 2", 3, NULL);
+	parses("move_pages chance=50%: fail=EIO\nmove_pages: fail=EBUSY", 2, NULL);
+
+	refused("", "no rule", "");
+	refused("move_page: dry-run", "expected move_pages, migrate_pages, mbind or *", "move_page");
+	refused("move_pages dry-run", "expected a condition", "dry-run");
+	refused("move_pages: node 1 0", "expected '->'", "0");
+	refused("move_pages: node 1 -> 1024", "out of range", "1024");
+	refused("move_pages: node 3-1 -> 0", "goes upwards", "1 ->");
+	refused("move_pages: node 1 -> 0, node 0-2 -> 3", "mapped twice", "0-2");
+	refused("move_pages: flagz +move", "expected an action", "flagz");
+	refused("move_pages: flags +move -move", "both added and dropped", "move");
+	refused("mbind: mode=spread", "memory policy mode", "spread");
+	refused("move_pages: mode=bind", "mbind only", "move_pages");
+	refused("migrate_pages: flags +move", "move_pages and mbind only", "migrate_pages");
+	refused("mbind: fail-pages=EBUSY", "move_pages only", "mbind");
+	refused("move_pages: fail=EBUSY, node 1 -> 0", "no other action", "move_pages");
+	refused("move_pages: dry-run, node 1 -> 0", "contradicts", "move_pages");
+	refused("move_pages: fail=EBUZY", "errno name", "EBUZY");
+	refused("move_pages: fail-pages=EBUSY@101%", "at most 100%", "101");
+	refused("move_pages: dry-run\nmove_pages: node 1 -> 0", "never fires: rule 1", "move_pages: node");
+	refused("*: fail=EIO; mbind tid=7: dry-run", "never fires: rule 1", "mbind");
+	refused("move_pages: dry-run extra", "',' and another action", "extra");
+	refused("move_pages seq=9-5: dry-run", "goes upwards", "5:");
+	return failures ? 1 : 0;
+}
