@@ -36,6 +36,7 @@ struct parser {
 	const char *pos;
 	struct token tok;
 	struct numashim_rules_error *err;
+	unsigned int conditions_seen;	/* bits of conditions[], this rule */
 };
 
 static int fail(struct parser *p, const char *at, const char *fmt, ...)
@@ -389,27 +390,28 @@ static int condition_caller(struct parser *p, struct numashim_rule *r)
 	return 0;
 }
 
-static int condition(struct parser *p, struct numashim_rule *r)
+static const char *const conditions[] = {
+	"caller", "tid", "seq", "chance", "seed",
+};
+
+static int condition_value(struct parser *p, struct numashim_rule *r,
+			   size_t which)
 {
-	const char *at = p->tok.start;
+	const char *at;
 	uint64_t v;
 
-	if (is_word(p, "caller")) {
-		next(p);
+	switch (which) {
+	case 0:
 		if (!is_punct(p, '='))
 			return expected(p, "'='");
 		p->pos = p->tok.start + 1;
 		return condition_caller(p, r);
-	}
-	if (is_word(p, "tid")) {
-		next(p);
+	case 1:
 		if (expect_punct(p, '=') || number(p, INT32_MAX, &v))
 			return -1;
 		r->tid = v;
 		return 0;
-	}
-	if (is_word(p, "seq")) {
-		next(p);
+	case 2:
 		if (expect_punct(p, '=') || number(p, UINT64_MAX, &r->seq_first))
 			return -1;
 		r->seq_last = r->seq_first;
@@ -421,16 +423,29 @@ static int condition(struct parser *p, struct numashim_rule *r)
 			return -1;
 		return r->seq_last < r->seq_first ?
 			fail(p, at, "a seq range goes upwards") : 0;
-	}
-	if (is_word(p, "chance")) {
-		next(p);
+	case 3:
 		return expect_punct(p, '=') || percent(p, &r->chance_ppm) ? -1 : 0;
-	}
-	if (is_word(p, "seed")) {
-		next(p);
+	default:
 		return expect_punct(p, '=') || number(p, UINT64_MAX, &r->seed) ? -1 : 0;
 	}
-	return fail(p, at, "expected a condition (caller, tid, seq, chance, seed) or ':'");
+}
+
+static int condition(struct parser *p, struct numashim_rule *r)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(conditions) / sizeof(conditions[0]); i++) {
+		if (!is_word(p, conditions[i]))
+			continue;
+		if (p->conditions_seen & 1u << i)
+			return fail(p, p->tok.start, "%s= is given twice",
+				    conditions[i]);
+		p->conditions_seen |= 1u << i;
+		next(p);
+		return condition_value(p, r, i);
+	}
+	return fail(p, p->tok.start,
+		    "expected a condition (caller, tid, seq, chance, seed) or ':'");
 }
 
 static const struct {
@@ -498,6 +513,7 @@ static int rule(struct parser *p, struct numashim_rule *r)
 	const char *start = p->tok.start, *end;
 
 	rule_init(r);
+	p->conditions_seen = 0;
 	r->offset = start - p->text;
 	if (call_name(p, r))
 		return -1;

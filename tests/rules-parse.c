@@ -145,5 +145,6 @@ int main(void)
 	refused("*: fail=EIO; mbind tid=7: dry-run", "never fires: rule 1", "mbind");
 	refused("move_pages: dry-run extra", "',' and another action", "extra");
 	refused("move_pages seq=9-5: dry-run", "goes upwards", "5:");
+	refused("move_pages caller=a caller=b: dry-run", "caller= is given twice", "caller");
 	return failures ? 1 : 0;
 }
