@@ -66,6 +66,26 @@ static void skip(const char *what, const char *why)
 	fflush(stdout);
 }
 
+/*
+ * n fresh pages, the first `touched` faulted in, between two inaccessible
+ * pages: a mapping of their own, which numa_maps lists alone instead of
+ * merged with a neighbour. Base pages only: the checks are page by page
+ * (huge pages have a check of their own).
+ */
+static char *region(unsigned long n, unsigned long touched)
+{
+	char *p = map_pages(n + 2, 0);
+	unsigned long i;
+
+	if (mprotect(p, page_size, PROT_NONE) ||
+	    mprotect(p + (n + 1) * page_size, page_size, PROT_NONE) ||
+	    madvise(p + page_size, n * page_size, MADV_NOHUGEPAGE))
+		exit(2);
+	for (i = 0; i < touched; i++)
+		p[(i + 1) * page_size] = 1;
+	return p + page_size;
+}
+
 /* ---- the calls, each recorded for tracecheck.py ---- */
 
 static long traced_move_pages(int pid, unsigned long n, void **pages,
@@ -202,6 +222,12 @@ static void kernel_agrees(int pid, char *mem, unsigned long n,
 	verdict(ret == 0 && i == n,
 		"a status query after the call finds every page where wanted | ret %ld, page %lu: on %d, wanted on %d",
 		ret, i, i < n ? status[i] : 0, i < n ? want[i] : 0);
+	if (i < n) {
+		printf("# status");
+		for (i = 0; i < n && i < 64; i++)
+			printf(" %d", status[i]);
+		printf("\n");
+	}
 
 	for (i = 0; i < n; i++)
 		if (want[i] >= 0 && want[i] < MAX_NODES)
@@ -295,7 +321,7 @@ static int memory_only_nodes(int *nodes)
 /* Pages moved between the first two nodes, both ways. */
 static void move_between(int from, int to)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	char what[64];
 
 	snprintf(what, sizeof(what), "pages placed on node %d", from);
@@ -320,7 +346,7 @@ static void move_1_0(void)
 /* To each memory-only node, then one page to each node in turn. */
 static void move_memory_only(void)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	int memonly[MAX_NODES], n = memory_only_nodes(memonly), i;
 	int nodes[NPAGES];
 	char what[64];
@@ -346,7 +372,7 @@ static void move_memory_only(void)
 static void mbind_moves(void)
 {
 	const unsigned long len = NPAGES * page_size;
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	long ret;
 	int i, want[NPAGES];
 
@@ -381,7 +407,7 @@ static void mbind_moves(void)
 	 * Fresh pages under MPOL_INTERLEAVE {0, 1} alternate between the
 	 * two nodes as they are touched.
 	 */
-	mem = map_pages(NPAGES, 0);
+	mem = region(NPAGES, 0);
 	ret = traced_mbind(mem, len, MPOL_INTERLEAVE, 3, 0);
 	verdict(ret == 0, "mbind MPOL_INTERLEAVE {0,1} returns 0 | errno %d",
 		ret ? errno : 0);
@@ -409,7 +435,7 @@ static void mbind_moves(void)
 /* MPOL_INTERLEAVE with MPOL_MF_MOVE moves pages off a node outside it. */
 static void mbind_interleave_moves(void)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	int memonly[MAX_NODES];
 	void *pages[NPAGES];
 	int status[NPAGES], i, on0 = 0, on1 = 0;
@@ -442,7 +468,7 @@ static void mbind_interleave_moves(void)
 /* migrate_pages of the calling process, there and back. */
 static void migrate_self(void)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	long ret;
 
 	if (!move_all(0, mem, NPAGES, 0, "pages placed on node 0"))
@@ -458,6 +484,35 @@ static void migrate_self(void)
 }
 
 /*
+ * migrate_pages from {0, 1} to two memory-only nodes: the kernel pairs
+ * the nodes in order, so pages on 0 go to the first, pages on 1 to the
+ * second.
+ */
+static void migrate_memory_only(void)
+{
+	char *mem = region(NPAGES, NPAGES);
+	int memonly[MAX_NODES], nodes[NPAGES], want[NPAGES], i;
+	long ret;
+
+	if (memory_only_nodes(memonly) < 2) {
+		skip("migrate_pages to memory-only nodes",
+		     "the guest has fewer than two memory-only nodes");
+		return;
+	}
+	for (i = 0; i < NPAGES; i++) {
+		nodes[i] = i % 2;
+		want[i] = memonly[i % 2];
+	}
+	if (!move_checked(0, mem, NPAGES, nodes,
+			  "pages placed on nodes 0 and 1 in turn"))
+		return;
+	ret = traced_migrate_pages(0, 3, (1UL << memonly[0]) | (1UL << memonly[1]));
+	verdict(ret >= 0, "migrate_pages(0, {0,1}, {%d,%d}) succeeds | ret %ld errno %d",
+		memonly[0], memonly[1], ret, ret < 0 ? errno : 0);
+	kernel_agrees(0, mem, NPAGES, want);
+}
+
+/*
  * A child that maps and touches pages of its own (not shared with its
  * parent), tells the parent where they are and waits to be killed.
  */
@@ -469,7 +524,7 @@ static pid_t child_with_pages(char **mem)
 	if (pipe(fd) || (pid = fork()) < 0)
 		exit(2);
 	if (!pid) {
-		char *p = map_pages(NPAGES, NPAGES);
+		char *p = region(NPAGES, NPAGES);
 
 		if (write(fd[1], &p, sizeof(p)) != sizeof(p))
 			_exit(2);
@@ -513,7 +568,7 @@ static void migrate_other(void)
  */
 static void shared_pages(void)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	void *pages[NPAGES];
 	int nodes[NPAGES], status[NPAGES];
 	unsigned long i;
@@ -557,8 +612,9 @@ static void shared_pages(void)
  */
 static void absent_pages(void)
 {
-	char *anon = map_pages(2, 1);
-	char *gone = map_pages(1, 0);
+	char *anon = region(2, 1);
+	/* Below vm.mmap_min_addr: nothing is ever mapped there. */
+	char *gone = (char *) page_size;
 	int fd = memfd_create("numashim-absent", 0);
 	char *file;
 	void *pages[4];
@@ -572,10 +628,9 @@ static void absent_pages(void)
 	file = mmap(NULL, page_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (file == MAP_FAILED)
 		exit(2);
-	munmap(gone, page_size);
 	c = anon[page_size];	/* maps the zero page */
 	(void) c;
-	pages[0] = map_pages(1, 0);
+	pages[0] = region(1, 0);
 	pages[1] = anon + page_size;
 	pages[2] = gone;
 	pages[3] = file;
@@ -611,7 +666,7 @@ static void absent_pages(void)
  */
 static void call_errors(void)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	void *pages[NPAGES];
 	int nodes[NPAGES], status[NPAGES];
 	long ret;
@@ -651,8 +706,6 @@ static void call_errors(void)
 
 	skip("move_pages E2BIG",
 	     "move_pages(2): since Linux 2.6.29 the kernel no longer generates this error");
-	skip("per-page -EBUSY",
-	     "this kernel drains the per-CPU LRU lists before it isolates pages, so no page a test can hold makes isolation fail");
 }
 
 /*
@@ -664,11 +717,12 @@ static void full_node(void)
 {
 	int memonly[MAX_NODES], n = memory_only_nodes(memonly), i, small = -1;
 	long long smallest = 0, size, free_bytes;
-	unsigned long count, j, on_small = 0, elsewhere = 0;
+	unsigned long count, j, moved = 0, nomem = 0, unset = 0, on_small = 0;
 	void **pages;
 	int *nodes, *status, *want;
 	char *mem;
 	long ret;
+	int err;
 
 	for (i = 0; i < n; i++) {
 		size = numa_node_size64(memonly[i], NULL);
@@ -683,7 +737,7 @@ static void full_node(void)
 	}
 	numa_node_size64(small, &free_bytes);
 	count = (free_bytes + (32 << 20)) / page_size;
-	mem = map_pages(count, count);
+	mem = region(count, count);
 	pages = malloc(count * sizeof(*pages));
 	nodes = malloc(count * sizeof(*nodes));
 	status = malloc(count * sizeof(*status));
@@ -692,36 +746,56 @@ static void full_node(void)
 	fill(nodes, count, small);
 	fill(status, count, UNSET);
 	ret = traced_move_pages(0, count, pages, nodes, status, MPOL_MF_MOVE);
+	err = ret < 0 ? errno : 0;
 	for (j = 0; j < count; j++) {
-		on_small += status[j] == small;
-		elsewhere += status[j] == -ENOMEM;
+		moved += status[j] == small;
+		nomem += status[j] == -ENOMEM;
+		unset += status[j] == UNSET;
 	}
-	printf("# %lu pages (%lld MiB free on node %d) to node %d: ret %ld errno %d, %lu with status %d, %lu with -ENOMEM\n",
-	       count, free_bytes >> 20, small, small, ret, ret < 0 ? errno : 0,
-	       on_small, small, elsewhere);
-	verdict(ret > 0 || (ret == 0 && elsewhere > 0) ||
-		(ret == -1 && errno == ENOMEM),
-		"moving %lu pages to node %d, which has %lld MiB free, fails for some | ret %ld errno %d, %lu pages with -ENOMEM",
-		count, small, free_bytes >> 20, ret, ret < 0 ? errno : 0, elsewhere);
+	printf("# %lu pages to node %d (%lld MiB free): ret %ld errno %d; status: %lu on node %d, %lu -ENOMEM, %lu not written\n",
+	       count, small, free_bytes >> 20, ret, err, moved, small, nomem,
+	       unset);
+	verdict(ret > 0 || nomem > 0 || (ret == -1 && err == ENOMEM),
+		"moving %lu pages to node %d, %lld MiB more than it has free, fails for some pages | ret %ld errno %d, %lu with -ENOMEM",
+		count, small, (count * page_size - free_bytes) >> 20, ret, err,
+		nomem);
+	verdict(moved + nomem + unset == count,
+		"each status element is node %d, -ENOMEM, or left as the program set it | %lu, %lu, %lu of %lu",
+		small, moved, nomem, unset, count);
+	if (nomem)
+		verdict(1, "pages the full node could not take have status -ENOMEM");
+	else
+		skip("per-page -ENOMEM",
+		     ret == -1 && err == ENOMEM ?
+		     "this kernel fails the whole call with ENOMEM when the target node fills, and writes no status for the pages it did not move" :
+		     "this kernel reported the pages it could not move in its return value");
 
-	/* Where the kernel says each page is now. */
+	/*
+	 * Where the kernel says each page is now. When the call fails, the
+	 * batch it was moving may have moved in part without a status.
+	 */
+	memcpy(want, status, count * sizeof(*want));
 	fill(status, count, UNSET);
 	traced_move_pages(0, count, pages, NULL, status, 0);
-	on_small = 0;
-	for (j = 0; j < count; j++)
+	for (j = 0; j < count; j++) {
 		on_small += status[j] == small;
+		if (want[j] == small && status[j] != small)
+			break;
+	}
+	verdict(j == count,
+		"a status query finds on node %d every page whose status said so | page %lu: status %d, found on %d",
+		small, j, j < count ? want[j] : 0, j < count ? status[j] : 0);
 	verdict(on_small > 0 && on_small < count,
-		"afterwards some pages are on node %d and the rest are not | %lu of %lu",
-		small, on_small, count);
-	for (j = 0; j < count; j++)
-		want[j] = status[j];
+		"some pages reached node %d before it filled, whatever the call returned, and the rest did not | %lu of %lu are there, %lu had status %d",
+		small, on_small, count, moved, small);
+	memcpy(want, status, count * sizeof(*want));
 	kernel_agrees(0, mem, count, want);
 }
 
 /* Calls a process may not make without privileges, as user nobody. */
 static void unprivileged_child(pid_t root_pid)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	void *pages[NPAGES];
 	int nodes[NPAGES], status[NPAGES];
 	long ret;
@@ -792,7 +866,7 @@ static int mems_allowed(char *buf, int size)
  */
 static void cpuset_bounds(void)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 	char allowed[128] = "";
 	void *pages[NPAGES];
 	int nodes[NPAGES], status[NPAGES];
@@ -829,7 +903,7 @@ static void cpuset_bounds(void)
  */
 static void membind_workload(int node)
 {
-	char *mem = map_pages(NPAGES, NPAGES);
+	char *mem = region(NPAGES, NPAGES);
 
 	kernel_agrees_all(0, mem, NPAGES, node);
 }
@@ -841,7 +915,7 @@ static void membind_workload(int node)
  */
 static void hold(int from, int to)
 {
-	char *mem = map_pages(NPAGES * 4, NPAGES * 4);
+	char *mem = region(NPAGES * 4, NPAGES * 4);
 	void *pages[NPAGES * 4];
 	int nodes[NPAGES * 4], status[NPAGES * 4];
 	sigset_t set;
@@ -863,6 +937,77 @@ static void hold(int from, int to)
 	kernel_agrees_all(0, mem, NPAGES * 4, to);
 }
 
+/* The AnonHugePages of the mapping at addr in /proc/self/smaps, in KiB. */
+static long anon_huge_kib(const void *addr)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[256];
+	long kib = -1;
+	int in = 0;
+
+	while (f && fgets(line, sizeof(line), f)) {
+		unsigned long start, end;
+
+		if (sscanf(line, "%lx-%lx ", &start, &end) == 2)
+			in = start <= (unsigned long) addr &&
+			     (unsigned long) addr < end;
+		else if (in)
+			sscanf(line, "AnonHugePages: %ld kB", &kib);
+	}
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+/*
+ * A transparent huge page moved page by page to the other node: its
+ * first page takes the whole huge page along, and the kernel answers
+ * -EBUSY for a page of it that the call has already isolated (move_pages
+ * (2): "the page is busy"). The page moves all the same.
+ */
+static void huge_page(void)
+{
+	const unsigned long n = 2UL << 20 >> 12;
+	char *raw = map_pages(3 * n, 0);
+	char *mem = (char *) (((unsigned long) raw + n * page_size) &
+			      ~(n * page_size - 1));
+	void **pages = malloc(n * sizeof(*pages));
+	int *nodes = malloc(n * sizeof(*nodes));
+	int *status = malloc(n * sizeof(*status));
+	unsigned long i, busy = 0;
+	long ret;
+	int from, to;
+
+	if (page_size != 4096 || madvise(mem, n * page_size, MADV_HUGEPAGE)) {
+		skip("-EBUSY for a page of a huge page",
+		     "no transparent huge pages of 512 pages");
+		return;
+	}
+	memset(mem, 1, n * page_size);
+	if (anon_huge_kib(mem) < 2048) {
+		skip("-EBUSY for a page of a huge page",
+		     "the kernel gave no transparent huge page");
+		return;
+	}
+	page_list(pages, mem, n);
+	fill(status, n, UNSET);
+	traced_move_pages(0, 1, pages, NULL, status, 0);
+	from = status[0];
+	to = !from;
+	fill(nodes, n, to);
+	fill(status, n, UNSET);
+	ret = traced_move_pages(0, n, pages, nodes, status, MPOL_MF_MOVE);
+	for (i = 0; i < n && (status[i] == to || status[i] == -EBUSY); i++)
+		busy += status[i] == -EBUSY;
+	verdict(ret == 0 && i == n,
+		"a huge page moved from node %d to node %d page by page: each status is the target or -EBUSY | ret %ld, page %lu: %d",
+		from, to, ret, i, i < n ? status[i] : 0);
+	verdict(busy > 0 && status[0] == to,
+		"the pages after the first that the call had already isolated with it have status -EBUSY | %lu with -EBUSY, page 0: %d",
+		busy, status[0]);
+	kernel_agrees_all(0, mem, n, to);
+}
+
 static const struct scenario {
 	const char *name;
 	void (*run)(void);
@@ -874,12 +1019,14 @@ static const struct scenario {
 	{ "mbind-interleave-move", mbind_interleave_moves },
 	{ "migrate-self", migrate_self },
 	{ "migrate-other", migrate_other },
+	{ "migrate-memory-only", migrate_memory_only },
 	{ "shared", shared_pages },
 	{ "absent", absent_pages },
 	{ "errors", call_errors },
 	{ "full-node", full_node },
 	{ "unprivileged", unprivileged },
 	{ "cpuset", cpuset_bounds },
+	{ "huge-page", huge_page },
 };
 
 int main(int argc, char **argv)
@@ -891,8 +1038,10 @@ int main(int argc, char **argv)
 		verdict(0, "the kernel has NUMA support");
 		return 1;
 	}
-	if (argc == 3 && !strcmp(scenario, "unprivileged-child"))
+	if (argc == 3 && !strcmp(scenario, "unprivileged-child")) {
+		scenario = "unprivileged";
 		unprivileged_child(atoi(argv[2]));
+	}
 	else if (argc == 3 && !strcmp(scenario, "membind-workload"))
 		membind_workload(atoi(argv[2]));
 	else if (argc == 4 && !strcmp(scenario, "hold"))
