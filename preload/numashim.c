@@ -19,6 +19,7 @@
 #include "backtrace.h"
 #include "numashim-tp.h"
 #include "real.h"
+#include "rewrite.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 
@@ -41,10 +42,16 @@ union chunk_buf {
 	int32_t ints[NUMASHIM_CHUNK_LEN];
 };
 
-static void call_begin(struct numashim_call *call, uint64_t *bt,
+/* Calls are numbered when recorded or rewritten: seq= rules count them. */
+static uint64_t call_number(void)
+{
+	return __atomic_add_fetch(&last_call_id, 1, __ATOMIC_RELAXED);
+}
+
+static void call_begin(struct numashim_call *call, uint64_t id, uint64_t *bt,
 		       const long *raw, const void *ip)
 {
-	call->id = __atomic_add_fetch(&last_call_id, 1, __ATOMIC_RELAXED);
+	call->id = id;
 	call->tid = gettid();
 	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
 	call->backtrace = bt;
@@ -78,10 +85,70 @@ static void result_set(struct recorded_call *rc, long ret, int err)
 	rc->res.id = rc->call.id;
 	rc->res.ret = ret;
 	rc->res.err = ret < 0 ? err : 0;
+	rc->res.incomplete = 0;
+}
+
+/* The pages given a made-up status, from *next on, a chunk at most. */
+static size_t injected_next(const struct numashim_rewrite *rw, uint64_t pages,
+			    uint64_t *next, uint64_t *out)
+{
+	size_t n = 0;
+
+	for (; *next < pages && n < NUMASHIM_CHUNK_LEN; (*next)++)
+		if (numashim_rewrite_page_injected(rw, *next))
+			out[n++] = *next;
+	return n;
+}
+
+/*
+ * What the rule did to the call, after the kernel answered (or would have):
+ * kernel_nodes is the source of the nodes the kernel got, pages the
+ * length of move_pages' status array. Its own frame, with its own
+ * buffers, taken only by calls that a rule changed.
+ */
+static uint32_t __attribute__((noinline))
+record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
+	       const struct numashim_mbind_args *mbind, uint64_t maxnode,
+	       struct numashim_array_src *kernel_nodes, uint64_t pages,
+	       void *ip)
+{
+	union chunk_buf nodes_buf, injected_buf, scratch;
+	const struct numashim_rule *r = rw->rule;
+	const struct numashim_rewrite_rec w = {
+		.id = id,
+		.rule_no = rw->rule_no,
+		.rule_text = r->text,
+		.injected_err = r->fail_errno,
+		.dry_run = r->dry_run,
+		.flags = flags,
+		.mode = mbind ? mbind->mode : 0,
+		.maxnode = maxnode,
+	};
+	struct numashim_ints nodes_rec = { .v = nodes_buf.ints };
+	struct numashim_addrs injected_rec = { .v = injected_buf.addrs };
+	struct numashim_addrs chunk = { .v = scratch.addrs };
+	uint64_t next = 0, offset;
+
+	nodes_rec.len = numashim_array_next(kernel_nodes, nodes_buf.ints);
+	if (rw->injected_pages)
+		injected_rec.len = injected_next(rw, pages, &next,
+						 injected_buf.addrs);
+	lttng_ust_do_tracepoint(numashim, rewrite, &w, &nodes_rec,
+				&injected_rec, ip);
+	numashim_array_emit_rest(kernel_nodes, id, &scratch, ip);
+	for (offset = injected_rec.len; next < pages && rw->injected_pages;
+	     offset += chunk.len) {
+		chunk.len = injected_next(rw, pages, &next, scratch.addrs);
+		if (chunk.len)
+			lttng_ust_do_tracepoint(numashim, addr_chunk, id,
+						NUMASHIM_ARRAY_INJECTED, offset,
+						&chunk, ip);
+	}
+	return numashim_array_finish(kernel_nodes, id, ip);
 }
 
 static long record_move_pages(const struct numashim_move_pages_args *a,
-			      const long *raw, void *ip)
+			      struct numashim_rewrite *rw, void *ip)
 {
 	struct recorded_call rc;
 	struct numashim_array_src pages, nodes, status;
@@ -94,7 +161,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 
 	int saved_errno = errno;
 
-	call_begin(&rc.call, rc.bt, raw, ip);
+	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
 	numashim_array_init(&pages, NUMASHIM_ARRAY_PAGES, a->pages, a->count,
 			    sizeof(uint64_t));
 	numashim_array_init(&nodes, NUMASHIM_ARRAY_NODES, a->nodes,
@@ -108,19 +175,30 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 
 	errno = saved_errno;
 	rc.start_ns = now_ns();
-	ret = numashim_real_move_pages(a, raw);
+	ret = numashim_rewrite_call_move_pages(rw);
 	err = errno;
 	result_set(&rc, ret, err);
 
 	numashim_array_emit_resumed(&pages, rc.call.id, &scratch, ip);
 	numashim_array_emit_resumed(&nodes, rc.call.id, &scratch, ip);
+	if (rw->rule) {
+		const struct numashim_move_pages_args *k = &rw->args.move_pages;
+		struct numashim_array_src kernel_nodes;
+
+		numashim_array_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+				    k->nodes, k->nodes ? k->count : 0,
+				    sizeof(int32_t));
+		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags,
+						    NULL, 0, &kernel_nodes,
+						    k->count, ip);
+	}
 	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
 			    a->count, sizeof(int32_t));
 	status_rec.len = numashim_array_next(&status, first.ints);
 	numashim_array_emit_rest(&status, rc.call.id, &scratch, ip);
-	rc.res.incomplete = numashim_array_finish(&pages, rc.call.id, ip) |
-			    numashim_array_finish(&nodes, rc.call.id, ip) |
-			    numashim_array_finish(&status, rc.call.id, ip);
+	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
+			     numashim_array_finish(&nodes, rc.call.id, ip) |
+			     numashim_array_finish(&status, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, move_pages_exit, &rc.res,
 				&status_rec, ip);
 	errno = err;
@@ -128,7 +206,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 }
 
 static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
-				 const long *raw, void *ip)
+				 struct numashim_rewrite *rw, void *ip)
 {
 	struct recorded_call rc;
 	struct numashim_array_src old_nodes, new_nodes;
@@ -140,7 +218,7 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 
 	int saved_errno = errno;
 
-	call_begin(&rc.call, rc.bt, raw, ip);
+	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
 	numashim_mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
 			   a->maxnode);
 	numashim_mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
@@ -154,21 +232,31 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 
 	errno = saved_errno;
 	rc.start_ns = now_ns();
-	ret = numashim_real_migrate_pages(a, raw);
+	ret = numashim_rewrite_call_migrate_pages(rw);
 	err = errno;
 	result_set(&rc, ret, err);
 
 	numashim_array_emit_resumed(&old_nodes, rc.call.id, &old_buf, ip);
 	numashim_array_emit_resumed(&new_nodes, rc.call.id, &new_buf, ip);
-	rc.res.incomplete = numashim_array_finish(&old_nodes, rc.call.id, ip) |
-			    numashim_array_finish(&new_nodes, rc.call.id, ip);
+	if (rw->rule) {
+		const struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
+		struct numashim_array_src kernel_nodes;
+
+		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+				   k->new_nodes, k->maxnode);
+		rc.res.incomplete |= record_rewrite(rw, rc.call.id, 0, NULL,
+						    k->maxnode, &kernel_nodes,
+						    0, ip);
+	}
+	rc.res.incomplete |= numashim_array_finish(&old_nodes, rc.call.id, ip) |
+			     numashim_array_finish(&new_nodes, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res, ip);
 	errno = err;
 	return ret;
 }
 
 static long record_mbind(const struct numashim_mbind_args *a,
-			 const long *raw, void *ip)
+			 struct numashim_rewrite *rw, void *ip)
 {
 	struct recorded_call rc;
 	struct numashim_array_src nodemask;
@@ -179,7 +267,7 @@ static long record_mbind(const struct numashim_mbind_args *a,
 
 	int saved_errno = errno;
 
-	call_begin(&rc.call, rc.bt, raw, ip);
+	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
 	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask,
 			   a->maxnode);
 	mask_rec.len = numashim_array_next(&nodemask, buf.ints);
@@ -189,12 +277,22 @@ static long record_mbind(const struct numashim_mbind_args *a,
 
 	errno = saved_errno;
 	rc.start_ns = now_ns();
-	ret = numashim_real_mbind(a, raw);
+	ret = numashim_rewrite_call_mbind(rw);
 	err = errno;
 	result_set(&rc, ret, err);
 
 	numashim_array_emit_resumed(&nodemask, rc.call.id, &buf, ip);
-	rc.res.incomplete = numashim_array_finish(&nodemask, rc.call.id, ip);
+	if (rw->rule) {
+		const struct numashim_mbind_args *k = &rw->args.mbind;
+		struct numashim_array_src kernel_nodes;
+
+		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+				   k->nodemask, k->maxnode);
+		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags, k,
+						    k->maxnode, &kernel_nodes,
+						    0, ip);
+	}
+	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, ip);
 	errno = err;
 	return ret;
@@ -203,29 +301,46 @@ static long record_mbind(const struct numashim_mbind_args *a,
 /*
  * The entry points. raw is NULL for a call through the numaif.h function,
  * and the six untouched syscall() arguments for a call through syscall().
+ * Preparing a rewrite may touch errno: the program's goes to the kernel.
  */
+#define HANDLE(call, a, raw, ip)					\
+	do {								\
+		struct numashim_rewrite rw;				\
+		int saved_errno = errno;				\
+		long ret;						\
+									\
+		numashim_rewrite_##call(&rw, a, raw, ip, call_number()); \
+		errno = saved_errno;					\
+		if (TRACING(call))					\
+			ret = record_##call(a, &rw, ip);		\
+		else							\
+			ret = numashim_rewrite_call_##call(&rw);	\
+		numashim_rewrite_done(&rw);				\
+		return ret;						\
+	} while (0)
+
 static long do_move_pages(const struct numashim_move_pages_args *a,
 			  const long *raw, void *ip)
 {
-	if (!TRACING(move_pages))
+	if (!TRACING(move_pages) && !numashim_rewrite_active())
 		return numashim_real_move_pages(a, raw);
-	return record_move_pages(a, raw, ip);
+	HANDLE(move_pages, a, raw, ip);
 }
 
 static long do_migrate_pages(const struct numashim_migrate_pages_args *a,
 			     const long *raw, void *ip)
 {
-	if (!TRACING(migrate_pages))
+	if (!TRACING(migrate_pages) && !numashim_rewrite_active())
 		return numashim_real_migrate_pages(a, raw);
-	return record_migrate_pages(a, raw, ip);
+	HANDLE(migrate_pages, a, raw, ip);
 }
 
 static long do_mbind(const struct numashim_mbind_args *a, const long *raw,
 		     void *ip)
 {
-	if (!TRACING(mbind))
+	if (!TRACING(mbind) && !numashim_rewrite_active())
 		return numashim_real_mbind(a, raw);
-	return record_mbind(a, raw, ip);
+	HANDLE(mbind, a, raw, ip);
 }
 
 NUMASHIM_EXPORT
@@ -319,4 +434,5 @@ static void __attribute__((constructor)) numashim_init(void)
 {
 	numashim_real_init();
 	numashim_backtrace_init();
+	numashim_rewrite_init();
 }

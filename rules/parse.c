@@ -620,7 +620,11 @@ static int check_set(const struct numashim_node_set *set,
 	return 0;
 }
 
-/* Nodes that cannot exist here: a rule naming one is a mistake. */
+/*
+ * Target nodes that cannot exist here: a rule sending pages there is a
+ * mistake. The nodes a rule maps from are what the program asks for,
+ * which may well be impossible (that is what such a rule is for).
+ */
 int numashim_rules_check_nodes(const struct numashim_rules *rules,
 			       const struct numashim_node_set *possible,
 			       struct numashim_rules_error *err)
@@ -632,8 +636,7 @@ int numashim_rules_check_nodes(const struct numashim_rules *rules,
 		const struct numashim_rule *r = &rules->v[i];
 
 		for (m = 0; m < r->n_maps; m++)
-			if (check_set(&r->maps[m].from, possible, r, err) ||
-			    check_set(&r->maps[m].to, possible, r, err))
+			if (check_set(&r->maps[m].to, possible, r, err))
 				return -1;
 	}
 	return 0;
@@ -669,4 +672,48 @@ void numashim_rules_explain(const char *text,
 	column = at - line;
 	snprintf(out, size, "%s: %s\n  %.*s\n  %*s^\n", source, err->msg,
 		 (int) (eol - line), line, column, "");
+}
+
+/*
+ * The kernel's possible nodes, in the format of the rules' own node sets;
+ * all of them when the file cannot be read (no sysfs), so that only the
+ * parser's limit applies.
+ */
+static void possible_nodes(struct numashim_node_set *set)
+{
+	struct numashim_rules_error err;
+	char text[256] = "";
+	struct parser p = { .text = text, .pos = text, .err = &err };
+	FILE *f = fopen("/sys/devices/system/node/possible", "re");
+	size_t len = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+
+	if (f)
+		fclose(f);
+	text[len] = 0;
+	text[strcspn(text, "\n")] = 0;
+	next(&p);
+	if (!len || node_set(&p, set) || p.tok.kind != TOK_END)
+		memset(set, 0xff, sizeof(*set));
+}
+
+/*
+ * Parse text and check its nodes against this machine: 0, or -1 with an
+ * explanation that quotes the rule at fault, for the shim and for
+ * numashim record alike.
+ */
+int numashim_rules_load(const char *text, struct numashim_rules *rules,
+			const char *source, char *explanation, size_t size)
+{
+	struct numashim_rules_error err;
+	struct numashim_node_set possible;
+
+	if (numashim_rules_parse(text, rules, &err))
+		goto error;
+	possible_nodes(&possible);
+	if (!numashim_rules_check_nodes(rules, &possible, &err))
+		return 0;
+	numashim_rules_free(rules);
+error:
+	numashim_rules_explain(text, &err, source, explanation, size);
+	return -1;
 }

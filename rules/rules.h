@@ -78,6 +78,8 @@ int numashim_rules_check_nodes(const struct numashim_rules *rules,
 			       const struct numashim_node_set *possible,
 			       struct numashim_rules_error *err);
 void numashim_rules_free(struct numashim_rules *rules);
+int numashim_rules_load(const char *text, struct numashim_rules *rules,
+			const char *source, char *explanation, size_t size);
 void numashim_rules_explain(const char *text,
 			    const struct numashim_rules_error *err,
 			    const char *source, char *out, size_t size);

@@ -18,6 +18,8 @@ enum numashim_array {
 	NUMASHIM_ARRAY_NODEMASK = 3,	/* mbind: nodemask */
 	NUMASHIM_ARRAY_OLD_NODES = 4,	/* migrate_pages: old_nodes */
 	NUMASHIM_ARRAY_NEW_NODES = 5,	/* migrate_pages: new_nodes */
+	NUMASHIM_ARRAY_KERNEL_NODES = 6, /* rewrite: the target nodes the kernel got */
+	NUMASHIM_ARRAY_INJECTED = 7,	/* rewrite: pages given a made-up status */
 };
 
 enum numashim_via {
@@ -91,6 +93,18 @@ struct numashim_result {
 	int32_t err;
 	uint64_t latency_ns;
 	uint32_t incomplete;	/* bit (1 << enum numashim_array) per array not recorded whole */
+};
+
+/* What a rewrite rule did to a call. */
+struct numashim_rewrite_rec {
+	uint64_t id;
+	uint32_t rule_no;
+	const char *rule_text;
+	int32_t injected_err;	/* fail=: the errno made up, else 0 */
+	uint8_t dry_run;
+	int32_t flags;		/* move_pages and mbind: the flags the kernel got */
+	uint64_t mode;		/* mbind: the mode the kernel got */
+	uint64_t maxnode;	/* mbind, migrate_pages: the maxnode the kernel got */
 };
 
 #endif /* NUMASHIM_PAYLOAD_H */

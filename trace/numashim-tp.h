@@ -26,6 +26,8 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, array,
 		ctf_enum_value("nodemask", NUMASHIM_ARRAY_NODEMASK)
 		ctf_enum_value("old_nodes", NUMASHIM_ARRAY_OLD_NODES)
 		ctf_enum_value("new_nodes", NUMASHIM_ARRAY_NEW_NODES)
+		ctf_enum_value("kernel_nodes", NUMASHIM_ARRAY_KERNEL_NODES)
+		ctf_enum_value("injected", NUMASHIM_ARRAY_INJECTED)
 	)
 )
 
@@ -143,6 +145,36 @@ LTTNG_UST_TRACEPOINT_EVENT_INSTANCE(numashim, result, numashim, migrate_pages_ex
 
 LTTNG_UST_TRACEPOINT_EVENT_INSTANCE(numashim, result, numashim, mbind_exit,
 	LTTNG_UST_TP_ARGS(const struct numashim_result *, r, void *, ip)
+)
+
+/*
+ * A call that a rewrite rule changed, between its entry and exit events:
+ * which rule, and what the kernel got instead of the program's arguments
+ * (kernel_nodes: move_pages' target nodes, or the nodes of mbind's mask
+ * or of migrate_pages' new_nodes), or the failure made up (injected_err
+ * for the whole call, injected for the pages whose status was).
+ */
+LTTNG_UST_TRACEPOINT_EVENT(numashim, rewrite,
+	LTTNG_UST_TP_ARGS(const struct numashim_rewrite_rec *, w,
+		const struct numashim_ints *, kernel_nodes,
+		const struct numashim_addrs *, injected,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_RUN_FIELD
+		ctf_integer(uint64_t, call_id, w->id)
+		ctf_integer(uint32_t, rule, w->rule_no)
+		ctf_string(rule_text, w->rule_text)
+		ctf_integer(int32_t, injected_err, w->injected_err)
+		ctf_integer(uint8_t, dry_run, w->dry_run)
+		ctf_integer_hex(int32_t, flags, w->flags)
+		ctf_integer_hex(uint64_t, mode, w->mode)
+		ctf_integer(uint64_t, maxnode, w->maxnode)
+		ctf_sequence(int32_t, kernel_nodes, kernel_nodes->v, size_t,
+			     kernel_nodes->len)
+		ctf_sequence_hex(uint64_t, injected, injected->v, size_t,
+				 injected->len)
+		ctf_unused(ip)
+	)
 )
 
 LTTNG_UST_TRACEPOINT_EVENT(numashim, addr_chunk,

@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The rewrite rules at work: for each intercepted call, the first rule
+ * that matches it (numashim-rewrite(7)) decides what the kernel gets, or
+ * which failure the program gets instead. Without NUMASHIM_REWRITE the
+ * program's arguments go to the kernel untouched.
+ *
+ * Rewritten arrays live in memory mmap()ed for the call, never in the
+ * program's: the program's own arrays are only read, with the same care
+ * as for tracing, and a call whose arrays cannot be read whole is left
+ * as it is for the kernel to judge.
+ */
+#define _GNU_SOURCE
+#define UNW_LOCAL_ONLY
+#include <dlfcn.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <libunwind.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "arrays.h"
+#include "real.h"
+#include "rewrite.h"
+#include "usermem.h"
+
+#define MPOL_MF_MOVE_ANY ((1u << 1) | (1u << 2))	/* MOVE, MOVE_ALL */
+#define BITS_PER_LONG (8 * sizeof(unsigned long))
+
+static struct numashim_rules rules;
+static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+
+/*
+ * A program must never run with part of its rules, or with none when it
+ * was given some: a rule set that does not load ends the process before
+ * main(), as a bad option ends a command.
+ */
+static void rules_load(void)
+{
+	const char *text = secure_getenv("NUMASHIM_REWRITE");
+	char explanation[1024];
+
+	if (!text || !*text)
+		return;
+	if (!numashim_rules_load(text, &rules, "numashim: NUMASHIM_REWRITE",
+				 explanation, sizeof(explanation)))
+		return;
+	fputs(explanation, stderr);
+	_exit(127);
+}
+
+/* Also on a first call that comes before the library's constructor. */
+void numashim_rewrite_init(void)
+{
+	pthread_once(&rules_once, rules_load);
+}
+
+bool numashim_rewrite_active(void)
+{
+	numashim_rewrite_init();
+	return rules.n;
+}
+
+/* A draw in parts per million, the same for the same seed, rule, call, page. */
+static uint32_t draw(uint64_t seed, unsigned int rule_no, uint64_t seq,
+		     uint64_t page)
+{
+	uint64_t z = seed ^ ((uint64_t) rule_no << 56) ^ (seq * 0x9e3779b97f4a7c15ULL) ^
+		     (page * 0xc2b2ae3d27d4eb4fULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return (z ^ (z >> 31)) % NUMASHIM_PPM;
+}
+
+/*
+ * The function around ip, by unwinding to the frame that returns there:
+ * libunwind reads the objects' full symbol tables, so static functions of
+ * a program have their names too. Not reentrant, like libunwind.
+ */
+static __thread int resolving __attribute__((tls_model("initial-exec")));
+
+static bool function_name(const void *ip, char *name, size_t len)
+{
+	unw_context_t ctx;
+	unw_cursor_t cursor;
+	unw_word_t pc, off;
+	int frames;
+
+	if (unw_getcontext(&ctx) || unw_init_local(&cursor, &ctx))
+		return false;
+	for (frames = 0; frames < 16 && unw_step(&cursor) > 0; frames++) {
+		if (unw_get_reg(&cursor, UNW_REG_IP, &pc) || pc != (uintptr_t) ip)
+			continue;
+		return !unw_get_proc_name(&cursor, name, len, &off);
+	}
+	return false;
+}
+
+/* caller=PATTERN holds for the function that made the call or its object. */
+static bool caller_matches(const char *pattern, const void *ip)
+{
+	char name[256];
+	Dl_info info;
+	bool match = false;
+
+	if (resolving)
+		return false;
+	resolving = 1;
+	if (function_name(ip, name, sizeof(name)))
+		match = !fnmatch(pattern, name, 0);
+	if (!match && dladdr(ip, &info) && info.dli_fname)
+		match = !fnmatch(pattern, basename(info.dli_fname), 0);
+	resolving = 0;
+	return match;
+}
+
+static const struct numashim_rule *match(enum numashim_rule_call call,
+					 const void *ip, uint64_t seq,
+					 unsigned int *rule_no)
+{
+	size_t i;
+
+	for (i = 0; i < rules.n; i++) {
+		const struct numashim_rule *r = &rules.v[i];
+
+		if (r->call != NUMASHIM_RULE_ANY_CALL && r->call != call)
+			continue;
+		if (seq < r->seq_first || seq > r->seq_last)
+			continue;
+		if (r->tid >= 0 && r->tid != gettid())
+			continue;
+		if (r->chance_ppm < NUMASHIM_PPM &&
+		    draw(r->seed, i + 1, seq, UINT64_MAX) >= r->chance_ppm)
+			continue;
+		if (r->caller && !caller_matches(r->caller, ip))
+			continue;
+		*rule_no = i + 1;
+		return r;
+	}
+	return NULL;
+}
+
+static void rewrite_begin(struct numashim_rewrite *rw, const long *raw,
+			  uint64_t seq)
+{
+	rw->rule = NULL;
+	rw->rule_no = 0;
+	rw->seq = seq;
+	rw->raw = raw;
+	rw->buf = NULL;
+	rw->buf_size = 0;
+	rw->injected_pages = 0;
+}
+
+static void *buf_get(struct numashim_rewrite *rw, size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return NULL;
+	rw->buf = p;
+	rw->buf_size = size;
+	return p;
+}
+
+void numashim_rewrite_done(struct numashim_rewrite *rw)
+{
+	int saved_errno = errno;
+
+	if (rw->buf)
+		munmap(rw->buf, rw->buf_size);
+	rw->buf = NULL;
+	errno = saved_errno;
+}
+
+/* The raw syscall() arguments, with the rewritten ones in their places. */
+static void raw_set(struct numashim_rewrite *rw, unsigned int i, long v)
+{
+	if (!rw->raw)
+		return;
+	if (rw->raw != rw->raw_buf) {
+		memcpy(rw->raw_buf, rw->raw, sizeof(rw->raw_buf));
+		rw->raw = rw->raw_buf;
+	}
+	rw->raw_buf[i] = v;
+}
+
+/* The map of r that takes node, or NULL. */
+static const struct numashim_node_map *map_for(const struct numashim_rule *r,
+					       unsigned int node)
+{
+	unsigned int m;
+
+	for (m = 0; m < r->n_maps; m++)
+		if (r->maps[m].from_any ||
+		    numashim_node_set_has(&r->maps[m].from, node))
+			return &r->maps[m];
+	return NULL;
+}
+
+/* The turn-th node of a map's target set, round and round. */
+static unsigned int map_target(const struct numashim_node_map *m,
+			       uint64_t turn)
+{
+	unsigned int node, count = 0;
+
+	for (node = 0; node < NUMASHIM_RULE_NODES; node++)
+		count += numashim_node_set_has(&m->to, node);
+	turn %= count;
+	for (node = 0; ; node++)
+		if (numashim_node_set_has(&m->to, node) && !turn--)
+			return node;
+}
+
+/* move_pages' nodes, mapped page by page; false if they cannot be read. */
+static bool nodes_map(struct numashim_rewrite *rw, const struct numashim_rule *r,
+		      const int *user, unsigned long count)
+{
+	size_t size = count * sizeof(int);
+	uint64_t turn = 0;
+	unsigned long i;
+	int *nodes, err;
+
+	if (count > SIZE_MAX / sizeof(int) || !(nodes = buf_get(rw, size)))
+		return false;
+	if (numashim_copy_in(nodes, user, size, &err) != size)
+		return false;
+	for (i = 0; i < count; i++) {
+		const struct numashim_node_map *m =
+			nodes[i] >= 0 ? map_for(r, nodes[i]) : NULL;
+
+		if (m)
+			nodes[i] = map_target(m, turn++);
+	}
+	rw->args.move_pages.nodes = nodes;
+	return true;
+}
+
+void numashim_rewrite_move_pages(struct numashim_rewrite *rw,
+				 const struct numashim_move_pages_args *a,
+				 const long *raw, const void *ip, uint64_t seq)
+{
+	struct numashim_move_pages_args *k = &rw->args.move_pages;
+	const struct numashim_rule *r;
+
+	rewrite_begin(rw, raw, seq);
+	*k = *a;
+	r = match(NUMASHIM_RULE_MOVE_PAGES, ip, seq, &rw->rule_no);
+	if (!r)
+		return;
+	if (r->dry_run) {
+		k->nodes = NULL;
+	} else if (r->n_maps && a->nodes && !nodes_map(rw, r, a->nodes, a->count)) {
+		numashim_rewrite_done(rw);
+		*k = *a;
+		return;
+	}
+	k->flags = (k->flags | r->flags_add) & ~r->flags_drop;
+	raw_set(rw, 3, (long) k->nodes);
+	raw_set(rw, 5, k->flags);
+	rw->rule = r;
+}
+
+bool numashim_rewrite_page_injected(const struct numashim_rewrite *rw,
+				    uint64_t page)
+{
+	const struct numashim_rule *r = rw->rule;
+
+	return r && r->fail_pages_status &&
+	       draw(r->seed, rw->rule_no, rw->seq, page) < r->fail_pages_ppm;
+}
+
+/* fail=: the call never reaches the kernel. */
+static bool failed_by_rule(const struct numashim_rewrite *rw)
+{
+	if (!rw->rule || !rw->rule->fail_errno)
+		return false;
+	errno = rw->rule->fail_errno;
+	return true;
+}
+
+long numashim_rewrite_call_move_pages(struct numashim_rewrite *rw)
+{
+	const struct numashim_move_pages_args *k = &rw->args.move_pages;
+	unsigned long i;
+	long ret;
+
+	if (failed_by_rule(rw))
+		return -1;
+	ret = numashim_real_move_pages(k, rw->raw);
+	/* The kernel wrote the whole status array: it is the program's to keep. */
+	if (ret < 0 || !k->status)
+		return ret;
+	for (i = 0; i < k->count; i++) {
+		if (!numashim_rewrite_page_injected(rw, i))
+			continue;
+		k->status[i] = -rw->rule->fail_pages_status;
+		rw->injected_pages++;
+	}
+	return ret;
+}
+
+static void bit_set(unsigned long *mask, unsigned long bit)
+{
+	mask[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
+}
+
+/*
+ * The node mask the kernel would read (maxnode - 1 bits) into out, with
+ * r's maps applied (r NULL: copied as it is): a node that a map takes is
+ * replaced by all of the map's targets. Returns the maxnode that covers
+ * the new mask, or 0 when the program's mask cannot be read or is more
+ * than the kernel takes.
+ */
+static unsigned long mask_map(const struct numashim_rule *r,
+			      const unsigned long *user, unsigned long maxnode,
+			      unsigned long *out)
+{
+	unsigned long in[NUMASHIM_MASK_MAX_WORDS], bits, node, top = 0;
+	size_t size;
+	int err;
+
+	if (!user || maxnode < 2 || maxnode - 1 > NUMASHIM_MASK_MAX_BITS)
+		return 0;
+	bits = maxnode - 1;
+	size = (bits + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(long);
+	if (numashim_copy_in(in, user, size, &err) != size)
+		return 0;
+	memset(out, 0, NUMASHIM_MASK_MAX_WORDS * sizeof(long));
+	for (node = 0; node < bits; node++) {
+		const struct numashim_node_map *m;
+		unsigned int target;
+
+		if (!(in[node / BITS_PER_LONG] >> (node % BITS_PER_LONG) & 1))
+			continue;
+		m = r ? map_for(r, node) : NULL;
+		if (!m) {
+			bit_set(out, node);
+			top = node > top ? node : top;
+			continue;
+		}
+		for (target = 0; target < NUMASHIM_RULE_NODES; target++) {
+			if (!numashim_node_set_has(&m->to, target))
+				continue;
+			bit_set(out, target);
+			top = target > top ? target : top;
+		}
+	}
+	return top + 2 > maxnode ? top + 2 : maxnode;
+}
+
+void numashim_rewrite_migrate_pages(struct numashim_rewrite *rw,
+				    const struct numashim_migrate_pages_args *a,
+				    const long *raw, const void *ip, uint64_t seq)
+{
+	struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
+	const struct numashim_rule *r;
+	unsigned long *old_nodes, *new_nodes, maxnode;
+
+	rewrite_begin(rw, raw, seq);
+	*k = *a;
+	r = match(NUMASHIM_RULE_MIGRATE_PAGES, ip, seq, &rw->rule_no);
+	if (!r)
+		return;
+	if (r->n_maps) {
+		/* Both masks share maxnode: a wider new mask needs a wider old one. */
+		old_nodes = buf_get(rw, 2 * NUMASHIM_MASK_MAX_WORDS * sizeof(long));
+		new_nodes = old_nodes + NUMASHIM_MASK_MAX_WORDS;
+		maxnode = old_nodes ? mask_map(r, a->new_nodes, a->maxnode, new_nodes) : 0;
+		if (!maxnode || !mask_map(NULL, a->old_nodes, a->maxnode, old_nodes)) {
+			numashim_rewrite_done(rw);
+			return;
+		}
+		k->old_nodes = old_nodes;
+		k->new_nodes = new_nodes;
+		k->maxnode = maxnode;
+		raw_set(rw, 1, maxnode);
+		raw_set(rw, 2, (long) old_nodes);
+		raw_set(rw, 3, (long) new_nodes);
+	}
+	rw->rule = r;
+}
+
+long numashim_rewrite_call_migrate_pages(struct numashim_rewrite *rw)
+{
+	if (failed_by_rule(rw))
+		return -1;
+	return numashim_real_migrate_pages(&rw->args.migrate_pages, rw->raw);
+}
+
+void numashim_rewrite_mbind(struct numashim_rewrite *rw,
+			    const struct numashim_mbind_args *a,
+			    const long *raw, const void *ip, uint64_t seq)
+{
+	struct numashim_mbind_args *k = &rw->args.mbind;
+	const struct numashim_rule *r;
+	unsigned long *mask;
+
+	rewrite_begin(rw, raw, seq);
+	*k = *a;
+	r = match(NUMASHIM_RULE_MBIND, ip, seq, &rw->rule_no);
+	if (!r)
+		return;
+	if (r->n_maps) {
+		mask = buf_get(rw, NUMASHIM_MASK_MAX_WORDS * sizeof(long));
+		k->maxnode = mask ? mask_map(r, a->nodemask, a->maxnode, mask) : 0;
+		if (!k->maxnode) {
+			numashim_rewrite_done(rw);
+			*k = *a;
+			return;
+		}
+		k->nodemask = mask;
+		raw_set(rw, 3, (long) mask);
+		raw_set(rw, 4, k->maxnode);
+	}
+	if (r->set_mode) {
+		k->mode = r->mode;
+		raw_set(rw, 2, k->mode);
+	}
+	k->flags = (k->flags | r->flags_add) & ~r->flags_drop;
+	/* A dry run keeps the policy and moves nothing that is there. */
+	if (r->dry_run)
+		k->flags &= ~MPOL_MF_MOVE_ANY;
+	raw_set(rw, 5, k->flags);
+	rw->rule = r;
+}
+
+long numashim_rewrite_call_mbind(struct numashim_rewrite *rw)
+{
+	if (failed_by_rule(rw))
+		return -1;
+	return numashim_real_mbind(&rw->args.mbind, rw->raw);
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef NUMASHIM_REWRITE_H
+#define NUMASHIM_REWRITE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "numashim-payload.h"
+#include "rules.h"
+
+/*
+ * One call as the rules leave it: the arguments the kernel gets (the
+ * program's own when no rule fired), or the failure made up instead.
+ */
+struct numashim_rewrite {
+	const struct numashim_rule *rule;	/* NULL: no rule fired */
+	unsigned int rule_no;			/* from 1, in the rule set */
+	uint64_t seq;				/* the call's number in the process */
+	const long *raw;			/* syscall() arguments, or NULL */
+	long raw_buf[6];
+	union {
+		struct numashim_move_pages_args move_pages;
+		struct numashim_migrate_pages_args migrate_pages;
+		struct numashim_mbind_args mbind;
+	} args;
+	void *buf;				/* rewritten array, mmap()ed */
+	size_t buf_size;
+	uint64_t injected_pages;
+};
+
+void numashim_rewrite_init(void);
+bool numashim_rewrite_active(void);
+
+void numashim_rewrite_move_pages(struct numashim_rewrite *rw,
+				 const struct numashim_move_pages_args *a,
+				 const long *raw, const void *ip, uint64_t seq);
+void numashim_rewrite_migrate_pages(struct numashim_rewrite *rw,
+				    const struct numashim_migrate_pages_args *a,
+				    const long *raw, const void *ip, uint64_t seq);
+void numashim_rewrite_mbind(struct numashim_rewrite *rw,
+			    const struct numashim_mbind_args *a,
+			    const long *raw, const void *ip, uint64_t seq);
+
+long numashim_rewrite_call_move_pages(struct numashim_rewrite *rw);
+long numashim_rewrite_call_migrate_pages(struct numashim_rewrite *rw);
+long numashim_rewrite_call_mbind(struct numashim_rewrite *rw);
+
+bool numashim_rewrite_page_injected(const struct numashim_rewrite *rw,
+				    uint64_t page);
+void numashim_rewrite_done(struct numashim_rewrite *rw);
+
+#endif /* NUMASHIM_REWRITE_H */
