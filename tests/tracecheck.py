@@ -40,6 +40,7 @@ class Call:
         self.ctx = None
         self.segments = collections.defaultdict(list)
         self.incomplete = {}
+        self.rewrite = None
 
     def array(self, name):
         """The array as recorded, or an error if its pieces do not join."""
@@ -100,6 +101,10 @@ def read_trace(path):
             if call.kind == "move_pages":
                 call.segments["status"].append(
                     (0, [int(v) for v in p["status"]]))
+        elif name == "rewrite":
+            call.rewrite = p
+            for a in ("kernel_nodes", "injected"):
+                call.segments[a].append((0, [int(v) for v in p[a]]))
         elif name in ("addr_chunk", "int_chunk"):
             call.segments[label(p["array"])].append(
                 (int(p["offset"]), [int(v) for v in p["values"]]))

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""rewritecheck.py CHECK TRACE [ARG...]: what the numashim:rewrite events of
+a trace say, checked against the program's own arguments and results in the
+same trace (tracecheck.py checks those against what the program saw).
+
+  map TRACE FROM TO     every move_pages call was rewritten, the kernel got
+                        its nodes with FROM replaced by TO
+  dry-run TRACE         every move_pages call became a status query
+  fail TRACE KIND ERRNO every KIND call failed with ERRNO, made up, and no
+                        other call was rewritten
+  pages TRACE ERRNO     the pages marked injected are exactly those whose
+                        status is -ERRNO, some are; prints them, a call a line
+  none TRACE            no call was rewritten
+"""
+import errno
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tracecheck import read_trace  # noqa: E402
+
+
+def fail(msg):
+    raise SystemExit(f"rewritecheck: {msg}")
+
+
+def calls_of(trace, kind=None):
+    calls, _, discarded = read_trace(trace)
+    if discarded:
+        fail(f"{discarded} events were discarded")
+    chosen = [c for c in calls.values() if kind in (None, c.kind)]
+    if not chosen:
+        fail(f"no {kind or ''} call in {trace}")
+    return sorted(chosen, key=lambda c: c.ts)
+
+
+def rewritten(call):
+    if call.rewrite is None:
+        fail(f"{call.kind} call at {call.ts} was not rewritten")
+    return call.rewrite
+
+
+def check_map(trace, old, new):
+    old, new = int(old), int(new)
+    for c in calls_of(trace, "move_pages"):
+        rewritten(c)
+        want = [new if n == old else n for n in c.array("nodes")]
+        if c.array("kernel_nodes") != want:
+            fail(f"the kernel got {c.array('kernel_nodes')}, not {want}")
+        if int(c.exit["ret"]) < 0:
+            fail(f"the mapped call failed with {int(c.exit['err'])}")
+
+
+def check_dry_run(trace):
+    for c in calls_of(trace, "move_pages"):
+        w = rewritten(c)
+        if not int(w["dry_run"]) or c.array("kernel_nodes"):
+            fail("a move reached the kernel in a dry run")
+        if not c.array("nodes"):
+            fail("the program's call was a status query already")
+
+
+def check_fail(trace, kind, name):
+    err = getattr(errno, name)
+    for c in calls_of(trace):
+        if c.kind != kind:
+            if c.rewrite is not None:
+                fail(f"a {c.kind} call was rewritten too")
+            continue
+        w = rewritten(c)
+        if int(w["injected_err"]) != err:
+            fail(f"injected_err is {int(w['injected_err'])}, not {err}")
+        if (int(c.exit["ret"]), int(c.exit["err"])) != (-1, err):
+            fail(f"the call returned {int(c.exit['ret'])}, errno "
+                 f"{int(c.exit['err'])}")
+
+
+def check_pages(trace, name):
+    err = getattr(errno, name)
+    total = 0
+    for c in calls_of(trace, "move_pages"):
+        w = rewritten(c)
+        injected = c.array("injected")
+        status = c.array("status")
+        want = [i for i, s in enumerate(status) if s == -err]
+        if injected != want:
+            fail(f"injected {injected}, but -{name} at {want}")
+        if int(w["injected_err"]):
+            fail("a whole call failed")
+        total += len(injected)
+        print(" ".join(map(str, injected)))
+    if not total:
+        fail("no page was given a made-up status")
+
+
+def check_none(trace):
+    for c in calls_of(trace):
+        if c.rewrite is not None:
+            fail(f"a {c.kind} call was rewritten by rule "
+                 f"{int(c.rewrite['rule'])}")
+
+
+CHECKS = {"none": check_none, "map": check_map, "dry-run": check_dry_run, "fail": check_fail,
+          "pages": check_pages}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3 or sys.argv[1] not in CHECKS:
+        raise SystemExit(__doc__)
+    CHECKS[sys.argv[1]](*sys.argv[2:])
