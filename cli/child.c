@@ -149,6 +149,8 @@ static int env_set(const struct child_env *env)
 	if (env->backtrace_depth &&
 	    setenv("NUMASHIM_BACKTRACE_DEPTH", env->backtrace_depth, 1))
 		return -1;
+	if (env->rewrite && setenv("NUMASHIM_REWRITE", env->rewrite, 1))
+		return -1;
 	if (env->blocking && setenv("LTTNG_UST_ALLOW_BLOCKING", "1", 1))
 		return -1;
 	return 0;

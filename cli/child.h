@@ -11,6 +11,7 @@ struct child_env {
 	const char *shim;		/* path of libnumashim.so */
 	uint64_t run;
 	const char *backtrace_depth;	/* or NULL: the shim's default */
+	const char *rewrite;		/* NUMASHIM_REWRITE, or NULL */
 	bool blocking;
 };
 

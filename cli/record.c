@@ -20,6 +20,7 @@
 #include "outdir.h"
 #include "record.h"
 #include "report.h"
+#include "rules.h"
 #include "session.h"
 
 /* Exit statuses of record's own failures, as env(1) and timeout(1) use. */
@@ -37,6 +38,7 @@ struct record_options {
 	const char *session;
 	const char *backtrace_depth;
 	const char *relayd_url;
+	char *rewrite;		/* the rule set, checked */
 	uint64_t subbuf_size;
 	uint64_t num_subbuf;
 	bool force;
@@ -52,6 +54,7 @@ enum {
 	OPT_NUM_SUBBUF,
 	OPT_BACKTRACE_DEPTH,
 	OPT_REWRITE,
+	OPT_REWRITE_FILE,
 };
 
 static const struct option long_options[] = {
@@ -65,6 +68,7 @@ static const struct option long_options[] = {
 	{ "subbuf-size", required_argument, NULL, OPT_SUBBUF_SIZE },
 	{ "num-subbuf", required_argument, NULL, OPT_NUM_SUBBUF },
 	{ "rewrite", required_argument, NULL, OPT_REWRITE },
+	{ "rewrite-file", required_argument, NULL, OPT_REWRITE_FILE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -84,6 +88,8 @@ static void usage(FILE *out)
 	      "      --relayd=URL          stream the trace to an lttng-relayd (net://HOST[:PORT[:PORT]])\n"
 	      "      --subbuf-size=SIZE    sub-buffer size, a power of 2 with k, M or G (default: 1M)\n"
 	      "      --num-subbuf=N        sub-buffers per CPU, a power of 2 (default: 4)\n"
+	      "      --rewrite=RULES       rewrite the calls as RULES say (numashim-rewrite(7))\n"
+	      "      --rewrite-file=FILE   the same, with the rules in FILE\n"
 	      "  -h, --help                show this help\n"
 	      "\n"
 	      "The exit status is COMMAND's, 128+N if it died of signal N; 127 if COMMAND\n"
@@ -140,6 +146,56 @@ static int parse_depth(const char *arg)
 	return 0;
 }
 
+#define RULE_FILE_MAX (64 * 1024)
+
+static char *file_read(const char *path)
+{
+	FILE *f = fopen(path, "re");
+	char *text = NULL;
+	size_t len;
+
+	if (!f) {
+		fprintf(stderr, "numashim record: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	text = malloc(RULE_FILE_MAX + 1);
+	len = text ? fread(text, 1, RULE_FILE_MAX + 1, f) : 0;
+	if (text && (ferror(f) || len > RULE_FILE_MAX)) {
+		fprintf(stderr, "numashim record: %s: %s\n", path,
+			ferror(f) ? strerror(errno) : "more than 64 KiB of rules");
+		free(text);
+		text = NULL;
+	} else if (text) {
+		text[len] = 0;
+	}
+	fclose(f);
+	return text;
+}
+
+/*
+ * The rules are checked here, with the shim's own parser, so that a bad
+ * rule set is refused before anything is set up.
+ */
+static int rewrite_take(struct record_options *o, bool from_file,
+			const char *arg)
+{
+	struct numashim_rules rules;
+	char explanation[1024], source[256];
+
+	o->rewrite = from_file ? file_read(arg) : strdup(arg);
+	if (!o->rewrite)
+		return -1;
+	snprintf(source, sizeof(source), "numashim record: %s",
+		 from_file ? arg : "--rewrite");
+	if (numashim_rules_load(o->rewrite, &rules, source, explanation,
+				sizeof(explanation))) {
+		fputs(explanation, stderr);
+		return -1;
+	}
+	numashim_rules_free(&rules);
+	return 0;
+}
+
 static int parse_option(int opt, struct record_options *o)
 {
 	switch (opt) {
@@ -172,7 +228,10 @@ static int parse_option(int opt, struct record_options *o)
 		return parse_size(optarg, "--num-subbuf=%s: not a power of 2", false,
 				  &o->num_subbuf);
 	case OPT_REWRITE:
-		return bad_usage("--rewrite=%s: rewrite rules are not available in this version", optarg);
+	case OPT_REWRITE_FILE:
+		if (o->rewrite)
+			return bad_usage("%s", "one --rewrite or --rewrite-file, not more");
+		return rewrite_take(o, opt == OPT_REWRITE_FILE, optarg);
 	}
 	return bad_usage("%s", "unhandled option");
 }
@@ -300,6 +359,7 @@ static int record(const struct record_options *o, char **cmd, const char *path)
 		.shim = shim_path(),
 		.run = cfg.run,
 		.backtrace_depth = o->backtrace_depth,
+		.rewrite = o->rewrite,
 		.blocking = o->blocking,
 	};
 	struct outdir dir = { NULL, false };
@@ -367,5 +427,6 @@ int numashim_record_main(int argc, char **argv)
 	child_signals_hold();
 	status = record(&o, argv + optind, path);
 	free(path);
+	free(o.rewrite);
 	return status;
 }
