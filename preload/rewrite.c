@@ -78,43 +78,57 @@ static uint32_t draw(uint64_t seed, unsigned int rule_no, uint64_t seq,
 }
 
 /*
- * The function around ip, by unwinding to the frame that returns there:
- * libunwind reads the objects' full symbol tables, so static functions of
- * a program have their names too. Not reentrant, like libunwind.
+ * caller=PATTERN holds for the function that made the call, for one of
+ * the functions that called it (a program's own wrapper of move_pages()
+ * must not hide the code that uses it), or for the object of the first.
+ * Functions are named by unwinding to their frames: libunwind reads the
+ * objects' full symbol tables, so static functions have names too. Not
+ * reentrant, like libunwind: a call from a signal handler that interrupts
+ * this does not match.
  */
+#define CALLER_FRAMES 8
+#define SHIM_FRAMES 8
+
 static __thread int resolving __attribute__((tls_model("initial-exec")));
 
-static bool function_name(const void *ip, char *name, size_t len)
+static bool functions_match(const char *pattern, const void *ip)
 {
 	unw_context_t ctx;
 	unw_cursor_t cursor;
 	unw_word_t pc, off;
-	int frames;
+	char name[256];
+	int frames, callers = 0;
 
 	if (unw_getcontext(&ctx) || unw_init_local(&cursor, &ctx))
 		return false;
-	for (frames = 0; frames < 16 && unw_step(&cursor) > 0; frames++) {
-		if (unw_get_reg(&cursor, UNW_REG_IP, &pc) || pc != (uintptr_t) ip)
+	for (frames = 0; frames < SHIM_FRAMES + CALLER_FRAMES &&
+	     callers < CALLER_FRAMES && unw_step(&cursor) > 0; frames++) {
+		if (unw_get_reg(&cursor, UNW_REG_IP, &pc))
+			return false;
+		if (!callers && pc != (uintptr_t) ip)
 			continue;
-		return !unw_get_proc_name(&cursor, name, len, &off);
+		callers++;
+		if (unw_get_proc_name(&cursor, name, sizeof(name), &off))
+			continue;
+		/* Clones keep the source's name: foo.constprop.0, foo.cold. */
+		name[strcspn(name, ".")] = 0;
+		if (!fnmatch(pattern, name, 0))
+			return true;
 	}
 	return false;
 }
 
-/* caller=PATTERN holds for the function that made the call or its object. */
 static bool caller_matches(const char *pattern, const void *ip)
 {
-	char name[256];
 	Dl_info info;
-	bool match = false;
+	bool match;
 
 	if (resolving)
 		return false;
 	resolving = 1;
-	if (function_name(ip, name, sizeof(name)))
-		match = !fnmatch(pattern, name, 0);
-	if (!match && dladdr(ip, &info) && info.dli_fname)
-		match = !fnmatch(pattern, basename(info.dli_fname), 0);
+	match = functions_match(pattern, ip) ||
+		(dladdr(ip, &info) && info.dli_fname &&
+		 !fnmatch(pattern, basename(info.dli_fname), 0));
 	resolving = 0;
 	return match;
 }
