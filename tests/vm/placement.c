@@ -1008,10 +1008,61 @@ static void huge_page(void)
 	kernel_agrees_all(0, mem, n, to);
 }
 
+/*
+ * The call the guest's rewrite rules aim at, by name
+ * (caller=rewritten_move): pages [0, n) of mem asked to move to node.
+ */
+static void rewritten_move(char *mem, unsigned long n, int node)
+{
+	void **pages = malloc(n * sizeof(*pages));
+	int *nodes = malloc(n * sizeof(*nodes));
+	int *status = malloc(n * sizeof(*status));
+
+	page_list(pages, mem, n);
+	fill(nodes, n, node);
+	fill(status, n, UNSET);
+	traced_move_pages(0, n, pages, nodes, status, MPOL_MF_MOVE);
+	free(pages);
+	free(nodes);
+	free(status);
+}
+
+/*
+ * Pages on node 0 asked to move to node 1 while a rewrite rule is at work
+ * (NUMASHIM_REWRITE, from the guest's init): the kernel finds them where
+ * the rule sent them, the nodes of NUMASHIM_TEST_LANDING ("0,1": page by
+ * page in turn).
+ */
+static void rewritten(void)
+{
+	const char *landing = getenv("NUMASHIM_TEST_LANDING");
+	char *mem = region(NPAGES, NPAGES), *end;
+	int want[NPAGES], targets[MAX_NODES], n = 0;
+	unsigned long i;
+
+	if (!landing || !getenv("NUMASHIM_REWRITE")) {
+		skip("pages where the rule sends them", "no rule given");
+		return;
+	}
+	do {
+		targets[n++] = strtol(landing, &end, 10);
+		landing = end + 1;
+	} while (*end == ',' && n < MAX_NODES);
+	for (i = 0; i < NPAGES; i++)
+		want[i] = targets[i % n];
+	if (!move_all(0, mem, NPAGES, 0, "pages placed on node 0"))
+		return;
+	rewritten_move(mem, NPAGES, 1);
+	kernel_agrees(0, mem, NPAGES, want);
+}
+
 static const struct scenario {
 	const char *name;
 	void (*run)(void);
 } scenarios[] = {
+	{ "rewrite-interleave", rewritten },
+	{ "rewrite-dry-run", rewritten },
+	{ "rewrite-memory-only", rewritten },
 	{ "move-0-1", move_0_1 },
 	{ "move-1-0", move_1_0 },
 	{ "move-memory-only", move_memory_only },
