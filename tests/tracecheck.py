@@ -152,6 +152,9 @@ def check_call(call, exp, sym, depth, say):
     for f in ("ret", "err"):
         if int(x[f]) != exp[f]:
             say(f"{f} {int(x[f])}, the program saw {exp[f]}")
+    name = errno.errorcode[exp["err"]] if exp["err"] else "none"
+    if x["err"].labels != [name]:
+        say(f"err named {x['err'].labels}, the program saw {name}")
     if int(x["latency_ns"]) <= 0 or call.exit_ts < call.ts:
         say(f"latency {int(x['latency_ns'])} ns")
 
