@@ -54,9 +54,10 @@ static int report(FILE *out, struct summary *s, enum graph_status status,
 		fprintf(stderr, PREFIX "%s\n", error);
 		return 1;
 	}
+	if (!s->numashim_events && !error)
+		return NUMASHIM_REPORT_NO_EVENTS;
 	if (!s->numashim_events) {
-		fprintf(stderr, PREFIX "%s%s%s\n", report_no_events,
-			error ? "\n  " : "", error ? error : "");
+		fprintf(stderr, PREFIX "%s\n  %s\n", report_no_events, error);
 		return 1;
 	}
 	if (error)
@@ -158,7 +159,7 @@ int numashim_report_main(int argc, char **argv)
 	};
 	struct numashim_report_options options = { 0 };
 	const char *name = argc > 0 ? argv[0] : "numashim report";
-	int opt;
+	int opt, status;
 
 	/* The caller may have parsed its own options with getopt already. */
 	optind = 0;
@@ -183,7 +184,11 @@ int numashim_report_main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return usage(name, stderr, 2);
-	return numashim_report_summary(stdout,
-				       (const char *const *) argv + optind,
-				       argc - optind, &options);
+	status = numashim_report_summary(stdout,
+					 (const char *const *) argv + optind,
+					 argc - optind, &options);
+	if (status != NUMASHIM_REPORT_NO_EVENTS)
+		return status;
+	fprintf(stderr, PREFIX "%s\n", report_no_events);
+	return 1;
 }
