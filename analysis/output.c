@@ -30,6 +30,17 @@ int report_format_parse(const char *name, enum numashim_report_format *format)
 	return 0;
 }
 
+int report_view_parse(const char *name, enum numashim_report_view *view)
+{
+	if (!strcmp(name, "summary"))
+		*view = NUMASHIM_REPORT_SUMMARY;
+	else if (!strcmp(name, "failures"))
+		*view = NUMASHIM_REPORT_FAILURES;
+	else
+		return -1;
+	return 0;
+}
+
 double pages_per_second(const struct summary_row *row)
 {
 	if (!row->latency.sum)
@@ -87,8 +98,30 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 	}
 }
 
-int report_print(FILE *out, const struct summary *s,
-		 enum numashim_report_format format)
+#define WRAP_COLUMNS 78
+
+void put_wrapped(FILE *out, const char *first, const char *indent,
+		 const char *text)
+{
+	size_t room = WRAP_COLUMNS - strlen(indent), len;
+
+	while (*text) {
+		len = strlen(text);
+		if (len > room) {
+			/* Break at the last space that fits, if any. */
+			for (len = room; len && text[len] != ' '; len--)
+				;
+			if (!len)
+				len = strcspn(text, " ");
+		}
+		fprintf(out, "%s%.*s\n", first, (int) len, text);
+		text += len + strspn(text + len, " ");
+		first = indent;
+	}
+}
+
+static int print_summary(FILE *out, const struct summary *s,
+			 enum numashim_report_format format)
 {
 	size_t count;
 	struct summary_row **rows = summary_rows(s, &count);
@@ -101,4 +134,28 @@ int report_print(FILE *out, const struct summary *s,
 		print_text(out, s, rows, count);
 	free(rows);
 	return 0;
+}
+
+static int print_failures(FILE *out, const struct views *v,
+			  enum numashim_report_format format)
+{
+	size_t count;
+	struct failure_group **groups = failures_list(&v->failures, &count);
+
+	if (!groups)
+		return -1;
+	if (format == NUMASHIM_REPORT_JSON)
+		print_failures_json(out, v, groups, count);
+	else
+		print_failures_text(out, v, groups, count);
+	free(groups);
+	return 0;
+}
+
+int report_print(FILE *out, const struct views *v,
+		 const struct numashim_report_options *options)
+{
+	if (options->view == NUMASHIM_REPORT_FAILURES)
+		return print_failures(out, v, options->format);
+	return print_summary(out, &v->summary, options->format);
 }
