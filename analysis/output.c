@@ -19,25 +19,47 @@ const char report_no_events[] =
 	"no numashim events: was the program run with libnumashim.so "
 	"preloaded while a session recorded numashim:*?";
 
+static const char *const format_names[] = {
+	[NUMASHIM_REPORT_TEXT] = "text",
+	[NUMASHIM_REPORT_JSON] = "json",
+};
+
+static const char *const view_names[] = {
+	[NUMASHIM_REPORT_SUMMARY] = "summary",
+	[NUMASHIM_REPORT_FAILURES] = "failures",
+};
+
+/* name's index in names[0..count - 1], or -1. */
+static int name_index(const char *const *names, size_t count,
+		      const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
 int report_format_parse(const char *name, enum numashim_report_format *format)
 {
-	if (!strcmp(name, "text"))
-		*format = NUMASHIM_REPORT_TEXT;
-	else if (!strcmp(name, "json"))
-		*format = NUMASHIM_REPORT_JSON;
-	else
+	int i = name_index(format_names, sizeof(format_names) /
+			   sizeof(*format_names), name);
+
+	if (i < 0)
 		return -1;
+	*format = i;
 	return 0;
 }
 
 int report_view_parse(const char *name, enum numashim_report_view *view)
 {
-	if (!strcmp(name, "summary"))
-		*view = NUMASHIM_REPORT_SUMMARY;
-	else if (!strcmp(name, "failures"))
-		*view = NUMASHIM_REPORT_FAILURES;
-	else
+	int i = name_index(view_names, sizeof(view_names) /
+			   sizeof(*view_names), name);
+
+	if (i < 0)
 		return -1;
+	*view = i;
 	return 0;
 }
 

@@ -120,11 +120,8 @@ def main():
     if report["warnings"]:
         errors.append(f"warnings {report['warnings']}")
 
-    for err in errors[:50]:
-        print("failurecheck:", err, file=sys.stderr)
-    print(f"failurecheck: {len(report['failures'])} codes, "
-          f"{len(errors)} differences")
-    return 1 if errors else 0
+    return tracecheck.finish("failurecheck", errors,
+                             f"{len(report['failures'])} codes")
 
 
 if __name__ == "__main__":

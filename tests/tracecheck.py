@@ -52,6 +52,14 @@ class Call:
         return values
 
 
+def finish(tool, errors, summary):
+    """Name the first differences, sum up, and give the exit status."""
+    for err in errors[:50]:
+        print(f"{tool}:", err, file=sys.stderr)
+    print(f"{tool}: {summary}, {len(errors)} differences")
+    return 1 if errors else 0
+
+
 def label(field):
     return field.labels[0]
 
@@ -238,12 +246,9 @@ def main():
                               f"({exp['call']} from {exp['func']}): {msg}")
             check_call(call, exp, sym, args.depth, say)
 
-    for err in errors[:50]:
-        print("tracecheck:", err, file=sys.stderr)
-    print(f"tracecheck: {len(expected)} calls in {len(wanted)} threads of "
-          f"{len({t[0] for t in wanted})} processes, {len(errors)} "
-          f"differences")
-    return 1 if errors else 0
+    return finish("tracecheck", errors,
+                  f"{len(expected)} calls in {len(wanted)} threads of "
+                  f"{len({t[0] for t in wanted})} processes")
 
 
 if __name__ == "__main__":
