@@ -206,8 +206,8 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 }
 
 /* The site of the event's call, from its ip context; NULL: no memory. */
-static struct site *site_of(struct event_reader *r,
-			    const struct event_view *ev)
+static const struct site *site_of(struct event_reader *r,
+				  const struct event_view *ev)
 {
 	struct code_location where = maps_locate(&r->maps, ev->vpid, ev->ip);
 

@@ -2,10 +2,9 @@
 /*
  * The call sites behind the calls: a site is where the program called
  * (the ip context of the call's events), as a binary and an offset in it
- * (maps.h), so that a site's calls add up across processes. Each site
- * holds its own figures, for the callsites view, and is what the
- * failures view names. A program has few call sites, so the table stays
- * small however long the trace.
+ * (maps.h), so that a site's calls add up across processes; the failures
+ * view names them. A program has few call sites, so the table stays small
+ * however long the trace.
  */
 #ifndef NUMASHIM_SITES_H
 #define NUMASHIM_SITES_H
@@ -18,11 +17,6 @@
 struct site {
 	char *path;		/* NULL: the call site's binary is unknown */
 	uint64_t offset;	/* in the binary; else the address */
-	unsigned int kinds;	/* bit (1 << enum call_kind) per kind made here */
-	uint64_t calls;
-	uint64_t failed_calls;
-	uint64_t failed_pages;
-	uint64_t latency_ns;	/* time spent in the calls */
 };
 
 struct sites {

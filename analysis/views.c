@@ -36,21 +36,9 @@ static int add_failures(struct views *v, const struct call_record *c)
 	return 0;
 }
 
-static void add_to_site(struct site *site, const struct call_record *c)
-{
-	site->kinds |= 1U << c->kind;
-	site->calls++;
-	site->latency_ns += c->latency_ns;
-	if (c->ret < 0)
-		site->failed_calls++;
-	if (c->pages)
-		site->failed_pages += code_counts_total(&c->pages->failed);
-}
-
 int views_add_call(struct views *v, const struct call_record *c)
 {
 	if (summary_add_call(&v->summary, c))
 		return -1;
-	add_to_site(c->site, c);
 	return add_failures(v, c);
 }
