@@ -32,6 +32,7 @@ struct call {
 	uint64_t nodes_recorded;
 	uint64_t statuses;
 	struct page_tally pages;
+	const struct site *site;
 };
 
 static int call_cmp(const void *a, const void *b)
@@ -57,8 +58,8 @@ static int forget(struct call_table *t, struct call *c, bool unfinished)
 	int ret = 0;
 
 	if (unfinished)
-		ret = summary_add_unfinished(t->summary, c->kind, c->vpid,
-					     c->tid, c->procname);
+		ret = summary_add_unfinished(&t->views->summary, c->kind,
+					     c->vpid, c->tid, c->procname);
 	tdelete(c, &t->tree, call_cmp);
 	call_free(c);
 	return ret;
@@ -90,6 +91,7 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	c->count = start->count;
 	c->bytes = start->bytes;
 	c->query = start->query;
+	c->site = start->site;
 	if (!tsearch(c, &t->tree, call_cmp)) {
 		free(c);
 		return -1;
@@ -197,11 +199,11 @@ static int count_orphan_exit(struct call_table *t, const struct call_result *r)
 {
 	struct call_record rec = {
 		.kind = r->kind, .vpid = r->vpid, .tid = r->tid,
-		.procname = r->procname, .has_entry = false,
+		.procname = r->procname, .has_entry = false, .site = r->site,
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
 	};
 
-	return summary_add_call(t->summary, &rec);
+	return views_add_call(t->views, &rec);
 }
 
 int calls_end(struct call_table *t, struct call *c,
@@ -223,9 +225,10 @@ int calls_end(struct call_table *t, struct call *c,
 		.procname = c->procname, .has_entry = true,
 		.asked = c->count, .bytes = c->bytes,
 		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
+		.site = c->site,
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
 	};
-	if (summary_add_call(t->summary, &rec))
+	if (views_add_call(t->views, &rec))
 		return -1;
 	return forget(t, c, false);
 }
@@ -248,7 +251,7 @@ static void count_unfinished(const void *node, VISIT which, void *closure)
 
 int calls_flush(struct call_table *t)
 {
-	struct flush_walk w = { t->summary, 0 };
+	struct flush_walk w = { &t->views->summary, 0 };
 
 	twalk_r(t->tree, count_unfinished, &w);
 	calls_fini(t);

@@ -12,13 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "summary.h"
+#include "views.h"
 
 struct call;
 
 struct call_table {
 	void *tree;		/* tsearch(3) tree of struct call */
-	struct summary *summary;
+	struct views *views;
 };
 
 struct call_start {
@@ -30,6 +30,7 @@ struct call_start {
 	uint64_t count;		/* move_pages: count */
 	bool query;		/* move_pages: nodes is NULL */
 	uint64_t bytes;		/* mbind: len */
+	const struct site *site;
 };
 
 struct call_result {
@@ -38,6 +39,7 @@ struct call_result {
 	uint64_t call_id;
 	int64_t tid;		/* the thread that emitted the exit */
 	const char *procname;
+	const struct site *site;	/* the exit's, for a call without entry */
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;
@@ -57,7 +59,7 @@ int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
 int call_add_statuses(struct call *c, uint64_t offset, const int32_t *v,
 		      size_t n);
 
-/* Count the call in the summary and forget it; c may be NULL (no entry). */
+/* Count the call in the views and forget it; c may be NULL (no entry). */
 int calls_end(struct call_table *t, struct call *c,
 	      const struct call_result *r);
 

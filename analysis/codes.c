@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "codes.h"
+#include "numashim-codes.h"
 
 int code_counts_add(struct code_counts *cc, int code, uint64_t n)
 {
@@ -55,7 +56,11 @@ void code_counts_fini(struct code_counts *cc)
 
 const char *code_name(int code, char *buf, size_t size)
 {
-	const char *name = strerrorname_np(abs(code));
+	const char *name = numashim_code_name(abs(code));
+
+	/* A code the kernel's documentation does not give: glibc may know it. */
+	if (!name)
+		name = strerrorname_np(abs(code));
 
 	if (name)
 		snprintf(buf, size, "%s%s", code < 0 ? "-" : "", name);

@@ -4,8 +4,8 @@
  * negative status codes of move_pages pages. A short array sorted by code,
  * as a trace holds few distinct codes.
  */
-#ifndef NUMASHIM_CODES_H
-#define NUMASHIM_CODES_H
+#ifndef NUMASHIM_CODE_COUNTS_H
+#define NUMASHIM_CODE_COUNTS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -28,11 +28,12 @@ uint64_t code_counts_total(const struct code_counts *cc);
 void code_counts_fini(struct code_counts *cc);
 
 /*
- * The code's name as glibc knows it: "ENODEV" for an errno value,
- * "-ENOENT" for a negative status; its number when glibc has no name.
+ * The code's name: "ENODEV" for an errno value, "-ENOENT" for a negative
+ * status, from numashim-codes.h's list, or glibc's for a code not in it;
+ * its number when neither has a name.
  */
 const char *code_name(int code, char *buf, size_t size);
 
 #define CODE_NAME_MAX 32
 
-#endif /* NUMASHIM_CODES_H */
+#endif /* NUMASHIM_CODE_COUNTS_H */

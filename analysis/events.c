@@ -14,6 +14,11 @@ enum event_role {
 	EVENT_INT_CHUNK,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
+	/* lttng-ust's own, which tell where the binaries are. */
+	EVENT_STATEDUMP_START,
+	EVENT_BIN_INFO,
+	EVENT_DLOPEN,
+	EVENT_DLCLOSE,
 };
 
 static const struct event_type {
@@ -30,6 +35,10 @@ static const struct event_type {
 	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0 },
 	{ "numashim:addr_chunk", EVENT_UNUSED, 0 },
 	{ "numashim:array_incomplete", EVENT_UNUSED, 0 },
+	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0 },
+	{ "lttng_ust_statedump:bin_info", EVENT_BIN_INFO, 0 },
+	{ "lttng_ust_dl:dlopen", EVENT_DLOPEN, 0 },
+	{ "lttng_ust_dl:dlclose", EVENT_DLCLOSE, 0 },
 };
 
 static const struct event_type other_event = { NULL, EVENT_OTHER, 0 };
@@ -46,6 +55,7 @@ struct event_view {
 	int64_t vpid;
 	int64_t vtid;
 	const char *procname;
+	uint64_t ip;		/* the call site; 0 without the ip context */
 	uint64_t call_id;
 };
 
@@ -65,14 +75,15 @@ static void class_free(void *p)
 	free(ct);
 }
 
-void event_reader_init(struct event_reader *r, struct summary *s)
+void event_reader_init(struct event_reader *r, struct views *v)
 {
-	*r = (struct event_reader) { .calls = { .summary = s } };
+	*r = (struct event_reader) { .calls = { .views = v } };
 }
 
 void event_reader_fini(struct event_reader *r)
 {
 	calls_fini(&r->calls);
+	maps_fini(&r->maps);
 	tdestroy(r->classes, class_free);
 	r->classes = NULL;
 }
@@ -144,16 +155,23 @@ static int64_t int_member(const bt_field *s, const char *name)
 	return v;
 }
 
+static const char *string_member(const bt_field *s, const char *name)
+{
+	const bt_field *f = member(s, name);
+
+	if (!f || bt_field_get_class_type(f) != BT_FIELD_CLASS_TYPE_STRING)
+		return NULL;
+	return bt_field_string_get_value(f);
+}
+
 static bool read_context(const bt_event *event, struct event_view *view)
 {
 	const bt_field *ctx = bt_event_borrow_common_context_field_const(event);
-	const bt_field *procname = member(ctx, "procname");
 
+	view->ip = int_member(ctx, "ip");
 	view->vtid = -1;
 	int_value(member(ctx, "vtid"), &view->vtid);
-	view->procname = procname &&
-		bt_field_get_class_type(procname) == BT_FIELD_CLASS_TYPE_STRING ?
-		bt_field_string_get_value(procname) : NULL;
+	view->procname = string_member(ctx, "procname");
 	view->vpid = -1;
 	return int_value(member(ctx, "vpid"), &view->vpid);
 }
@@ -187,6 +205,15 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 	return 0;
 }
 
+/* The site of the event's call, from its ip context; NULL: no memory. */
+static const struct site *site_of(struct event_reader *r,
+				  const struct event_view *ev)
+{
+	struct code_location where = maps_locate(&r->maps, ev->vpid, ev->ip);
+
+	return sites_get(&r->calls.views->sites, &where);
+}
+
 static int on_entry_event(struct event_reader *r,
 			  const struct event_type *type,
 			  const struct event_view *ev)
@@ -195,8 +222,11 @@ static int on_entry_event(struct event_reader *r,
 	struct call_start start = {
 		.kind = type->kind, .vpid = ev->vpid, .call_id = ev->call_id,
 		.tid = int_member(p, "tid"), .procname = ev->procname,
+		.site = site_of(r, ev),
 	};
 
+	if (!start.site)
+		return -1;
 	if (type->kind == CALL_MOVE_PAGES) {
 		start.count = int_member(p, "count");
 		start.query = !int_member(p, "nodes_ptr");
@@ -240,6 +270,8 @@ static int on_exit_event(struct event_reader *r,
 		.latency_ns = int_member(p, "latency_ns"),
 	};
 
+	if (!c && !(res.site = site_of(r, ev)))
+		return -1;
 	/* The exit's statuses are the first ones; chunks brought the rest. */
 	if (c && type->kind == CALL_MOVE_PAGES &&
 	    feed_ints(c, member(p, "status"), 0, call_add_statuses))
@@ -247,20 +279,45 @@ static int on_exit_event(struct event_reader *r,
 	return calls_end(&r->calls, c, &res);
 }
 
+static int on_map_event(struct event_reader *r, enum event_role role,
+			const struct event_view *ev)
+{
+	const bt_field *p = ev->payload;
+	uint64_t baddr = int_member(p, "baddr");
+
+	switch (role) {
+	case EVENT_STATEDUMP_START:
+		maps_forget_process(&r->maps, ev->vpid);
+		return 0;
+	case EVENT_DLCLOSE:
+		return maps_remove(&r->maps, ev->vpid, baddr);
+	default:
+		/* What dlopen loads is a shared object: position-independent. */
+		return maps_add(&r->maps, ev->vpid, baddr,
+				int_member(p, "memsz"), string_member(p, "path"),
+				role == EVENT_DLOPEN || int_member(p, "is_pic"));
+	}
+}
+
 int event_reader_handle(struct event_reader *r, const bt_event *event)
 {
 	const struct event_type *type =
 		type_of(r, bt_event_borrow_class_const(event));
+	struct summary *s = &r->calls.views->summary;
 	struct event_view ev;
+	bool has_vpid;
 
 	if (!type)
 		return -1;
 	if (type->role == EVENT_OTHER)
 		return 0;
-	r->calls.summary->numashim_events++;
-	if (!read_context(event, &ev))
-		r->calls.summary->no_vpid = true;
+	has_vpid = read_context(event, &ev);
 	ev.payload = bt_event_borrow_payload_field_const(event);
+	if (type->role >= EVENT_STATEDUMP_START)
+		return on_map_event(r, type->role, &ev);
+	s->numashim_events++;
+	if (!has_vpid)
+		s->no_vpid = true;
 	ev.call_id = int_member(ev.payload, "call_id");
 	switch (type->role) {
 	case EVENT_ENTRY:

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Reads the numashim events (numashim(7)) of a babeltrace2 event stream
- * and feeds the calls they describe to the table of calls in flight; other
- * events are passed over.
+ * and feeds the calls they describe to the table of calls in flight, and
+ * lttng-ust's statedump and dl events to the processes' maps that name
+ * the calls' sites; other events are passed over.
  */
 #ifndef NUMASHIM_EVENTS_H
 #define NUMASHIM_EVENTS_H
@@ -10,15 +11,17 @@
 #include <babeltrace2/babeltrace.h>
 
 #include "calls.h"
-#include "summary.h"
+#include "maps.h"
+#include "views.h"
 
 struct event_reader {
 	struct call_table calls;
+	struct maps maps;
 	/* tsearch(3) tree: what each event class met so far is to us. */
 	void *classes;
 };
 
-void event_reader_init(struct event_reader *r, struct summary *s);
+void event_reader_init(struct event_reader *r, struct views *v);
 void event_reader_fini(struct event_reader *r);
 
 /* Both return 0, or -1 when out of memory. */

@@ -12,7 +12,7 @@
 
 /*
  * The components' own log stays quiet: what goes wrong reaches the user
- * as the error's causes, and lost events as the summary's warnings.
+ * as the error's causes, and lost events as the report's warnings.
  */
 #define LOG_LEVEL BT_LOGGING_LEVEL_NONE
 
@@ -129,7 +129,7 @@ static int add_sources(struct graph *g, const struct trace_list *traces)
 }
 
 static int build(struct graph *g, const struct trace_list *traces,
-		 struct summary *s)
+		 struct views *v)
 {
 	const bt_component_sink *sink;
 
@@ -143,7 +143,7 @@ static int build(struct graph *g, const struct trace_list *traces,
 				g->utils, "muxer"),
 			"muxer", NULL, LOG_LEVEL, &g->muxer) ||
 	    bt_graph_add_sink_component_with_initialize_method_data(g->graph,
-			g->sink_class, REPORT_SINK_NAME, NULL, s, LOG_LEVEL,
+			g->sink_class, REPORT_SINK_NAME, NULL, v, LOG_LEVEL,
 			&sink) ||
 	    add_sources(g, traces))
 		return -1;
@@ -171,12 +171,12 @@ static void destroy(struct graph *g)
 }
 
 enum graph_status graph_run(const struct trace_list *traces,
-			    struct summary *s, char **error)
+			    struct views *v, char **error)
 {
 	struct graph g = { 0 };
 	enum graph_status status = GRAPH_OK;
 
-	if (build(&g, traces, s)) {
+	if (build(&g, traces, v)) {
 		*error = take_error("cannot set up babeltrace2 to read the traces");
 		status = GRAPH_NOT_BUILT;
 	} else if (run(&g) != BT_GRAPH_RUN_STATUS_OK) {

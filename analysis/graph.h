@@ -2,25 +2,25 @@
 /*
  * The trace processing graph of `numashim report`: a src.ctf.fs component
  * per trace, utils.muxer to merge them in time order, and the
- * sink.numashim.report class (sink.h) filling a summary.
+ * sink.numashim.report class (sink.h) filling the views.
  */
 #ifndef NUMASHIM_GRAPH_H
 #define NUMASHIM_GRAPH_H
 
-#include "summary.h"
+#include "views.h"
 #include "traces.h"
 
 enum graph_status {
 	GRAPH_OK,
 	GRAPH_NOT_BUILT,	/* nothing was read */
-	GRAPH_STOPPED,		/* the summary holds what was read */
+	GRAPH_STOPPED,		/* the views hold what was read */
 };
 
 /*
- * Read the traces into s. Unless GRAPH_OK, *error is what babeltrace2
+ * Read the traces into v. Unless GRAPH_OK, *error is what babeltrace2
  * said went wrong, to free().
  */
 enum graph_status graph_run(const struct trace_list *traces,
-			    struct summary *s, char **error);
+			    struct views *v, char **error);
 
 #endif /* NUMASHIM_GRAPH_H */

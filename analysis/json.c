@@ -8,8 +8,12 @@
 
 #include "output.h"
 
-static void put_string(FILE *out, const char *s)
+void put_json_string(FILE *out, const char *s)
 {
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
 	fputc('"', out);
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
@@ -30,7 +34,7 @@ static void put_codes(FILE *out, const char *key, const struct code_counts *cc)
 	fprintf(out, ", \"%s\": {", key);
 	for (i = 0; i < cc->len; i++) {
 		fputs(i ? ", " : "", out);
-		put_string(out, code_name(cc->v[i].code, name, sizeof(name)));
+		put_json_string(out, code_name(cc->v[i].code, name, sizeof(name)));
 		fprintf(out, ": %" PRIu64, cc->v[i].count);
 	}
 	fputc('}', out);
@@ -78,7 +82,7 @@ static void put_row(FILE *out, const struct summary_row *row)
 	else
 		fprintf(out, "%" PRId64, row->tid);
 	fputs(", \"procname\": ", out);
-	put_string(out, row->procname);
+	put_json_string(out, row->procname);
 	fprintf(out, ", \"calls\": %" PRIu64 ", \"failed\": %" PRIu64
 		", \"no_exit\": %" PRIu64, row->calls,
 		code_counts_total(&row->errors), row->no_exit);
@@ -98,19 +102,27 @@ struct warning_list {
 	bool first;
 };
 
-static void put_warning(void *data, const char *message)
+static void put_json_warning(void *data, const char *message)
 {
 	struct warning_list *w = data;
 
 	fputs(w->first ? "" : ", ", w->out);
-	put_string(w->out, message);
+	put_json_string(w->out, message);
 	w->first = false;
+}
+
+void put_json_warnings(FILE *out, const struct summary *s)
+{
+	struct warning_list w = { out, true };
+
+	fputs("\"warnings\": [", out);
+	summary_warnings(s, put_json_warning, &w);
+	fputc(']', out);
 }
 
 void print_json(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count)
 {
-	struct warning_list w = { out, true };
 	size_t i;
 
 	fputs("{\"rows\": [", out);
@@ -122,10 +134,10 @@ void print_json(FILE *out, const struct summary *s,
 		", \"discarded_events\": %" PRIu64
 		", \"uncounted_discards\": %" PRIu64
 		", \"discarded_packets\": %" PRIu64
-		", \"calls_without_entry\": %" PRIu64 ",\n \"warnings\": [",
+		", \"calls_without_entry\": %" PRIu64 ",\n ",
 		s->per_thread ? "true" : "false", s->numashim_events,
 		s->discarded_events, s->uncounted_discards,
 		s->discarded_packets, s->calls_without_entry);
-	summary_warnings(s, put_warning, &w);
-	fputs("]}\n", out);
+	put_json_warnings(out, s);
+	fputs("}\n", out);
 }

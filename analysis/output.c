@@ -19,14 +19,47 @@ const char report_no_events[] =
 	"no numashim events: was the program run with libnumashim.so "
 	"preloaded while a session recorded numashim:*?";
 
+static const char *const format_names[] = {
+	[NUMASHIM_REPORT_TEXT] = "text",
+	[NUMASHIM_REPORT_JSON] = "json",
+};
+
+static const char *const view_names[] = {
+	[NUMASHIM_REPORT_SUMMARY] = "summary",
+	[NUMASHIM_REPORT_FAILURES] = "failures",
+};
+
+/* name's index in names[0..count - 1], or -1. */
+static int name_index(const char *const *names, size_t count,
+		      const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
 int report_format_parse(const char *name, enum numashim_report_format *format)
 {
-	if (!strcmp(name, "text"))
-		*format = NUMASHIM_REPORT_TEXT;
-	else if (!strcmp(name, "json"))
-		*format = NUMASHIM_REPORT_JSON;
-	else
+	int i = name_index(format_names, sizeof(format_names) /
+			   sizeof(*format_names), name);
+
+	if (i < 0)
 		return -1;
+	*format = i;
+	return 0;
+}
+
+int report_view_parse(const char *name, enum numashim_report_view *view)
+{
+	int i = name_index(view_names, sizeof(view_names) /
+			   sizeof(*view_names), name);
+
+	if (i < 0)
+		return -1;
+	*view = i;
 	return 0;
 }
 
@@ -87,8 +120,30 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 	}
 }
 
-int report_print(FILE *out, const struct summary *s,
-		 enum numashim_report_format format)
+#define WRAP_COLUMNS 78
+
+void put_wrapped(FILE *out, const char *first, const char *indent,
+		 const char *text)
+{
+	size_t room = WRAP_COLUMNS - strlen(indent), len;
+
+	while (*text) {
+		len = strlen(text);
+		if (len > room) {
+			/* Break at the last space that fits, if any. */
+			for (len = room; len && text[len] != ' '; len--)
+				;
+			if (!len)
+				len = strcspn(text, " ");
+		}
+		fprintf(out, "%s%.*s\n", first, (int) len, text);
+		text += len + strspn(text + len, " ");
+		first = indent;
+	}
+}
+
+static int print_summary(FILE *out, const struct summary *s,
+			 enum numashim_report_format format)
 {
 	size_t count;
 	struct summary_row **rows = summary_rows(s, &count);
@@ -101,4 +156,28 @@ int report_print(FILE *out, const struct summary *s,
 		print_text(out, s, rows, count);
 	free(rows);
 	return 0;
+}
+
+static int print_failures(FILE *out, const struct views *v,
+			  enum numashim_report_format format)
+{
+	size_t count;
+	struct failure_group **groups = failures_list(&v->failures, &count);
+
+	if (!groups)
+		return -1;
+	if (format == NUMASHIM_REPORT_JSON)
+		print_failures_json(out, v, groups, count);
+	else
+		print_failures_text(out, v, groups, count);
+	free(groups);
+	return 0;
+}
+
+int report_print(FILE *out, const struct views *v,
+		 const struct numashim_report_options *options)
+{
+	if (options->view == NUMASHIM_REPORT_FAILURES)
+		return print_failures(out, v, options->format);
+	return print_summary(out, &v->summary, options->format);
 }

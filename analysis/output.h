@@ -1,19 +1,20 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* The summary view printed as text tables or as JSON. */
+/* The views printed as text tables or as JSON. */
 #ifndef NUMASHIM_OUTPUT_H
 #define NUMASHIM_OUTPUT_H
 
 #include <stdio.h>
 
 #include "report.h"
-#include "summary.h"
+#include "views.h"
 
-/* 0, or -1 when name is not a format. */
+/* Both return 0, or -1 when name is not a format or a view. */
 int report_format_parse(const char *name, enum numashim_report_format *format);
+int report_view_parse(const char *name, enum numashim_report_view *view);
 
 /* 0, or -1 when out of memory. */
-int report_print(FILE *out, const struct summary *s,
-		 enum numashim_report_format format);
+int report_print(FILE *out, const struct views *v,
+		 const struct numashim_report_options *options);
 
 /* The error for a trace without a single numashim event. */
 extern const char report_no_events[];
@@ -31,9 +32,26 @@ extern const struct latency_quantile {
 /* Pages asked for per second spent in the calls; < 0 when no time. */
 double pages_per_second(const struct summary_row *row);
 
+/*
+ * Text: text in lines of at most 78 columns, the first opening with
+ * first, the others with indent (as wide).
+ */
+void put_wrapped(FILE *out, const char *first, const char *indent,
+		 const char *text);
+void put_warning(void *out, const char *message);
+
+/* JSON: a string, quoted and escaped (NULL: null); the warnings' list. */
+void put_json_string(FILE *out, const char *s);
+void put_json_warnings(FILE *out, const struct summary *s);
+
 void print_text(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count);
 void print_json(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count);
+
+void print_failures_text(FILE *out, const struct views *v,
+			 struct failure_group *const *groups, size_t count);
+void print_failures_json(FILE *out, const struct views *v,
+			 struct failure_group *const *groups, size_t count);
 
 #endif /* NUMASHIM_OUTPUT_H */

@@ -11,7 +11,7 @@
 #include "graph.h"
 #include "output.h"
 #include "report.h"
-#include "summary.h"
+#include "views.h"
 #include "traces.h"
 
 #define PREFIX "numashim report: "
@@ -46,22 +46,25 @@ static const char *root_cause(const char *error)
 }
 
 /* Print what was read; a trace that stopped early is said so, and fails. */
-static int report(FILE *out, struct summary *s, enum graph_status status,
+static int report(FILE *out, struct views *v, enum graph_status status,
 		  const char *error,
 		  const struct numashim_report_options *options)
 {
+	struct summary *s = &v->summary;
+
 	if (status == GRAPH_NOT_BUILT) {
 		fprintf(stderr, PREFIX "%s\n", error);
 		return 1;
 	}
+	if (!s->numashim_events && !error)
+		return NUMASHIM_REPORT_NO_EVENTS;
 	if (!s->numashim_events) {
-		fprintf(stderr, PREFIX "%s%s%s\n", report_no_events,
-			error ? "\n  " : "", error ? error : "");
+		fprintf(stderr, PREFIX "%s\n  %s\n", report_no_events, error);
 		return 1;
 	}
 	if (error)
 		s->read_error = root_cause(error);
-	if (report_print(out, s, options->format)) {
+	if (report_print(out, v, options)) {
 		fprintf(stderr, PREFIX "out of memory\n");
 		return 1;
 	}
@@ -76,17 +79,17 @@ static int summarize(FILE *out, const char *const *paths, size_t count,
 {
 	struct trace_list traces = { 0 };
 	enum graph_status status = GRAPH_NOT_BUILT;
-	struct summary s;
+	struct views v;
 	char *error = NULL;
 	int ret = 1;
 
-	summary_init(&s, options->per_thread);
+	views_init(&v, options->per_thread);
 	if (!find_all(&traces, paths, count)) {
-		status = graph_run(&traces, &s, &error);
-		ret = report(out, &s, status, error, options);
+		status = graph_run(&traces, &v, &error);
+		ret = report(out, &v, status, error, options);
 	}
 	free(error);
-	summary_fini(&s);
+	views_fini(&v);
 	traces_fini(&traces);
 	return ret;
 }
@@ -139,11 +142,15 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 
 static int usage(const char *name, FILE *to, int status)
 {
-	fprintf(to, "usage: %s [--view summary] [--per-thread] "
+	fprintf(to, "usage: %s [--view summary|failures] [--per-thread] "
 		"[--format text|json] TRACE...\n"
-		"Summarize the numashim events of the CTF traces at or under "
-		"each TRACE folder:\nper call kind and process, the calls, "
-		"their errors, pages and latency.\n", name);
+		"Report on the numashim events of the CTF traces at or under "
+		"each TRACE folder:\n"
+		"  summary   per call kind and process, the calls, their "
+		"errors, pages and\n"
+		"            latency (the default)\n"
+		"  failures  failed calls and pages by code, explained, with "
+		"their call sites\n", name);
 	return status;
 }
 
@@ -158,14 +165,14 @@ int numashim_report_main(int argc, char **argv)
 	};
 	struct numashim_report_options options = { 0 };
 	const char *name = argc > 0 ? argv[0] : "numashim report";
-	int opt;
+	int opt, status;
 
 	/* The caller may have parsed its own options with getopt already. */
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'v':
-			if (strcmp(optarg, "summary"))
+			if (report_view_parse(optarg, &options.view))
 				return usage(name, stderr, 2);
 			break;
 		case 't':
@@ -183,7 +190,11 @@ int numashim_report_main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return usage(name, stderr, 2);
-	return numashim_report_summary(stdout,
-				       (const char *const *) argv + optind,
-				       argc - optind, &options);
+	status = numashim_report_summary(stdout,
+					 (const char *const *) argv + optind,
+					 argc - optind, &options);
+	if (status != NUMASHIM_REPORT_NO_EVENTS)
+		return status;
+	fprintf(stderr, PREFIX "%s\n", report_no_events);
+	return 1;
 }

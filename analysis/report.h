@@ -16,25 +16,39 @@ enum numashim_report_format {
 	NUMASHIM_REPORT_JSON,
 };
 
+enum numashim_report_view {
+	NUMASHIM_REPORT_SUMMARY,	/* per call kind and process */
+	NUMASHIM_REPORT_FAILURES,	/* failed calls and pages by code */
+};
+
 struct numashim_report_options {
-	bool per_thread;	/* a row per thread rather than per process */
+	bool per_thread;	/* summary: a row per thread, not per process */
 	enum numashim_report_format format;
+	enum numashim_report_view view;
 };
 
 /*
- * Print to out the summary of the CTF traces found at or under each of
+ * Returned by numashim_report_summary() when the traces were read whole
+ * and hold no numashim event: nothing is printed, and the caller, who
+ * knows how the traces were made, says why in its own words.
+ */
+#define NUMASHIM_REPORT_NO_EVENTS 3
+
+/*
+ * Print to out the view options->view of the CTF traces found at or under each of
  * paths[0..count - 1], merged in time order; explain any error on stderr.
- * Returns 0; or 1 when a path holds no trace, no trace holds a numashim
- * event, or a trace could not be read (to its end: what was read is
- * printed, with a warning).
+ * Returns 0; NUMASHIM_REPORT_NO_EVENTS; or 1 when a path holds no trace
+ * or a trace could not be read (to its end: what was read is printed,
+ * with a warning).
  */
 int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options);
 
 /*
- * The command `numashim report [--view summary] [--per-thread]
+ * The command `numashim report [--view summary|failures] [--per-thread]
  * [--format text|json] TRACE...`; argv[0] is the command's name.
- * Returns the exit status: 0, 1 (see above) or 2 (usage error).
+ * Returns the exit status: 0, 1 (see above; also for no numashim event,
+ * which it explains) or 2 (usage error).
  */
 int numashim_report_main(int argc, char **argv);
 

@@ -5,14 +5,14 @@
 #include "events.h"
 #include "output.h"
 #include "sink.h"
-#include "summary.h"
+#include "views.h"
 
 struct report_sink {
 	bt_self_component *self;
 	bt_message_iterator *iterator;
-	struct summary *summary;
-	struct summary own;	/* the summary, when no program gave one */
-	enum numashim_report_format format;
+	struct views *views;
+	struct views own;	/* the views, when no program gave any */
+	struct numashim_report_options options;
 	struct event_reader reader;
 };
 
@@ -22,53 +22,58 @@ static struct report_sink *sink_of(bt_self_component_sink *self)
 		bt_self_component_sink_as_self_component(self));
 }
 
-static bool read_params(struct report_sink *sink, const bt_value *params,
-			bool *per_thread)
+static bool bad_param(struct report_sink *sink, const char *name,
+		      const char *expected)
 {
+	BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
+		"the %s parameter must be %s", name, expected);
+	return false;
+}
+
+static bool read_params(struct report_sink *sink, const bt_value *params)
+{
+	struct numashim_report_options *o = &sink->options;
 	const bt_value *v;
 
 	v = bt_value_map_borrow_entry_value_const(params, "per-thread");
-	if (v && !bt_value_is_bool(v)) {
-		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
-			"the per-thread parameter must be a boolean");
-		return false;
-	}
-	*per_thread = v && bt_value_bool_get(v);
+	if (v && !bt_value_is_bool(v))
+		return bad_param(sink, "per-thread", "a boolean");
+	o->per_thread = v && bt_value_bool_get(v);
 	v = bt_value_map_borrow_entry_value_const(params, "format");
 	if (v && (!bt_value_is_string(v) ||
-		  report_format_parse(bt_value_string_get(v), &sink->format))) {
-		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
-			"the format parameter must be \"text\" or \"json\"");
-		return false;
-	}
+		  report_format_parse(bt_value_string_get(v), &o->format)))
+		return bad_param(sink, "format", "\"text\" or \"json\"");
+	v = bt_value_map_borrow_entry_value_const(params, "view");
+	if (v && (!bt_value_is_string(v) ||
+		  report_view_parse(bt_value_string_get(v), &o->view)))
+		return bad_param(sink, "view", "\"summary\" or \"failures\"");
 	return true;
 }
 
 bt_component_class_initialize_method_status report_sink_initialize(
 	bt_self_component_sink *self, bt_self_component_sink_configuration *conf,
-	const bt_value *params, void *summary)
+	const bt_value *params, void *views)
 {
 	struct report_sink *sink = calloc(1, sizeof(*sink));
-	bool per_thread;
 
 	(void) conf;
 	if (!sink)
 		return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_MEMORY_ERROR;
 	sink->self = bt_self_component_sink_as_self_component(self);
-	sink->summary = summary;
-	if (!summary) {
-		if (!read_params(sink, params, &per_thread)) {
+	sink->views = views;
+	if (!views) {
+		if (!read_params(sink, params)) {
 			free(sink);
 			return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_ERROR;
 		}
-		summary_init(&sink->own, per_thread);
-		sink->summary = &sink->own;
+		views_init(&sink->own, sink->options.per_thread);
+		sink->views = &sink->own;
 	}
 	if (bt_self_component_sink_add_input_port(self, "in", NULL, NULL)) {
 		free(sink);
 		return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_MEMORY_ERROR;
 	}
-	event_reader_init(&sink->reader, sink->summary);
+	event_reader_init(&sink->reader, sink->views);
 	bt_self_component_set_data(sink->self, sink);
 	return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_OK;
 }
@@ -81,8 +86,8 @@ void report_sink_finalize(bt_self_component_sink *self)
 		return;
 	bt_message_iterator_put_ref(sink->iterator);
 	event_reader_fini(&sink->reader);
-	if (sink->summary == &sink->own)
-		summary_fini(&sink->own);
+	if (sink->views == &sink->own)
+		views_fini(&sink->own);
 	free(sink);
 }
 
@@ -130,7 +135,7 @@ static int read_messages(struct report_sink *sink,
 			ret = event_reader_handle(&sink->reader,
 				bt_message_event_borrow_event_const(msgs[i]));
 		else
-			count_losses(sink->summary, msgs[i]);
+			count_losses(&sink->views->summary, msgs[i]);
 		bt_message_put_ref(msgs[i]);
 	}
 	return ret;
@@ -142,14 +147,14 @@ static bt_component_class_sink_consume_method_status finish(
 {
 	if (event_reader_finish(&sink->reader))
 		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_MEMORY_ERROR;
-	if (sink->summary != &sink->own)
+	if (sink->views != &sink->own)
 		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_END;
-	if (!sink->summary->numashim_events) {
+	if (!sink->views->summary.numashim_events) {
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
 			"%s", report_no_events);
 		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_ERROR;
 	}
-	if (report_print(stdout, sink->summary, sink->format))
+	if (report_print(stdout, sink->views, &sink->options))
 		return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_MEMORY_ERROR;
 	return BT_COMPONENT_CLASS_SINK_CONSUME_METHOD_STATUS_END;
 }

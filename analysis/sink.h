@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * The sink component class sink.numashim.report: it reads the messages of
- * its one input port into a summary. An instance that the babeltrace2
- * command line makes prints the summary at the end of the trace; one that
- * a program adds with a summary as initialization method data fills that
- * summary and leaves the printing to the program.
+ * its one input port into the views of views.h. An instance that the
+ * babeltrace2 command line makes prints a view at the end of the trace;
+ * one that a program adds with views as initialization method data fills
+ * them and leaves the printing to the program.
  *
- * Parameters (of the former): per-thread (bool), format ("text", "json").
+ * Parameters (of the former): view ("summary", "failures"), per-thread
+ * (bool), format ("text", "json").
  */
 #ifndef NUMASHIM_SINK_H
 #define NUMASHIM_SINK_H
@@ -17,7 +18,7 @@
 
 bt_component_class_initialize_method_status report_sink_initialize(
 	bt_self_component_sink *self, bt_self_component_sink_configuration *conf,
-	const bt_value *params, void *summary);
+	const bt_value *params, void *views);
 void report_sink_finalize(bt_self_component_sink *self);
 bt_component_class_sink_graph_is_configured_method_status
 report_sink_graph_is_configured(bt_self_component_sink *self);

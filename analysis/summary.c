@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "summary.h"
+#include "tree.h"
 
 const char *const call_kind_names[CALL_KINDS] = {
 	[CALL_MOVE_PAGES] = "move_pages",
@@ -121,26 +122,8 @@ int summary_add_unfinished(struct summary *s, enum call_kind kind,
 	return 0;
 }
 
-struct row_walk {
-	struct summary_row **rows;
-	size_t count;
-};
-
-static void row_collect(const void *node, VISIT which, void *closure)
-{
-	struct row_walk *w = closure;
-
-	if (which == postorder || which == leaf)
-		w->rows[w->count++] = *(struct summary_row *const *) node;
-}
-
 struct summary_row **summary_rows(const struct summary *s, size_t *count)
 {
-	struct row_walk w = { calloc(s->row_count + 1, sizeof(*w.rows)), 0 };
-
-	if (!w.rows)
-		return NULL;
-	twalk_r(s->rows, row_collect, &w);
-	*count = w.count;
-	return w.rows;
+	*count = s->row_count;
+	return (struct summary_row **) tree_items(s->rows, s->row_count);
 }

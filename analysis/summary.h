@@ -40,7 +40,9 @@ struct page_tally {
 	struct code_counts failed;
 };
 
-/* A finished call, as the summary counts it. */
+struct site;
+
+/* A finished call, as the views count it. */
 struct call_record {
 	enum call_kind kind;
 	int64_t vpid;
@@ -50,6 +52,7 @@ struct call_record {
 	uint64_t asked;		/* move_pages: count */
 	uint64_t bytes;		/* mbind: len */
 	const struct page_tally *pages;	/* move_pages with its entry */
+	const struct site *site;	/* where the program called */
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;

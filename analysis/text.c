@@ -135,9 +135,9 @@ static bool has_kind(struct summary_row *const *rows, size_t count,
 	return false;
 }
 
-static void put_warning(void *data, const char *message)
+void put_warning(void *out, const char *message)
 {
-	fprintf(data, "\nwarning: %s\n", message);
+	fprintf(out, "\nwarning: %s\n", message);
 }
 
 void print_text(FILE *out, const struct summary *s,

@@ -328,7 +328,10 @@ static void summary_print(const struct session_config *cfg)
 		return;
 	}
 	fputc('\n', stderr);
-	numashim_report_summary(stderr, &cfg->path, 1, &options);
+	if (numashim_report_summary(stderr, &cfg->path, 1, &options) ==
+	    NUMASHIM_REPORT_NO_EVENTS)
+		fputs("numashim record: no move_pages, migrate_pages or mbind call was recorded\n",
+		      stderr);
 }
 
 static void losses_report(const struct session_config *cfg,

@@ -172,11 +172,8 @@ def main():
     for key in sorted(set(rows) - seen, key=str):
         errors.append(f"row {key} missing")
 
-    for err in errors[:50]:
-        print("reportcheck:", err, file=sys.stderr)
-    print(f"reportcheck: {len(expected)} calls in {len(rows)} rows, "
-          f"{len(errors)} differences")
-    return 1 if errors else 0
+    return tracecheck.finish("reportcheck", errors,
+                             f"{len(expected)} calls in {len(rows)} rows")
 
 
 if __name__ == "__main__":

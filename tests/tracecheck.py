@@ -53,6 +53,14 @@ class Call:
         return values
 
 
+def finish(tool, errors, summary):
+    """Name the first differences, sum up, and give the exit status."""
+    for err in errors[:50]:
+        print(f"{tool}:", err, file=sys.stderr)
+    print(f"{tool}: {summary}, {len(errors)} differences")
+    return 1 if errors else 0
+
+
 def label(field):
     return field.labels[0]
 
@@ -157,6 +165,9 @@ def check_call(call, exp, sym, depth, say):
     for f in ("ret", "err"):
         if int(x[f]) != exp[f]:
             say(f"{f} {int(x[f])}, the program saw {exp[f]}")
+    name = errno.errorcode[exp["err"]] if exp["err"] else "none"
+    if x["err"].labels != [name]:
+        say(f"err named {x['err'].labels}, the program saw {name}")
     if int(x["latency_ns"]) <= 0 or call.exit_ts < call.ts:
         say(f"latency {int(x['latency_ns'])} ns")
 
@@ -240,12 +251,9 @@ def main():
                               f"({exp['call']} from {exp['func']}): {msg}")
             check_call(call, exp, sym, args.depth, say)
 
-    for err in errors[:50]:
-        print("tracecheck:", err, file=sys.stderr)
-    print(f"tracecheck: {len(expected)} calls in {len(wanted)} threads of "
-          f"{len({t[0] for t in wanted})} processes, {len(errors)} "
-          f"differences")
-    return 1 if errors else 0
+    return finish("tracecheck", errors,
+                  f"{len(expected)} calls in {len(wanted)} threads of "
+                  f"{len({t[0] for t in wanted})} processes")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@
 #define NUMASHIM_TP_H
 
 #include <lttng/tracepoint.h>
+#include "numashim-codes.h"
 #include "numashim-payload.h"
 
 LTTNG_UST_TRACEPOINT_ENUM(numashim, array,
@@ -35,6 +36,16 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, via,
 	LTTNG_UST_TP_ENUM_VALUES(
 		ctf_enum_value("function", NUMASHIM_VIA_FUNCTION)
 		ctf_enum_value("syscall", NUMASHIM_VIA_SYSCALL)
+	)
+)
+
+/* errno as a name; "none" when the call succeeded. */
+#define NUMASHIM_ERROR_VALUE(code) ctf_enum_value(#code, code)
+
+LTTNG_UST_TRACEPOINT_ENUM(numashim, error,
+	LTTNG_UST_TP_ENUM_VALUES(
+		ctf_enum_value("none", 0)
+		NUMASHIM_ERRNOS(NUMASHIM_ERROR_VALUE)
 	)
 )
 
@@ -116,7 +127,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 	NUMASHIM_RUN_FIELD						\
 	ctf_integer(uint64_t, call_id, (r)->id)				\
 	ctf_integer(int64_t, ret, (r)->ret)				\
-	ctf_integer(int32_t, err, (r)->err)				\
+	ctf_enum(numashim, error, int32_t, err, (r)->err)		\
 	ctf_integer(uint64_t, latency_ns, (r)->latency_ns)		\
 	ctf_integer_hex(uint32_t, incomplete, (r)->incomplete)
 

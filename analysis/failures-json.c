@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The failures view as one JSON object, for scripts:
+ * {"failures": [{"call": ..., "scope": "page" or "call", "code": ...,
+ * "count": N, "calls": N, "meaning": ..., "advice": ..., "sites": [...]},
+ * ...], "numashim_events": N, "warnings": [...]}.
+ */
+#include <inttypes.h>
+
+#include "output.h"
+
+static const char *const scope_calls[NUMASHIM_SCOPES] = {
+	[NUMASHIM_SCOPE_PAGE] = "move_pages",
+	[NUMASHIM_SCOPE_MOVE_PAGES] = "move_pages",
+	[NUMASHIM_SCOPE_MIGRATE_PAGES] = "migrate_pages",
+	[NUMASHIM_SCOPE_MBIND] = "mbind",
+};
+
+static void put_site(FILE *out, const struct site_count *sc)
+{
+	char name[SITE_NAME_MAX];
+
+	fputs("{\"site\": ", out);
+	put_json_string(out, site_name(sc->site, name, sizeof(name)));
+	fputs(", \"binary\": ", out);
+	put_json_string(out, sc->site->path);
+	fprintf(out, ", \"offset\": %" PRIu64 ", \"count\": %" PRIu64 "}",
+		sc->site->offset, sc->count);
+}
+
+static void put_text(FILE *out, const struct failure_group *g)
+{
+	const struct numashim_code_text *text =
+		numashim_code_explain(g->scope, g->code);
+
+	fputs(", \"meaning\": ", out);
+	put_json_string(out, text ? text->meaning : NULL);
+	fputs(", \"advice\": ", out);
+	put_json_string(out, text ? text->advice : NULL);
+}
+
+static void put_group(FILE *out, const struct failure_group *g)
+{
+	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
+	char name[CODE_NAME_MAX];
+	size_t i;
+
+	fprintf(out, "{\"call\": \"%s\", \"scope\": \"%s\", \"code\": ",
+		scope_calls[g->scope], page ? "page" : "call");
+	put_json_string(out, code_name(page ? -g->code : g->code, name,
+				       sizeof(name)));
+	fprintf(out, ", \"count\": %" PRIu64 ", \"calls\": %" PRIu64,
+		g->count, g->calls);
+	put_text(out, g);
+	fputs(", \"sites\": [", out);
+	for (i = 0; i < g->site_count; i++) {
+		fputs(i ? ", " : "", out);
+		put_site(out, &g->sites[i]);
+	}
+	fputs("]}", out);
+}
+
+void print_failures_json(FILE *out, const struct views *v,
+			 struct failure_group *const *groups, size_t count)
+{
+	size_t i;
+
+	fputs("{\"failures\": [", out);
+	for (i = 0; i < count; i++) {
+		fputs(i ? ",\n  " : "\n  ", out);
+		put_group(out, groups[i]);
+	}
+	fprintf(out, "],\n \"numashim_events\": %" PRIu64 ",\n ",
+		v->summary.numashim_events);
+	put_json_warnings(out, &v->summary);
+	fputs("}\n", out);
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <search.h>
+#include <stdlib.h>
+
+#include "failures.h"
+#include "tree.h"
+
+static int group_cmp(const void *a, const void *b)
+{
+	const struct failure_group *x = a, *y = b;
+
+	if (x->scope != y->scope)
+		return (x->scope > y->scope) - (x->scope < y->scope);
+	return (x->code > y->code) - (x->code < y->code);
+}
+
+static void group_free(void *p)
+{
+	struct failure_group *g = p;
+
+	free(g->sites);
+	free(g);
+}
+
+static struct failure_group *group_get(struct failures *f,
+				       enum numashim_code_scope scope, int code)
+{
+	struct failure_group key = { .scope = scope, .code = code }, *g;
+	struct failure_group **found = tfind(&key, &f->tree, group_cmp);
+
+	if (found)
+		return *found;
+	g = calloc(1, sizeof(*g));
+	if (!g)
+		return NULL;
+	*g = key;
+	if (!tsearch(g, &f->tree, group_cmp)) {
+		free(g);
+		return NULL;
+	}
+	f->count++;
+	return g;
+}
+
+static int count_site(struct failure_group *g, const struct site *site,
+		      uint64_t count)
+{
+	struct site_count *v;
+	size_t i;
+
+	for (i = 0; i < g->site_count; i++) {
+		if (g->sites[i].site == site) {
+			g->sites[i].count += count;
+			return 0;
+		}
+	}
+	v = realloc(g->sites, (g->site_count + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	v[g->site_count++] = (struct site_count) { site, count };
+	g->sites = v;
+	return 0;
+}
+
+int failures_add(struct failures *f, enum numashim_code_scope scope, int code,
+		 uint64_t count, const struct site *site)
+{
+	struct failure_group *g = group_get(f, scope, code);
+
+	if (!g)
+		return -1;
+	g->count += count;
+	g->calls++;
+	return count_site(g, site, count);
+}
+
+static int site_count_cmp(const void *a, const void *b)
+{
+	const struct site_count *x = a, *y = b;
+
+	return (x->count < y->count) - (x->count > y->count);
+}
+
+/* By scope, then the most frequent code first. */
+static int listed_cmp(const void *a, const void *b)
+{
+	const struct failure_group *x = *(struct failure_group *const *) a;
+	const struct failure_group *y = *(struct failure_group *const *) b;
+
+	if (x->scope != y->scope)
+		return (x->scope > y->scope) - (x->scope < y->scope);
+	if (x->count != y->count)
+		return (x->count < y->count) - (x->count > y->count);
+	return (x->code > y->code) - (x->code < y->code);
+}
+
+struct failure_group **failures_list(const struct failures *f, size_t *count)
+{
+	struct failure_group **groups =
+		(struct failure_group **) tree_items(f->tree, f->count);
+	size_t i;
+
+	if (!groups)
+		return NULL;
+	for (i = 0; i < f->count; i++)
+		qsort(groups[i]->sites, groups[i]->site_count,
+		      sizeof(*groups[i]->sites), site_count_cmp);
+	qsort(groups, f->count, sizeof(*groups), listed_cmp);
+	*count = f->count;
+	return groups;
+}
+
+void failures_fini(struct failures *f)
+{
+	tdestroy(f->tree, group_free);
+	*f = (struct failures) { 0 };
+}

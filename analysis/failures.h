@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The failures view's figures: failed calls by call kind and errno, and
+ * move_pages' failed pages by status code, each with the call sites they
+ * came from. A trace holds few distinct codes and sites, so the groups
+ * stay small however long the trace.
+ */
+#ifndef NUMASHIM_FAILURES_H
+#define NUMASHIM_FAILURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "numashim-codes.h"
+#include "sites.h"
+
+struct site_count {
+	const struct site *site;
+	uint64_t count;
+};
+
+/* The failures of one code in one scope. */
+struct failure_group {
+	enum numashim_code_scope scope;
+	int code;		/* positive errno value */
+	uint64_t count;		/* pages (NUMASHIM_SCOPE_PAGE) or calls */
+	uint64_t calls;		/* the calls they came from */
+	struct site_count *sites;	/* sorted by count, most first */
+	size_t site_count;
+};
+
+struct failures {
+	void *tree;		/* tsearch(3) tree of struct failure_group */
+	size_t count;
+};
+
+/*
+ * count failures (pages, or 1 for a call) of code in one call made at
+ * site. Returns 0, or -1 when out of memory.
+ */
+int failures_add(struct failures *f, enum numashim_code_scope scope, int code,
+		 uint64_t count, const struct site *site);
+
+/*
+ * The groups, the most frequent first, calls before pages; free() the
+ * array. NULL when out of memory.
+ */
+struct failure_group **failures_list(const struct failures *f, size_t *count);
+
+void failures_fini(struct failures *f);
+
+#endif /* NUMASHIM_FAILURES_H */

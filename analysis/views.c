@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "views.h"
+
+void views_init(struct views *v, bool per_thread)
+{
+	*v = (struct views) { 0 };
+	summary_init(&v->summary, per_thread);
+}
+
+void views_fini(struct views *v)
+{
+	summary_fini(&v->summary);
+	failures_fini(&v->failures);
+	sites_fini(&v->sites);
+}
+
+static const enum numashim_code_scope call_scopes[CALL_KINDS] = {
+	[CALL_MOVE_PAGES] = NUMASHIM_SCOPE_MOVE_PAGES,
+	[CALL_MIGRATE_PAGES] = NUMASHIM_SCOPE_MIGRATE_PAGES,
+	[CALL_MBIND] = NUMASHIM_SCOPE_MBIND,
+};
+
+static int add_failures(struct views *v, const struct call_record *c)
+{
+	const struct code_counts *failed = c->pages ? &c->pages->failed : NULL;
+	size_t i;
+
+	if (c->ret < 0 && failures_add(&v->failures, call_scopes[c->kind],
+				       c->err, 1, c->site))
+		return -1;
+	for (i = 0; failed && i < failed->len; i++)
+		if (failures_add(&v->failures, NUMASHIM_SCOPE_PAGE,
+				 -failed->v[i].code, failed->v[i].count,
+				 c->site))
+			return -1;
+	return 0;
+}
+
+int views_add_call(struct views *v, const struct call_record *c)
+{
+	if (summary_add_call(&v->summary, c))
+		return -1;
+	return add_failures(v, c);
+}

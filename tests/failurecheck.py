@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Check `numashim report --view failures --format json` against the programs.
+
+failurecheck.py REPORT EXPECT TRACE... derives the failures from the calls
+the test programs wrote to EXPECT (see expect.c): failed calls by call and
+errno, move_pages' failed pages by status code, and how many calls each
+came from; every code must come with an explanation. The call sites, which
+only the trace holds, are checked by function: the report's binary and
+offset turned into a function with addr2line must be the function that
+the trace's ip context names, read independently with tracecheck.py's
+reader and symbolizer. Exits 1 and names every difference.
+"""
+import argparse
+import collections
+import errno
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
+
+
+def code_name(code):
+    return ("-" if code < 0 else "") + errno.errorcode[abs(code)]
+
+
+def call_failures(call, ret, err, statuses):
+    """The (call, scope, code) keys of one call, with their counts."""
+    if ret < 0:
+        return {(call, "call", code_name(err)): 1}
+    failed = collections.Counter()
+    if call == "move_pages":
+        for s in statuses:
+            if s < 0:
+                failed[(call, "page", code_name(s))] += 1
+    return failed
+
+
+def expected_groups(expected):
+    counts, calls = collections.Counter(), collections.Counter()
+    for exp in expected:
+        for key, n in call_failures(exp["call"], exp["ret"], exp["err"],
+                                    exp.get("status", [])).items():
+            counts[key] += n
+            calls[key] += 1
+    return counts, calls
+
+
+def trace_sites(traces):
+    """(key, function of the ip) -> count, from the traces alone."""
+    sites = collections.Counter()
+    for trace in traces:
+        calls, bins, _ = tracecheck.read_trace(trace)
+        symbols = tracecheck.Symbolizer(bins)
+        for call in calls.values():
+            if call.exit is None:
+                continue
+            statuses = (call.array("status") if call.kind == "move_pages"
+                        else [])
+            where = symbols.function(call.pid, call.ctx["ip"])
+            for key, n in call_failures(call.kind, int(call.exit["ret"]),
+                                        int(call.exit["err"]),
+                                        statuses).items():
+                sites[(key, where)] += n
+    return sites
+
+
+def site_function(site, cache={}):
+    where = (site["binary"], site["offset"] - 1)
+    if where not in cache:
+        out = subprocess.run(["addr2line", "-f", "-e", where[0],
+                              hex(where[1])], capture_output=True, text=True,
+                             check=True).stdout
+        cache[where] = out.split("\n")[0]
+    return cache[where]
+
+
+def check_group(got, counts, calls, say):
+    key = (got["call"], got["scope"], got["code"])
+    if got["count"] != counts[key] or got["calls"] != calls[key]:
+        say(f"{key}: {got['count']} in {got['calls']} calls, the programs "
+            f"saw {counts[key]} in {calls[key]}")
+    if not got["meaning"] or not got["advice"]:
+        say(f"{key} is not explained")
+    if sum(s["count"] for s in got["sites"]) != got["count"]:
+        say(f"{key}: the sites' counts do not add up to {got['count']}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("report")
+    ap.add_argument("expect")
+    ap.add_argument("traces", nargs="+")
+    args = ap.parse_args()
+
+    with open(args.report) as f:
+        report = json.load(f)
+    with open(args.expect) as f:
+        expected = [json.loads(line) for line in f]
+    counts, calls = expected_groups(expected)
+
+    errors = []
+    got_sites = collections.Counter()
+    for got in report["failures"]:
+        check_group(got, counts, calls, errors.append)
+        key = (got["call"], got["scope"], got["code"])
+        for site in got["sites"]:
+            got_sites[(key, site_function(site))] += site["count"]
+    missing = set(counts) - {(g["call"], g["scope"], g["code"])
+                             for g in report["failures"]}
+    for key in sorted(missing):
+        errors.append(f"{key} missing: the programs saw {counts[key]}")
+    want_sites = trace_sites(args.traces)
+    if got_sites != want_sites:
+        errors.append(f"sites {dict(got_sites)}, the trace's ip context "
+                      f"says {dict(want_sites)}")
+    if report["warnings"]:
+        errors.append(f"warnings {report['warnings']}")
+
+    return tracecheck.finish("failurecheck", errors,
+                             f"{len(report['failures'])} codes")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
