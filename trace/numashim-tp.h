@@ -175,7 +175,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, rewrite,
 		ctf_integer(uint64_t, call_id, w->id)
 		ctf_integer(uint32_t, rule, w->rule_no)
 		ctf_string(rule_text, w->rule_text)
-		ctf_integer(int32_t, injected_err, w->injected_err)
+		ctf_enum(numashim, error, int32_t, injected_err, w->injected_err)
 		ctf_integer(uint8_t, dry_run, w->dry_run)
 		ctf_integer_hex(int32_t, flags, w->flags)
 		ctf_integer_hex(uint64_t, mode, w->mode)
