@@ -91,12 +91,67 @@ static uint32_t draw(uint64_t seed, unsigned int rule_no, uint64_t seq,
 
 static __thread int resolving __attribute__((tls_model("initial-exec")));
 
+/*
+ * Function names by return address, looked up once: reading symbol
+ * tables is the costly part. Slots are claimed with a compare-and-swap
+ * and published with their state, so neither threads nor signal handlers
+ * ever wait for each other; when the probed slots are taken, the name is
+ * looked up again each time.
+ */
+#define NAME_SLOTS 256
+#define NAME_PROBES 8
+#define NAME_LEN 96
+
+enum { SLOT_FREE, SLOT_FILLING, SLOT_READY };
+
+static struct name_slot {
+	uintptr_t pc;
+	int state;
+	char name[NAME_LEN];
+} name_slots[NAME_SLOTS];
+
+/* The name of the function at the cursor, as the source calls it. */
+static void name_lookup(unw_cursor_t *cursor, char *name, size_t len)
+{
+	unw_word_t off;
+
+	if (unw_get_proc_name(cursor, name, len, &off))
+		name[0] = 0;
+	/* Clones keep the source's name: foo.constprop.0, foo.cold. */
+	name[strcspn(name, ".")] = 0;
+}
+
+static const char *function_name(unw_cursor_t *cursor, uintptr_t pc,
+				 char *scratch)
+{
+	size_t i, slot = (pc >> 4) % NAME_SLOTS;
+
+	for (i = 0; i < NAME_PROBES; i++, slot = (slot + 1) % NAME_SLOTS) {
+		struct name_slot *s = &name_slots[slot];
+		int state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+
+		if (state == SLOT_READY && s->pc == pc)
+			return s->name;
+		if (state != SLOT_FREE ||
+		    !__atomic_compare_exchange_n(&s->state, &state, SLOT_FILLING,
+						 false, __ATOMIC_ACQUIRE,
+						 __ATOMIC_RELAXED))
+			continue;
+		name_lookup(cursor, s->name, sizeof(s->name));
+		s->pc = pc;
+		__atomic_store_n(&s->state, SLOT_READY, __ATOMIC_RELEASE);
+		return s->name;
+	}
+	name_lookup(cursor, scratch, NAME_LEN);
+	return scratch;
+}
+
 static bool functions_match(const char *pattern, const void *ip)
 {
 	unw_context_t ctx;
 	unw_cursor_t cursor;
-	unw_word_t pc, off;
-	char name[256];
+	unw_word_t pc;
+	char scratch[NAME_LEN];
 	int frames, callers = 0;
 
 	if (unw_getcontext(&ctx) || unw_init_local(&cursor, &ctx))
@@ -108,11 +163,7 @@ static bool functions_match(const char *pattern, const void *ip)
 		if (!callers && pc != (uintptr_t) ip)
 			continue;
 		callers++;
-		if (unw_get_proc_name(&cursor, name, sizeof(name), &off))
-			continue;
-		/* Clones keep the source's name: foo.constprop.0, foo.cold. */
-		name[strcspn(name, ".")] = 0;
-		if (!fnmatch(pattern, name, 0))
+		if (!fnmatch(pattern, function_name(&cursor, pc, scratch), 0))
 			return true;
 	}
 	return false;
@@ -281,12 +332,23 @@ void numashim_rewrite_move_pages(struct numashim_rewrite *rw,
 	rw->rule = r;
 }
 
+static bool page_in_ranges(const struct numashim_rule *r, uint64_t page)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->n_page_ranges; i++)
+		if (page >= r->page_ranges[i].first &&
+		    page <= r->page_ranges[i].last)
+			return true;
+	return !r->n_page_ranges;
+}
+
 bool numashim_rewrite_page_injected(const struct numashim_rewrite *rw,
 				    uint64_t page)
 {
 	const struct numashim_rule *r = rw->rule;
 
-	return r && r->fail_pages_status &&
+	return r && r->fail_pages_status && page_in_ranges(r, page) &&
 	       draw(r->seed, rw->rule_no, rw->seq, page) < r->fail_pages_ppm;
 }
 

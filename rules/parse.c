@@ -212,33 +212,58 @@ static void node_set_add(struct numashim_node_set *s, unsigned int node)
 	s->bits[node / 64] |= 1ULL << (node % 64);
 }
 
-/* 1 | 0-3 | 0,2,5-7 */
-static int node_set(struct parser *p, struct numashim_node_set *set)
+/* N or N-M, at most max: a range of what (nodes, pages, calls). */
+static int range(struct parser *p, uint64_t max, const char *what,
+		 uint64_t *first, uint64_t *last)
 {
-	memset(set, 0, sizeof(*set));
+	const char *at;
+
+	if (number(p, max, first))
+		return -1;
+	*last = *first;
+	if (!is_punct(p, '-'))
+		return 0;
+	next(p);
+	at = p->tok.start;
+	if (number(p, max, last))
+		return -1;
+	return *last < *first ? fail(p, at, "a %s range goes upwards", what) : 0;
+}
+
+typedef int (*range_add_fn)(struct parser *p, void *list, uint64_t first,
+			    uint64_t last);
+
+/* 1 | 0-3 | 0,2,5-7: each range handed to add. */
+static int range_list(struct parser *p, uint64_t max, const char *what,
+		      range_add_fn add, void *list)
+{
 	for (;;) {
-		uint64_t first, last, n;
+		uint64_t first, last;
 
-		if (number(p, NUMASHIM_RULE_NODES - 1, &first))
+		if (range(p, max, what, &first, &last) ||
+		    add(p, list, first, last))
 			return -1;
-		last = first;
-		if (is_punct(p, '-')) {
-			const char *at;
-
-			next(p);
-			at = p->tok.start;
-			if (number(p, NUMASHIM_RULE_NODES - 1, &last))
-				return -1;
-			if (last < first)
-				return fail(p, at, "a node range goes upwards");
-		}
-		for (n = first; n <= last; n++)
-			node_set_add(set, n);
-		/* A comma then a number continues the set; then a word, the rule. */
+		/* A comma then a number continues the list; then a word, the rule. */
 		if (!is_punct(p, ',') || !isdigit((unsigned char) p->pos[strspn(p->pos, " \t")]))
 			return 0;
 		next(p);
 	}
+}
+
+static int node_set_add_range(struct parser *p, void *set, uint64_t first,
+			      uint64_t last)
+{
+	(void) p;
+	for (; first <= last; first++)
+		node_set_add(set, first);
+	return 0;
+}
+
+static int node_set(struct parser *p, struct numashim_node_set *set)
+{
+	memset(set, 0, sizeof(*set));
+	return range_list(p, NUMASHIM_RULE_NODES - 1, "node",
+			  node_set_add_range, set);
 }
 
 static bool sets_meet(const struct numashim_node_set *a,
@@ -331,16 +356,34 @@ static int action_mode(struct parser *p, struct numashim_rule *r)
 	return 0;
 }
 
-/* fail-pages=EBUSY[@P%] */
+static int page_ranges_add(struct parser *p, void *rule, uint64_t first,
+			   uint64_t last)
+{
+	struct numashim_rule *r = rule;
+
+	if (r->n_page_ranges == NUMASHIM_RULE_RANGES_MAX)
+		return fail(p, p->tok.start, "%d page ranges at most",
+			    NUMASHIM_RULE_RANGES_MAX);
+	r->page_ranges[r->n_page_ranges].first = first;
+	r->page_ranges[r->n_page_ranges++].last = last;
+	return 0;
+}
+
+/* fail-pages=EBUSY[@P% | @PAGES], PAGES being indexes in the call's arrays. */
 static int action_fail_pages(struct parser *p, struct numashim_rule *r)
 {
+	const char *after;
+
 	if (expect_punct(p, '=') || errno_name(p, &r->fail_pages_status))
 		return -1;
 	r->fail_pages_ppm = NUMASHIM_PPM;
 	if (!is_punct(p, '@'))
 		return 0;
 	next(p);
-	return percent(p, &r->fail_pages_ppm);
+	after = p->pos + strspn(p->pos, " \t");
+	if (p->tok.kind == TOK_NUM && *after == '%')
+		return percent(p, &r->fail_pages_ppm);
+	return range_list(p, UINT64_MAX, "page", page_ranges_add, r);
 }
 
 static int action(struct parser *p, struct numashim_rule *r)
@@ -397,7 +440,6 @@ static const char *const conditions[] = {
 static int condition_value(struct parser *p, struct numashim_rule *r,
 			   size_t which)
 {
-	const char *at;
 	uint64_t v;
 
 	switch (which) {
@@ -412,17 +454,8 @@ static int condition_value(struct parser *p, struct numashim_rule *r,
 		r->tid = v;
 		return 0;
 	case 2:
-		if (expect_punct(p, '=') || number(p, UINT64_MAX, &r->seq_first))
-			return -1;
-		r->seq_last = r->seq_first;
-		if (!is_punct(p, '-'))
-			return 0;
-		next(p);
-		at = p->tok.start;
-		if (number(p, UINT64_MAX, &r->seq_last))
-			return -1;
-		return r->seq_last < r->seq_first ?
-			fail(p, at, "a seq range goes upwards") : 0;
+		return expect_punct(p, '=') ||
+		       range(p, UINT64_MAX, "seq", &r->seq_first, &r->seq_last) ? -1 : 0;
 	case 3:
 		return expect_punct(p, '=') || percent(p, &r->chance_ppm) ? -1 : 0;
 	default:

@@ -36,6 +36,7 @@ struct numashim_node_map {
 
 #define NUMASHIM_RULE_MAPS_MAX 8
 #define NUMASHIM_PPM 1000000u	/* probabilities in parts per million */
+#define NUMASHIM_RULE_RANGES_MAX 8
 
 struct numashim_rule {
 	enum numashim_rule_call call;
@@ -59,6 +60,10 @@ struct numashim_rule {
 	int fail_errno;				/* 0: none */
 	int fail_pages_status;			/* a positive errno; 0: none */
 	uint32_t fail_pages_ppm;
+	struct {
+		uint64_t first, last;
+	} page_ranges[NUMASHIM_RULE_RANGES_MAX];	/* none: every page */
+	unsigned int n_page_ranges;
 };
 
 struct numashim_rules {

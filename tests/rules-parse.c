@@ -113,6 +113,17 @@ static void check_inject(const char *t, const struct numashim_rules *rs)
 	CHECK(!strcmp(rs->v[1].text, "*: fail=ENOMEM"), t);
 }
 
+static void check_ranges(const char *t, const struct numashim_rules *rs)
+{
+	const struct numashim_rule *r = &rs->v[0];
+
+	CHECK(r->n_page_ranges == 3 && r->fail_pages_ppm == NUMASHIM_PPM, t);
+	CHECK(r->page_ranges[0].first == 0 && r->page_ranges[0].last == 9, t);
+	CHECK(r->page_ranges[1].first == 20 && r->page_ranges[1].last == 20, t);
+	CHECK(r->page_ranges[2].first == 30 && r->page_ranges[2].last == 31, t);
+	CHECK(r->flags_add == 2, t);
+}
+
 int main(void)
 {
 	parses("move_pages: node 1 -> 0", 1, check_map);
@@ -123,13 +134,14 @@ int main(void)
 	       "*: fail=ENOMEM", 2, check_inject);
 	parses("move_pages: dry-run; mbind: dry-run;; migrate_pages: node 0,1 -> 2", 3, NULL);
 	parses("move_pages chance=50%: fail=EIO\nmove_pages: fail=EBUSY", 2, NULL);
+	parses("move_pages: fail-pages=ENOMEM@0-9, 20,30-31, flags +move", 1, check_ranges);
 
 	refused("", "no rule", "");
 	refused("move_page: dry-run", "expected move_pages, migrate_pages, mbind or *", "move_page");
 	refused("move_pages dry-run", "expected a condition", "dry-run");
 	refused("move_pages: node 1 0", "expected '->'", "0");
 	refused("move_pages: node 1 -> 1024", "out of range", "1024");
-	refused("move_pages: node 3-1 -> 0", "goes upwards", "1 ->");
+	refused("move_pages: node 3-1 -> 0", "node range goes upwards", "1 ->");
 	refused("move_pages: node 1 -> 0, node 0-2 -> 3", "mapped twice", "0-2");
 	refused("move_pages: flagz +move", "expected an action", "flagz");
 	refused("move_pages: flags +move -move", "both added and dropped", "move");
@@ -144,7 +156,8 @@ int main(void)
 	refused("move_pages: dry-run\nmove_pages: node 1 -> 0", "never fires: rule 1", "move_pages: node");
 	refused("*: fail=EIO; mbind tid=7: dry-run", "never fires: rule 1", "mbind");
 	refused("move_pages: dry-run extra", "',' and another action", "extra");
-	refused("move_pages seq=9-5: dry-run", "goes upwards", "5:");
+	refused("move_pages seq=9-5: dry-run", "seq range goes upwards", "5:");
+	refused("move_pages: fail-pages=EIO@7-3", "page range goes upwards", "3");
 	refused("move_pages caller=a caller=b: dry-run", "caller= is given twice", "caller");
 	return failures ? 1 : 0;
 }
