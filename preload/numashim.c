@@ -19,6 +19,7 @@
 #include "backtrace.h"
 #include "numashim-tp.h"
 #include "real.h"
+#include "self.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 
@@ -45,7 +46,7 @@ static void call_begin(struct numashim_call *call, uint64_t *bt,
 		       const long *raw, const void *ip)
 {
 	call->id = __atomic_add_fetch(&last_call_id, 1, __ATOMIC_RELAXED);
-	call->tid = gettid();
+	call->tid = numashim_self_tid();
 	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
 	call->backtrace = bt;
 	call->backtrace_len = 0;
@@ -318,5 +319,6 @@ long syscall(long nr, ...)
 static void __attribute__((constructor)) numashim_init(void)
 {
 	numashim_real_init();
+	numashim_self_init();
 	numashim_backtrace_init();
 }

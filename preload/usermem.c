@@ -18,6 +18,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "self.h"
 #include "usermem.h"
 
 #define MINCORE_BATCH 16
@@ -60,7 +61,7 @@ size_t numashim_copy_in(void *dst, const void *src, size_t len, int *err)
 	local.iov_len = remote.iov_len = resident_bytes(src, len, err);
 	if (!local.iov_len)
 		return 0;
-	n = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+	n = process_vm_readv(numashim_self_pid(), &local, 1, &remote, 1, 0);
 	if (n < 0) {
 		*err = errno;
 		return 0;
