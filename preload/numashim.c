@@ -117,6 +117,9 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	numashim_array_emit_resumed(&nodes, rc.call.id, &scratch, ip);
 	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
 			    a->count, sizeof(int32_t));
+	/* A call that succeeded wrote a status for every page. */
+	if (ret >= 0)
+		numashim_array_written(&status);
 	status_rec.len = numashim_array_next(&status, first.ints);
 	numashim_array_emit_rest(&status, rc.call.id, &scratch, ip);
 	rc.res.incomplete = numashim_array_finish(&pages, rc.call.id, ip) |
