@@ -27,13 +27,13 @@ def us(ns):
 
 
 def spread(s, fmt):
-    return f"{fmt(s['median']):>10} [{fmt(s['min'])}-{fmt(s['max'])}]"
+    return f"{fmt(s['median']):>10} {'[' + fmt(s['min']) + '-' + fmt(s['max']) + ']':<24}"
 
 
 def print_per_call(opt, kinds, variants, stats, notes):
     print(f"PER CALL (microseconds a call: median [min-max] of "
           f"{opt.rounds} rounds; x bare: ratio of the medians)")
-    print(f"{'call':30} {'variant':28} {'median [min-max]':>30} {'x bare':>8}")
+    print(f"{'call':30} {'variant':28} {'median':>10} {'[min-max]':<24} {'x bare':>8}")
     for kind, label in kinds:
         bare = stats["bare"][kind]["median"]
         for v in variants:
@@ -43,7 +43,7 @@ def print_per_call(opt, kinds, variants, stats, notes):
                 ratio = "   n/a *"
                 notes.add(f"* {v.broken}: its figures time the program, "
                           "not the tracing")
-            print(f"{label:30} {v.label:28} {spread(s, us):>30} {ratio}")
+            print(f"{label:30} {v.label:28} {spread(s, us)} {ratio}")
         print()
 
 
@@ -56,7 +56,8 @@ def print_big(opt, big):
           f"{opt.big_calls} calls a run; milliseconds a call)")
     for name, label in (("bare", "bare"),
                         ("record0", "recording, arrays whole")):
-        print(f"{label:30} {spread(big[name], lambda v: f'{v / 1e6:.1f}')}")
+        print(f"{label:30} "
+              f"{spread(big[name], lambda v: f'{v / 1e6:.1f}')}".rstrip())
     print(f"{'recording cost per page':30} "
           f"{per_page(big, opt):10.2f} ns\n")
 
@@ -67,7 +68,7 @@ def print_threads(opt, rows):
     for (j, label), (s, lost) in rows.items():
         lost = "" if lost is None else f"{sum(lost):>10} lost"
         print(f"{j} thread{'s' if j > 1 else ' '} {label:28} "
-              f"{spread(s, lambda v: f'{v:.0f}'):>30} {lost}")
+              f"{spread(s, lambda v: f'{v:.0f}')} {lost}")
     print()
 
 
@@ -79,7 +80,7 @@ def print_report(opt, report):
         label = ("numashim report" if name == "report" else
                  "babeltrace2 -c sink.utils.dummy")
         print(f"{label:40} {spread(secs, lambda v: f'{v:.2f}')}"
-              f" {mb['max']:8.0f} MB")
+              f" {mb['max']:6.0f} MB")
     print()
 
 
@@ -139,7 +140,7 @@ def print_targets(rows):
     print(f"{'target':50} {'limit':>10} {'this run':>10}  met")
     for label, value, limit, at_most, unit in rows:
         bound = f"{'<=' if at_most else '>='} {limit:g}{unit}"
-        print(f"{label:50} {bound:>10} {value:>9.2f}{unit.strip():<1}"
+        print(f"{label:50} {bound:>10} {f'{value:.2f}{unit}':>10}"
               f"  {verdict(value, limit, at_most)}")
 
 
