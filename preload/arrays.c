@@ -25,6 +25,12 @@ void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 	src->is_mask = 0;
 	src->plain.user = user;
 	src->plain.elem_size = elem_size;
+	src->plain.written = 0;
+}
+
+void numashim_array_written(struct numashim_array_src *src)
+{
+	src->plain.written = 1;
 }
 
 static void read_mask(struct numashim_array_src *src)
@@ -61,12 +67,16 @@ static size_t next_plain(struct numashim_array_src *src, void *buf)
 	uint64_t left = src->expected - src->offset;
 	size_t want = left < NUMASHIM_CHUNK_LEN ? left : NUMASHIM_CHUNK_LEN;
 	size_t size = src->plain.elem_size;
+	const char *user = src->plain.user + src->offset * size;
 	size_t got;
 
 	if (!want || src->err)
 		return 0;
-	got = numashim_copy_in(buf, src->plain.user + src->offset * size,
-			       want * size, &src->err) / size;
+	if (src->plain.written)
+		got = numashim_copy_written(buf, user, want * size, &src->err);
+	else
+		got = numashim_copy_in(buf, user, want * size, &src->err);
+	got /= size;
 	src->offset += got;
 	src->recorded = src->offset;
 	return got;

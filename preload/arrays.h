@@ -30,6 +30,7 @@ struct numashim_array_src {
 		struct {
 			const char *user;
 			unsigned int elem_size;
+			int written;	/* by the kernel, whole */
 		} plain;
 		struct {
 			const unsigned long *user;
@@ -42,6 +43,9 @@ struct numashim_array_src {
 /* An array of count elements of elem_size bytes (8 or 4) at user. */
 void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 			 const void *user, uint64_t count, unsigned int elem_size);
+
+/* The kernel wrote the whole array: see numashim_copy_written(). */
+void numashim_array_written(struct numashim_array_src *src);
 
 /* The nodes set in the first maxnode - 1 bits of mask, as the kernel reads it. */
 void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,

@@ -20,6 +20,7 @@
 #include "numashim-tp.h"
 #include "real.h"
 #include "rewrite.h"
+#include "self.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 
@@ -52,7 +53,7 @@ static void call_begin(struct numashim_call *call, uint64_t id, uint64_t *bt,
 		       const long *raw, const void *ip)
 {
 	call->id = id;
-	call->tid = gettid();
+	call->tid = numashim_self_tid();
 	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
 	call->backtrace = bt;
 	call->backtrace_len = 0;
@@ -194,6 +195,9 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	}
 	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
 			    a->count, sizeof(int32_t));
+	/* A call that succeeded wrote a status for every page. */
+	if (ret >= 0)
+		numashim_array_written(&status);
 	status_rec.len = numashim_array_next(&status, first.ints);
 	numashim_array_emit_rest(&status, rc.call.id, &scratch, ip);
 	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
@@ -433,6 +437,7 @@ long syscall(long nr, ...)
 static void __attribute__((constructor)) numashim_init(void)
 {
 	numashim_real_init();
+	numashim_self_init();
 	numashim_backtrace_init();
 	numashim_rewrite_init();
 }

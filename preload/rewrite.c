@@ -26,6 +26,7 @@
 #include "arrays.h"
 #include "real.h"
 #include "rewrite.h"
+#include "self.h"
 #include "usermem.h"
 
 #define MPOL_MF_MOVE_ANY ((1u << 1) | (1u << 2))	/* MOVE, MOVE_ALL */
@@ -197,7 +198,7 @@ static const struct numashim_rule *match(enum numashim_rule_call call,
 			continue;
 		if (seq < r->seq_first || seq > r->seq_last)
 			continue;
-		if (r->tid >= 0 && r->tid != gettid())
+		if (r->tid >= 0 && r->tid != numashim_self_tid())
 			continue;
 		if (r->chance_ppm < NUMASHIM_PPM &&
 		    draw(r->seed, i + 1, seq, UINT64_MAX) >= r->chance_ppm)

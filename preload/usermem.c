@@ -18,6 +18,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "self.h"
 #include "usermem.h"
 
 #define MINCORE_BATCH 16
@@ -49,23 +50,32 @@ static size_t resident_bytes(const void *src, size_t len, int *err)
 	return len;
 }
 
-size_t numashim_copy_in(void *dst, const void *src, size_t len, int *err)
+static size_t read_own(void *dst, const void *src, size_t len, int *err)
 {
-	struct iovec local = { .iov_base = dst };
-	struct iovec remote = { .iov_base = (void *) src };
+	struct iovec local = { .iov_base = dst, .iov_len = len };
+	struct iovec remote = { .iov_base = (void *) src, .iov_len = len };
 	ssize_t n;
 
 	if (!len)
 		return 0;
-	local.iov_len = remote.iov_len = resident_bytes(src, len, err);
-	if (!local.iov_len)
-		return 0;
-	n = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+	n = process_vm_readv(numashim_self_pid(), &local, 1, &remote, 1, 0);
 	if (n < 0) {
 		*err = errno;
 		return 0;
 	}
-	if ((size_t) n < local.iov_len)
+	if ((size_t) n < len)
 		*err = EFAULT;
 	return n;
+}
+
+size_t numashim_copy_in(void *dst, const void *src, size_t len, int *err)
+{
+	if (!len)
+		return 0;
+	return read_own(dst, src, resident_bytes(src, len, err), err);
+}
+
+size_t numashim_copy_written(void *dst, const void *src, size_t len, int *err)
+{
+	return read_own(dst, src, len, err);
 }

@@ -13,4 +13,13 @@
  */
 size_t numashim_copy_in(void *dst, const void *src, size_t len, int *err);
 
+/*
+ * The same for memory the kernel has just written whole, such as the
+ * status array of a move_pages call that succeeded: it is in memory, so
+ * the check that reading faults nothing in is skipped. A bad address
+ * still gives EFAULT, never a fault.
+ */
+size_t numashim_copy_written(void *dst, const void *src, size_t len,
+			     int *err);
+
 #endif /* NUMASHIM_USERMEM_H */

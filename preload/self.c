@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The process and thread ids a recorded call needs (process_vm_readv()
+ * names our own process, each entry event its thread), asked of the
+ * kernel once rather than at every call: they were three of the system
+ * calls a recorded call makes besides its own. A child made by fork()
+ * asks again; one made by a raw clone() without glibc would keep its
+ * parent's, as lttng-ust's own vpid and vtid contexts would.
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <unistd.h>
+
+#include "self.h"
+
+static pid_t pid;
+
+/* Initial-exec TLS: the general model may allocate on first use. */
+static __thread pid_t tid __attribute__((tls_model("initial-exec")));
+
+/* In the child only the forking thread lives on: its tid is the one. */
+static void forget(void)
+{
+	__atomic_store_n(&pid, 0, __ATOMIC_RELAXED);
+	tid = 0;
+}
+
+void numashim_self_init(void)
+{
+	forget();
+	pthread_atfork(NULL, NULL, forget);
+}
+
+pid_t numashim_self_pid(void)
+{
+	pid_t p = __atomic_load_n(&pid, __ATOMIC_RELAXED);
+
+	if (!p) {
+		p = getpid();
+		__atomic_store_n(&pid, p, __ATOMIC_RELAXED);
+	}
+	return p;
+}
+
+pid_t numashim_self_tid(void)
+{
+	if (!tid)
+		tid = gettid();
+	return tid;
+}
