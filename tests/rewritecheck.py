@@ -11,6 +11,9 @@ same trace (tracecheck.py checks those against what the program saw).
                         other call was rewritten
   pages TRACE ERRNO     the pages marked injected are exactly those whose
                         status is -ERRNO, some are; prints them, a call a line
+  policy TRACE MODE FLAGS
+                        every mbind call was rewritten, the kernel got mode
+                        MODE and flags FLAGS, and the program's node mask
   none TRACE            no call was rewritten
 """
 import errno
@@ -94,6 +97,17 @@ def check_pages(trace, name):
         fail("no page was given a made-up status")
 
 
+def check_policy(trace, mode, flags):
+    for c in calls_of(trace, "mbind"):
+        w = rewritten(c)
+        got = (int(w["mode"]), int(w["flags"]))
+        if got != (int(mode, 0), int(flags, 0)):
+            fail(f"the kernel got mode, flags {got}, not {mode}, {flags}")
+        if c.array("kernel_nodes") != c.array("nodemask"):
+            fail(f"the kernel got nodes {c.array('kernel_nodes')}, the "
+                 f"program passed {c.array('nodemask')}")
+
+
 def check_none(trace):
     for c in calls_of(trace):
         if c.rewrite is not None:
@@ -101,7 +115,7 @@ def check_none(trace):
                  f"{int(c.rewrite['rule'])}")
 
 
-CHECKS = {"none": check_none, "map": check_map, "dry-run": check_dry_run, "fail": check_fail,
+CHECKS = {"none": check_none, "policy": check_policy, "map": check_map, "dry-run": check_dry_run, "fail": check_fail,
           "pages": check_pages}
 
 if __name__ == "__main__":

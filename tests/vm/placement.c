@@ -1009,17 +1009,17 @@ static void huge_page(void)
 }
 
 /*
- * The call the guest's rewrite rules aim at, by name
- * (caller=rewritten_move): pages [0, n) of mem asked to move to node.
+ * The calls the guest's rewrite rules aim at, by name
+ * (caller=rewritten_*): pages [0, n) of mem asked to go to node 1.
  */
-static void rewritten_move(char *mem, unsigned long n, int node)
+static void rewritten_move(char *mem, unsigned long n)
 {
 	void **pages = malloc(n * sizeof(*pages));
 	int *nodes = malloc(n * sizeof(*nodes));
 	int *status = malloc(n * sizeof(*status));
 
 	page_list(pages, mem, n);
-	fill(nodes, n, node);
+	fill(nodes, n, 1);
 	fill(status, n, UNSET);
 	traced_move_pages(0, n, pages, nodes, status, MPOL_MF_MOVE);
 	free(pages);
@@ -1027,13 +1027,26 @@ static void rewritten_move(char *mem, unsigned long n, int node)
 	free(status);
 }
 
+static void rewritten_mbind(char *mem, unsigned long n)
+{
+	traced_mbind(mem, n * page_size, MPOL_BIND, 1UL << 1, MPOL_MF_MOVE);
+}
+
+/* All of the process's pages on node 0, asked to go to node 1. */
+static void rewritten_migrate(char *mem, unsigned long n)
+{
+	(void) mem;
+	(void) n;
+	traced_migrate_pages(0, 1UL << 0, 1UL << 1);
+}
+
 /*
- * Pages on node 0 asked to move to node 1 while a rewrite rule is at work
+ * Pages on node 0 asked to go to node 1 (by ask) while a rewrite rule is at work
  * (NUMASHIM_REWRITE, from the guest's init): the kernel finds them where
  * the rule sent them, the nodes of NUMASHIM_TEST_LANDING ("0,1": page by
  * page in turn).
  */
-static void rewritten(void)
+static void rewritten(void (*ask)(char *mem, unsigned long n))
 {
 	const char *landing = getenv("NUMASHIM_TEST_LANDING");
 	char *mem = region(NPAGES, NPAGES), *end;
@@ -1052,17 +1065,34 @@ static void rewritten(void)
 		want[i] = targets[i % n];
 	if (!move_all(0, mem, NPAGES, 0, "pages placed on node 0"))
 		return;
-	rewritten_move(mem, NPAGES, 1);
+	ask(mem, NPAGES);
 	kernel_agrees(0, mem, NPAGES, want);
+}
+
+static void rewritten_moves(void)
+{
+	rewritten(rewritten_move);
+}
+
+static void rewritten_mbinds(void)
+{
+	rewritten(rewritten_mbind);
+}
+
+static void rewritten_migrates(void)
+{
+	rewritten(rewritten_migrate);
 }
 
 static const struct scenario {
 	const char *name;
 	void (*run)(void);
 } scenarios[] = {
-	{ "rewrite-interleave", rewritten },
-	{ "rewrite-dry-run", rewritten },
-	{ "rewrite-memory-only", rewritten },
+	{ "rewrite-interleave", rewritten_moves },
+	{ "rewrite-dry-run", rewritten_moves },
+	{ "rewrite-memory-only", rewritten_moves },
+	{ "rewrite-mbind", rewritten_mbinds },
+	{ "rewrite-migrate", rewritten_migrates },
 	{ "move-0-1", move_0_1 },
 	{ "move-1-0", move_1_0 },
 	{ "move-memory-only", move_memory_only },
