@@ -14,6 +14,10 @@ same trace (tracecheck.py checks those against what the program saw).
   policy TRACE MODE FLAGS
                         every mbind call was rewritten, the kernel got mode
                         MODE and flags FLAGS, and the program's node mask
+  share TRACE ERRNO LOW HIGH
+                        between LOW% and HIGH% of the move_pages calls
+                        failed with ERRNO, made up; the others reached the
+                        kernel untouched
   none TRACE            no call was rewritten
 """
 import errno
@@ -108,6 +112,23 @@ def check_policy(trace, mode, flags):
                  f"program passed {c.array('nodemask')}")
 
 
+def check_share(trace, name, low, high):
+    err = getattr(errno, name)
+    calls = calls_of(trace, "move_pages")
+    failed = 0
+    for c in calls:
+        if c.rewrite is None:
+            if int(c.exit["ret"]) < 0:
+                fail(f"a call the rule left alone failed: {int(c.exit['err'])}")
+            continue
+        if int(c.rewrite["injected_err"]) != err or int(c.exit["err"]) != err:
+            fail("a rewritten call did not fail with the rule's errno")
+        failed += 1
+    share = 100 * failed / len(calls)
+    if not float(low) <= share <= float(high):
+        fail(f"{share:.1f}% of the calls failed, not {low}% to {high}%")
+
+
 def check_none(trace):
     for c in calls_of(trace):
         if c.rewrite is not None:
@@ -115,7 +136,7 @@ def check_none(trace):
                  f"{int(c.rewrite['rule'])}")
 
 
-CHECKS = {"none": check_none, "policy": check_policy, "map": check_map, "dry-run": check_dry_run, "fail": check_fail,
+CHECKS = {"none": check_none, "share": check_share, "policy": check_policy, "map": check_map, "dry-run": check_dry_run, "fail": check_fail,
           "pages": check_pages}
 
 if __name__ == "__main__":
