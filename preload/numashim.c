@@ -103,14 +103,16 @@ static size_t injected_next(const struct numashim_rewrite *rw, uint64_t pages,
 
 /*
  * What the rule did to the call, after the kernel answered (or would have):
- * kernel_nodes is the source of the nodes the kernel got, pages the
- * length of move_pages' status array. Its own frame, with its own
- * buffers, taken only by calls that a rule changed.
+ * kernel_nodes is the source of the target nodes the kernel got,
+ * kernel_old_nodes (migrate_pages only, else NULL) of the nodes it took
+ * pages from, pages the length of move_pages' status array. Its own
+ * frame, with its own buffers, taken only by calls that a rule changed.
  */
 static uint32_t __attribute__((noinline))
 record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
 	       const struct numashim_mbind_args *mbind, uint64_t maxnode,
-	       struct numashim_array_src *kernel_nodes, uint64_t pages,
+	       struct numashim_array_src *kernel_nodes,
+	       struct numashim_array_src *kernel_old_nodes, uint64_t pages,
 	       void *ip)
 {
 	union chunk_buf nodes_buf, injected_buf, scratch;
@@ -145,7 +147,11 @@ record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
 						NUMASHIM_ARRAY_INJECTED, offset,
 						&chunk, ip);
 	}
-	return numashim_array_finish(kernel_nodes, id, ip);
+	if (!kernel_old_nodes)
+		return numashim_array_finish(kernel_nodes, id, ip);
+	numashim_array_emit_rest(kernel_old_nodes, id, &scratch, ip);
+	return numashim_array_finish(kernel_nodes, id, ip) |
+	       numashim_array_finish(kernel_old_nodes, id, ip);
 }
 
 static long record_move_pages(const struct numashim_move_pages_args *a,
@@ -190,7 +196,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 				    k->nodes, k->nodes ? k->count : 0,
 				    sizeof(int32_t));
 		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags,
-						    NULL, 0, &kernel_nodes,
+						    NULL, 0, &kernel_nodes, NULL,
 						    k->count, ip);
 	}
 	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
@@ -244,13 +250,16 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 	numashim_array_emit_resumed(&new_nodes, rc.call.id, &new_buf, ip);
 	if (rw->rule) {
 		const struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
-		struct numashim_array_src kernel_nodes;
+		struct numashim_array_src kernel_nodes, kernel_old_nodes;
 
 		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
 				   k->new_nodes, k->maxnode);
+		numashim_mask_init(&kernel_old_nodes,
+				   NUMASHIM_ARRAY_KERNEL_OLD_NODES,
+				   k->old_nodes, k->maxnode);
 		rc.res.incomplete |= record_rewrite(rw, rc.call.id, 0, NULL,
 						    k->maxnode, &kernel_nodes,
-						    0, ip);
+						    &kernel_old_nodes, 0, ip);
 	}
 	rc.res.incomplete |= numashim_array_finish(&old_nodes, rc.call.id, ip) |
 			     numashim_array_finish(&new_nodes, rc.call.id, ip);
@@ -294,7 +303,7 @@ static long record_mbind(const struct numashim_mbind_args *a,
 				   k->nodemask, k->maxnode);
 		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags, k,
 						    k->maxnode, &kernel_nodes,
-						    0, ip);
+						    NULL, 0, ip);
 	}
 	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, ip);

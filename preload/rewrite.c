@@ -257,15 +257,16 @@ static void raw_set(struct numashim_rewrite *rw, unsigned int i, long v)
 	rw->raw_buf[i] = v;
 }
 
-/* The map of r that takes node, or NULL. */
+/* The map of r that takes node, among its source maps or the others. */
 static const struct numashim_node_map *map_for(const struct numashim_rule *r,
-					       unsigned int node)
+					       unsigned int node, bool source)
 {
 	unsigned int m;
 
 	for (m = 0; m < r->n_maps; m++)
-		if (r->maps[m].from_any ||
-		    numashim_node_set_has(&r->maps[m].from, node))
+		if (r->maps[m].source == source &&
+		    (r->maps[m].from_any ||
+		     numashim_node_set_has(&r->maps[m].from, node)))
 			return &r->maps[m];
 	return NULL;
 }
@@ -299,7 +300,7 @@ static bool nodes_map(struct numashim_rewrite *rw, const struct numashim_rule *r
 		return false;
 	for (i = 0; i < count; i++) {
 		const struct numashim_node_map *m =
-			nodes[i] >= 0 ? map_for(r, nodes[i]) : NULL;
+			nodes[i] >= 0 ? map_for(r, nodes[i], false) : NULL;
 
 		if (m)
 			nodes[i] = map_target(m, turn++);
@@ -390,12 +391,12 @@ static void bit_set(unsigned long *mask, unsigned long bit)
 
 /*
  * The node mask the kernel would read (maxnode - 1 bits) into out, with
- * r's maps applied (r NULL: copied as it is): a node that a map takes is
+ * r's source maps or its others applied: a node that a map takes is
  * replaced by all of the map's targets. Returns the maxnode that covers
  * the new mask, or 0 when the program's mask cannot be read or is more
  * than the kernel takes.
  */
-static unsigned long mask_map(const struct numashim_rule *r,
+static unsigned long mask_map(const struct numashim_rule *r, bool source,
 			      const unsigned long *user, unsigned long maxnode,
 			      unsigned long *out)
 {
@@ -416,7 +417,7 @@ static unsigned long mask_map(const struct numashim_rule *r,
 
 		if (!(in[node / BITS_PER_LONG] >> (node % BITS_PER_LONG) & 1))
 			continue;
-		m = r ? map_for(r, node) : NULL;
+		m = map_for(r, node, source);
 		if (!m) {
 			bit_set(out, node);
 			top = node > top ? node : top;
@@ -446,14 +447,20 @@ void numashim_rewrite_migrate_pages(struct numashim_rewrite *rw,
 	if (!r)
 		return;
 	if (r->n_maps) {
-		/* Both masks share maxnode: a wider new mask needs a wider old one. */
+		unsigned long old_max;
+
+		/* Both masks share maxnode: the wider one sets it for both. */
 		old_nodes = buf_get(rw, 2 * NUMASHIM_MASK_MAX_WORDS * sizeof(long));
 		new_nodes = old_nodes + NUMASHIM_MASK_MAX_WORDS;
-		maxnode = old_nodes ? mask_map(r, a->new_nodes, a->maxnode, new_nodes) : 0;
-		if (!maxnode || !mask_map(NULL, a->old_nodes, a->maxnode, old_nodes)) {
+		maxnode = old_nodes ? mask_map(r, false, a->new_nodes, a->maxnode,
+					       new_nodes) : 0;
+		old_max = maxnode ? mask_map(r, true, a->old_nodes, a->maxnode,
+					     old_nodes) : 0;
+		if (!old_max) {
 			numashim_rewrite_done(rw);
 			return;
 		}
+		maxnode = old_max > maxnode ? old_max : maxnode;
 		k->old_nodes = old_nodes;
 		k->new_nodes = new_nodes;
 		k->maxnode = maxnode;
@@ -486,7 +493,8 @@ void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 		return;
 	if (r->n_maps) {
 		mask = buf_get(rw, NUMASHIM_MASK_MAX_WORDS * sizeof(long));
-		k->maxnode = mask ? mask_map(r, a->nodemask, a->maxnode, mask) : 0;
+		k->maxnode = mask ? mask_map(r, false, a->nodemask, a->maxnode,
+					     mask) : 0;
 		if (!k->maxnode) {
 			numashim_rewrite_done(rw);
 			*k = *a;

@@ -278,7 +278,7 @@ static bool sets_meet(const struct numashim_node_set *a,
 }
 
 /* node FROM -> TO, FROM being * for any node. */
-static int action_node(struct parser *p, struct numashim_rule *r)
+static int action_node(struct parser *p, struct numashim_rule *r, bool source)
 {
 	const char *at = p->tok.start;
 	struct numashim_node_map *m;
@@ -288,6 +288,7 @@ static int action_node(struct parser *p, struct numashim_rule *r)
 		return fail(p, at, "a rule maps nodes %d times at most",
 			    NUMASHIM_RULE_MAPS_MAX);
 	m = &r->maps[r->n_maps];
+	m->source = source;
 	if (is_punct(p, '*')) {
 		m->from_any = true;
 		next(p);
@@ -295,8 +296,9 @@ static int action_node(struct parser *p, struct numashim_rule *r)
 		return -1;
 	}
 	for (i = 0; i < r->n_maps; i++)
-		if (m->from_any || r->maps[i].from_any ||
-		    sets_meet(&m->from, &r->maps[i].from))
+		if (r->maps[i].source == source &&
+		    (m->from_any || r->maps[i].from_any ||
+		     sets_meet(&m->from, &r->maps[i].from)))
 			return fail(p, at, "this node is mapped twice in the rule");
 	if (p->tok.kind != TOK_ARROW)
 		return expected(p, "'->'");
@@ -388,9 +390,11 @@ static int action_fail_pages(struct parser *p, struct numashim_rule *r)
 
 static int action(struct parser *p, struct numashim_rule *r)
 {
-	if (is_word(p, "node")) {
+	if (is_word(p, "node") || is_word(p, "source-node")) {
+		bool source = is_word(p, "source-node");
+
 		next(p);
-		return action_node(p, r);
+		return action_node(p, r, source);
 	}
 	if (is_word(p, "flags")) {
 		next(p);
@@ -413,7 +417,7 @@ static int action(struct parser *p, struct numashim_rule *r)
 		next(p);
 		return action_fail_pages(p, r);
 	}
-	return expected(p, "an action (node, flags, mode, dry-run, fail, fail-pages)");
+	return expected(p, "an action (node, source-node, flags, mode, dry-run, fail, fail-pages)");
 }
 
 /* caller=PATTERN: everything up to a blank, ':' or ','. */
@@ -509,6 +513,16 @@ static int call_name(struct parser *p, struct numashim_rule *r)
 	return expected(p, "move_pages, migrate_pages, mbind or *");
 }
 
+static bool has_source_map(const struct numashim_rule *r)
+{
+	unsigned int m;
+
+	for (m = 0; m < r->n_maps; m++)
+		if (r->maps[m].source)
+			return true;
+	return false;
+}
+
 /* Actions that cannot go together, or do not exist for the call. */
 static int rule_check(struct parser *p, const struct numashim_rule *r,
 		      const char *at)
@@ -525,6 +539,8 @@ static int rule_check(struct parser *p, const struct numashim_rule *r,
 	if (flags && r->call != NUMASHIM_RULE_MOVE_PAGES &&
 	    r->call != NUMASHIM_RULE_MBIND)
 		return fail(p, at, "flags apply to move_pages and mbind only");
+	if (has_source_map(r) && r->call != NUMASHIM_RULE_MIGRATE_PAGES)
+		return fail(p, at, "source-node applies to migrate_pages only");
 	if (r->fail_pages_status && r->call != NUMASHIM_RULE_MOVE_PAGES)
 		return fail(p, at, "fail-pages= applies to move_pages only");
 	if (r->dry_run && r->call == NUMASHIM_RULE_MIGRATE_PAGES)

@@ -27,11 +27,15 @@ enum numashim_rule_call {
 	NUMASHIM_RULE_MBIND,
 };
 
-/* node FROM -> TO: FROM empty means any node. */
+/*
+ * node FROM -> TO, or for migrate_pages' old_nodes (the nodes pages are
+ * taken from) source-node FROM -> TO.
+ */
 struct numashim_node_map {
 	struct numashim_node_set from;
 	struct numashim_node_set to;
 	bool from_any;
+	bool source;
 };
 
 #define NUMASHIM_RULE_MAPS_MAX 8

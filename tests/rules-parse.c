@@ -124,6 +124,15 @@ static void check_ranges(const char *t, const struct numashim_rules *rs)
 	CHECK(r->flags_add == 2, t);
 }
 
+static void check_source(const char *t, const struct numashim_rules *rs)
+{
+	const struct numashim_rule *r = &rs->v[0];
+
+	CHECK(r->n_maps == 2 && r->maps[0].source && !r->maps[1].source, t);
+	CHECK(numashim_node_set_has(&r->maps[0].from, 1), t);
+	CHECK(numashim_node_set_has(&r->maps[1].to, 1), t);
+}
+
 int main(void)
 {
 	parses("move_pages: node 1 -> 0", 1, check_map);
@@ -135,6 +144,7 @@ int main(void)
 	parses("move_pages: dry-run; mbind: dry-run;; migrate_pages: node 0,1 -> 2", 3, NULL);
 	parses("move_pages chance=50%: fail=EIO\nmove_pages: fail=EBUSY", 2, NULL);
 	parses("move_pages: fail-pages=ENOMEM@0-9, 20,30-31, flags +move", 1, check_ranges);
+	parses("migrate_pages: source-node 1 -> 0, node 0 -> 1", 1, check_source);
 
 	refused("", "no rule", "");
 	refused("move_page: dry-run", "expected move_pages, migrate_pages, mbind or *", "move_page");
@@ -156,6 +166,8 @@ int main(void)
 	refused("move_pages: dry-run\nmove_pages: node 1 -> 0", "never fires: rule 1", "move_pages: node");
 	refused("*: fail=EIO; mbind tid=7: dry-run", "never fires: rule 1", "mbind");
 	refused("move_pages: dry-run extra", "',' and another action", "extra");
+	refused("mbind: source-node 1 -> 0", "migrate_pages only", "mbind");
+	refused("migrate_pages: source-node 1 -> 0, source-node 0-2 -> 3", "mapped twice", "0-2");
 	refused("move_pages seq=9-5: dry-run", "seq range goes upwards", "5:");
 	refused("move_pages: fail-pages=EIO@7-3", "page range goes upwards", "3");
 	refused("move_pages caller=a caller=b: dry-run", "caller= is given twice", "caller");

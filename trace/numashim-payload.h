@@ -20,6 +20,7 @@ enum numashim_array {
 	NUMASHIM_ARRAY_NEW_NODES = 5,	/* migrate_pages: new_nodes */
 	NUMASHIM_ARRAY_KERNEL_NODES = 6, /* rewrite: the target nodes the kernel got */
 	NUMASHIM_ARRAY_INJECTED = 7,	/* rewrite: pages given a made-up status */
+	NUMASHIM_ARRAY_KERNEL_OLD_NODES = 8, /* rewrite: migrate_pages' old_nodes the kernel got */
 };
 
 enum numashim_via {

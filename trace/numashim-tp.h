@@ -29,6 +29,7 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, array,
 		ctf_enum_value("new_nodes", NUMASHIM_ARRAY_NEW_NODES)
 		ctf_enum_value("kernel_nodes", NUMASHIM_ARRAY_KERNEL_NODES)
 		ctf_enum_value("injected", NUMASHIM_ARRAY_INJECTED)
+		ctf_enum_value("kernel_old_nodes", NUMASHIM_ARRAY_KERNEL_OLD_NODES)
 	)
 )
 

@@ -1069,6 +1069,14 @@ static void rewritten(void (*ask)(char *mem, unsigned long n))
 	kernel_agrees(0, mem, NPAGES, want);
 }
 
+/* Pages taken from node 1 to node 0: nothing to take, unless rewritten. */
+static void rewritten_migrate_back(char *mem, unsigned long n)
+{
+	(void) mem;
+	(void) n;
+	traced_migrate_pages(0, 1UL << 1, 1UL << 0);
+}
+
 static void rewritten_moves(void)
 {
 	rewritten(rewritten_move);
@@ -1084,6 +1092,11 @@ static void rewritten_migrates(void)
 	rewritten(rewritten_migrate);
 }
 
+static void rewritten_migrates_back(void)
+{
+	rewritten(rewritten_migrate_back);
+}
+
 static const struct scenario {
 	const char *name;
 	void (*run)(void);
@@ -1093,6 +1106,7 @@ static const struct scenario {
 	{ "rewrite-memory-only", rewritten_moves },
 	{ "rewrite-mbind", rewritten_mbinds },
 	{ "rewrite-migrate", rewritten_migrates },
+	{ "rewrite-migrate-source", rewritten_migrates_back },
 	{ "move-0-1", move_0_1 },
 	{ "move-1-0", move_1_0 },
 	{ "move-memory-only", move_memory_only },
