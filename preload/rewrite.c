@@ -34,6 +34,7 @@
 
 static struct numashim_rules rules;
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+int numashim_rewrite_state;
 
 /*
  * A program must never run with part of its rules, or with none when it
@@ -44,26 +45,23 @@ static void rules_load(void)
 {
 	const char *text = secure_getenv("NUMASHIM_REWRITE");
 	char explanation[1024];
+	int state = NUMASHIM_REWRITE_NONE;
 
-	if (!text || !*text)
-		return;
-	if (!numashim_rules_load(text, &rules, "numashim: NUMASHIM_REWRITE",
-				 explanation, sizeof(explanation)))
-		return;
-	fputs(explanation, stderr);
-	_exit(127);
+	if (text && *text) {
+		if (numashim_rules_load(text, &rules, "numashim: NUMASHIM_REWRITE",
+					explanation, sizeof(explanation))) {
+			fputs(explanation, stderr);
+			_exit(127);
+		}
+		state = NUMASHIM_REWRITE_RULES;
+	}
+	__atomic_store_n(&numashim_rewrite_state, state, __ATOMIC_RELEASE);
 }
 
 /* Also on a first call that comes before the library's constructor. */
 void numashim_rewrite_init(void)
 {
 	pthread_once(&rules_once, rules_load);
-}
-
-bool numashim_rewrite_active(void)
-{
-	numashim_rewrite_init();
-	return rules.n;
 }
 
 /* A draw in parts per million, the same for the same seed, rule, call, page. */

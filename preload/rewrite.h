@@ -29,7 +29,22 @@ struct numashim_rewrite {
 };
 
 void numashim_rewrite_init(void);
-bool numashim_rewrite_active(void);
+
+/* NUMASHIM_REWRITE_UNKNOWN until the rules are loaded. */
+enum { NUMASHIM_REWRITE_UNKNOWN, NUMASHIM_REWRITE_NONE, NUMASHIM_REWRITE_RULES };
+extern int numashim_rewrite_state;
+
+/* Every intercepted call asks: one load, once the rules are known. */
+static inline bool numashim_rewrite_active(void)
+{
+	int state = __atomic_load_n(&numashim_rewrite_state, __ATOMIC_ACQUIRE);
+
+	if (__builtin_expect(state == NUMASHIM_REWRITE_UNKNOWN, 0)) {
+		numashim_rewrite_init();
+		state = __atomic_load_n(&numashim_rewrite_state, __ATOMIC_ACQUIRE);
+	}
+	return state == NUMASHIM_REWRITE_RULES;
+}
 
 void numashim_rewrite_move_pages(struct numashim_rewrite *rw,
 				 const struct numashim_move_pages_args *a,
