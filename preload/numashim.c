@@ -312,32 +312,44 @@ static long record_mbind(const struct numashim_mbind_args *a,
 }
 
 /*
+ * A call that is recorded or may be rewritten: its number, the rules'
+ * verdict, then the kernel. Preparing a rewrite may touch errno: the
+ * program's goes to the kernel. Out of line, so that the common path,
+ * nothing recorded and no rules, stays a few instructions.
+ */
+#define DEFINE_HANDLE(call)						\
+static long __attribute__((noinline))					\
+handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
+	      void *ip)							\
+{									\
+	struct numashim_rewrite rw;					\
+	int saved_errno = errno;					\
+	long ret;							\
+									\
+	numashim_rewrite_##call(&rw, a, raw, ip, call_number());	\
+	errno = saved_errno;						\
+	if (TRACING(call))						\
+		ret = record_##call(a, &rw, ip);			\
+	else								\
+		ret = numashim_rewrite_call_##call(&rw);		\
+	numashim_rewrite_done(&rw);					\
+	return ret;							\
+}
+
+DEFINE_HANDLE(move_pages)
+DEFINE_HANDLE(migrate_pages)
+DEFINE_HANDLE(mbind)
+
+/*
  * The entry points. raw is NULL for a call through the numaif.h function,
  * and the six untouched syscall() arguments for a call through syscall().
- * Preparing a rewrite may touch errno: the program's goes to the kernel.
  */
-#define HANDLE(call, a, raw, ip)					\
-	do {								\
-		struct numashim_rewrite rw;				\
-		int saved_errno = errno;				\
-		long ret;						\
-									\
-		numashim_rewrite_##call(&rw, a, raw, ip, call_number()); \
-		errno = saved_errno;					\
-		if (TRACING(call))					\
-			ret = record_##call(a, &rw, ip);		\
-		else							\
-			ret = numashim_rewrite_call_##call(&rw);	\
-		numashim_rewrite_done(&rw);				\
-		return ret;						\
-	} while (0)
-
 static long do_move_pages(const struct numashim_move_pages_args *a,
 			  const long *raw, void *ip)
 {
 	if (!TRACING(move_pages) && !numashim_rewrite_active())
 		return numashim_real_move_pages(a, raw);
-	HANDLE(move_pages, a, raw, ip);
+	return handle_move_pages(a, raw, ip);
 }
 
 static long do_migrate_pages(const struct numashim_migrate_pages_args *a,
@@ -345,7 +357,7 @@ static long do_migrate_pages(const struct numashim_migrate_pages_args *a,
 {
 	if (!TRACING(migrate_pages) && !numashim_rewrite_active())
 		return numashim_real_migrate_pages(a, raw);
-	HANDLE(migrate_pages, a, raw, ip);
+	return handle_migrate_pages(a, raw, ip);
 }
 
 static long do_mbind(const struct numashim_mbind_args *a, const long *raw,
@@ -353,7 +365,7 @@ static long do_mbind(const struct numashim_mbind_args *a, const long *raw,
 {
 	if (!TRACING(mbind) && !numashim_rewrite_active())
 		return numashim_real_mbind(a, raw);
-	HANDLE(mbind, a, raw, ip);
+	return handle_mbind(a, raw, ip);
 }
 
 NUMASHIM_EXPORT
