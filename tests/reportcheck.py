@@ -12,7 +12,6 @@ bindings (tracecheck.py's reader). Exits 1 and names every difference.
 import argparse
 import collections
 import errno
-import json
 import math
 import os
 import sys
@@ -139,17 +138,9 @@ def check_row(got, row, procname, say):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("report")
-    ap.add_argument("expect")
-    ap.add_argument("traces", nargs="+")
     ap.add_argument("--per-thread", action="store_true")
     ap.add_argument("--procname", default="calls")
-    args = ap.parse_args()
-
-    with open(args.report) as f:
-        report = json.load(f)
-    with open(args.expect) as f:
-        expected = [json.loads(line) for line in f]
+    args, report, expected = tracecheck.checker_inputs(__doc__, ap)
     rows = expected_rows(expected, args.per_thread)
     add_latencies(rows, args.traces, args.per_thread)
 
