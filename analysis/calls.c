@@ -32,7 +32,7 @@ struct call {
 	uint64_t nodes_recorded;
 	uint64_t statuses;
 	struct page_tally pages;
-	const struct site *site;
+	struct site *site;
 };
 
 static int call_cmp(const void *a, const void *b)

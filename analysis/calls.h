@@ -30,7 +30,7 @@ struct call_start {
 	uint64_t count;		/* move_pages: count */
 	bool query;		/* move_pages: nodes is NULL */
 	uint64_t bytes;		/* mbind: len */
-	const struct site *site;
+	struct site *site;
 };
 
 struct call_result {
@@ -39,7 +39,7 @@ struct call_result {
 	uint64_t call_id;
 	int64_t tid;		/* the thread that emitted the exit */
 	const char *procname;
-	const struct site *site;	/* the exit's, for a call without entry */
+	struct site *site;	/* the exit's, for a call without entry */
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;

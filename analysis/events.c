@@ -17,6 +17,7 @@ enum event_role {
 	/* lttng-ust's own, which tell where the binaries are. */
 	EVENT_STATEDUMP_START,
 	EVENT_BIN_INFO,
+	EVENT_BUILD_ID,
 	EVENT_DLOPEN,
 	EVENT_DLCLOSE,
 };
@@ -37,7 +38,9 @@ static const struct event_type {
 	{ "numashim:array_incomplete", EVENT_UNUSED, 0 },
 	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0 },
 	{ "lttng_ust_statedump:bin_info", EVENT_BIN_INFO, 0 },
+	{ "lttng_ust_statedump:build_id", EVENT_BUILD_ID, 0 },
 	{ "lttng_ust_dl:dlopen", EVENT_DLOPEN, 0 },
+	{ "lttng_ust_dl:build_id", EVENT_BUILD_ID, 0 },
 	{ "lttng_ust_dl:dlclose", EVENT_DLCLOSE, 0 },
 };
 
@@ -176,6 +179,12 @@ static bool read_context(const bt_event *event, struct event_view *view)
 	return int_value(member(ctx, "vpid"), &view->vpid);
 }
 
+static bool is_array(const bt_field *f)
+{
+	return f && bt_field_class_type_is(bt_field_get_class_type(f),
+					   BT_FIELD_CLASS_TYPE_ARRAY);
+}
+
 typedef int (*add_ints_fn)(struct call *c, uint64_t offset,
 			   const int32_t *v, size_t n);
 
@@ -188,8 +197,7 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 	size_t n = 0;
 	int64_t v;
 
-	if (!array || !bt_field_class_type_is(bt_field_get_class_type(array),
-					      BT_FIELD_CLASS_TYPE_ARRAY))
+	if (!is_array(array))
 		return 0;
 	len = bt_field_array_get_length(array);
 	for (i = 0; i < len; i++) {
@@ -206,8 +214,8 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 }
 
 /* The site of the event's call, from its ip context; NULL: no memory. */
-static const struct site *site_of(struct event_reader *r,
-				  const struct event_view *ev)
+static struct site *site_of(struct event_reader *r,
+			    const struct event_view *ev)
 {
 	struct code_location where = maps_locate(&r->maps, ev->vpid, ev->ip);
 
@@ -279,6 +287,32 @@ static int on_exit_event(struct event_reader *r,
 	return calls_end(&r->calls, c, &res);
 }
 
+/* Longer than any build-id a linker makes (SHA-1's 20 bytes, or MD5's). */
+#define BUILD_ID_MAX 64
+
+static int on_build_id(struct event_reader *r, const struct event_view *ev)
+{
+	const bt_field *array = member(ev->payload, "build_id");
+	uint8_t build_id[BUILD_ID_MAX];
+	uint64_t len, i;
+	int64_t byte;
+
+	if (!is_array(array))
+		return 0;
+	len = bt_field_array_get_length(array);
+	if (len > BUILD_ID_MAX)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (!int_value(bt_field_array_borrow_element_field_by_index_const(
+				       array, i), &byte))
+			return 0;
+		build_id[i] = byte;
+	}
+	return maps_set_build_id(&r->maps, ev->vpid,
+				 int_member(ev->payload, "baddr"), build_id,
+				 len);
+}
+
 static int on_map_event(struct event_reader *r, enum event_role role,
 			const struct event_view *ev)
 {
@@ -291,6 +325,8 @@ static int on_map_event(struct event_reader *r, enum event_role role,
 		return 0;
 	case EVENT_DLCLOSE:
 		return maps_remove(&r->maps, ev->vpid, baddr);
+	case EVENT_BUILD_ID:
+		return on_build_id(r, ev);
 	default:
 		/* What dlopen loads is a shared object: position-independent. */
 		return maps_add(&r->maps, ev->vpid, baddr,

@@ -18,14 +18,9 @@ static const char *const scope_calls[NUMASHIM_SCOPES] = {
 
 static void put_site(FILE *out, const struct site_count *sc)
 {
-	char name[SITE_NAME_MAX];
-
-	fputs("{\"site\": ", out);
-	put_json_string(out, site_name(sc->site, name, sizeof(name)));
-	fputs(", \"binary\": ", out);
-	put_json_string(out, sc->site->path);
-	fprintf(out, ", \"offset\": %" PRIu64 ", \"count\": %" PRIu64 "}",
-		sc->site->offset, sc->count);
+	fputc('{', out);
+	put_json_site(out, sc->site);
+	fprintf(out, ", \"count\": %" PRIu64 "}", sc->count);
 }
 
 static void put_text(FILE *out, const struct failure_group *g)

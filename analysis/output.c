@@ -27,6 +27,7 @@ static const char *const format_names[] = {
 static const char *const view_names[] = {
 	[NUMASHIM_REPORT_SUMMARY] = "summary",
 	[NUMASHIM_REPORT_FAILURES] = "failures",
+	[NUMASHIM_REPORT_CALLSITES] = "callsites",
 };
 
 /* name's index in names[0..count - 1], or -1. */
@@ -174,10 +175,32 @@ static int print_failures(FILE *out, const struct views *v,
 	return 0;
 }
 
+static int print_callsites(FILE *out, const struct views *v,
+			   enum numashim_report_format format)
+{
+	struct symbolizer symbols = { 0 };
+	struct callsite *sites;
+	size_t count;
+
+	sites = callsites_rank(&v->sites, &symbols, &count);
+	if (sites && format == NUMASHIM_REPORT_JSON)
+		print_callsites_json(out, v, sites, count);
+	else if (sites)
+		print_callsites_text(out, v, sites, count);
+	free(sites);
+	symbolizer_fini(&symbols);
+	return sites ? 0 : -1;
+}
+
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
-	if (options->view == NUMASHIM_REPORT_FAILURES)
+	switch (options->view) {
+	case NUMASHIM_REPORT_FAILURES:
 		return print_failures(out, v, options->format);
-	return print_summary(out, &v->summary, options->format);
+	case NUMASHIM_REPORT_CALLSITES:
+		return print_callsites(out, v, options->format);
+	default:
+		return print_summary(out, &v->summary, options->format);
+	}
 }

@@ -142,15 +142,19 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 
 static int usage(const char *name, FILE *to, int status)
 {
-	fprintf(to, "usage: %s [--view summary|failures] [--per-thread] "
-		"[--format text|json] TRACE...\n"
+	fprintf(to, "usage: %s [--view summary|failures|callsites] "
+		"[--per-thread] [--format text|json] TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "
 		"errors, pages and\n"
 		"            latency (the default)\n"
 		"  failures  failed calls and pages by code, explained, with "
-		"their call sites\n", name);
+		"their call sites\n"
+		"  callsites the call sites, most calls first, with their "
+		"time and failures,\n"
+		"            named by function and source line where debug "
+		"information exists\n", name);
 	return status;
 }
 

@@ -19,6 +19,7 @@ enum numashim_report_format {
 enum numashim_report_view {
 	NUMASHIM_REPORT_SUMMARY,	/* per call kind and process */
 	NUMASHIM_REPORT_FAILURES,	/* failed calls and pages by code */
+	NUMASHIM_REPORT_CALLSITES,	/* calls by call site, symbolized */
 };
 
 struct numashim_report_options {
@@ -45,7 +46,8 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options);
 
 /*
- * The command `numashim report [--view summary|failures] [--per-thread]
+ * The command `numashim report [--view summary|failures|callsites]
+ * [--per-thread]
  * [--format text|json] TRACE...`; argv[0] is the command's name.
  * Returns the exit status: 0, 1 (see above; also for no numashim event,
  * which it explains) or 2 (usage error).

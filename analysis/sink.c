@@ -46,7 +46,8 @@ static bool read_params(struct report_sink *sink, const bt_value *params)
 	v = bt_value_map_borrow_entry_value_const(params, "view");
 	if (v && (!bt_value_is_string(v) ||
 		  report_view_parse(bt_value_string_get(v), &o->view)))
-		return bad_param(sink, "view", "\"summary\" or \"failures\"");
+		return bad_param(sink, "view", "\"summary\", \"failures\" "
+				 "or \"callsites\"");
 	return true;
 }
 

@@ -52,7 +52,7 @@ struct call_record {
 	uint64_t asked;		/* move_pages: count */
 	uint64_t bytes;		/* mbind: len */
 	const struct page_tally *pages;	/* move_pages with its entry */
-	const struct site *site;	/* where the program called */
+	struct site *site;		/* where the program called */
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;

@@ -40,5 +40,6 @@ int views_add_call(struct views *v, const struct call_record *c)
 {
 	if (summary_add_call(&v->summary, c))
 		return -1;
+	site_count_call(c->site, c);
 	return add_failures(v, c);
 }
