@@ -12,6 +12,7 @@ enum event_role {
 	EVENT_ENTRY,
 	EVENT_EXIT,
 	EVENT_INT_CHUNK,
+	EVENT_REWRITE,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
 	/* lttng-ust's own, which tell where the binaries are. */
@@ -34,6 +35,7 @@ static const struct event_type {
 	{ "numashim:mbind_entry", EVENT_ENTRY, CALL_MBIND },
 	{ "numashim:mbind_exit", EVENT_EXIT, CALL_MBIND },
 	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0 },
+	{ "numashim:rewrite", EVENT_REWRITE, 0 },
 	{ "numashim:addr_chunk", EVENT_UNUSED, 0 },
 	{ "numashim:array_incomplete", EVENT_UNUSED, 0 },
 	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0 },
@@ -60,6 +62,7 @@ struct event_view {
 	const char *procname;
 	uint64_t ip;		/* the call site; 0 without the ip context */
 	uint64_t call_id;
+	uint64_t time_ns;	/* from the clock's origin; 0: no clock */
 };
 
 static int class_cmp(const void *a, const void *b)
@@ -230,7 +233,7 @@ static int on_entry_event(struct event_reader *r,
 	struct call_start start = {
 		.kind = type->kind, .vpid = ev->vpid, .call_id = ev->call_id,
 		.tid = int_member(p, "tid"), .procname = ev->procname,
-		.site = site_of(r, ev),
+		.start_ns = ev->time_ns, .site = site_of(r, ev),
 	};
 
 	if (!start.site)
@@ -262,7 +265,21 @@ static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 		return feed_ints(c, values, offset, call_add_nodes);
 	if (array == NUMASHIM_ARRAY_STATUS)
 		return feed_ints(c, values, offset, call_add_statuses);
+	if (array == NUMASHIM_ARRAY_KERNEL_NODES)
+		return feed_ints(c, values, offset, call_add_kernel_nodes);
 	return 0;
+}
+
+/* The nodes the kernel got matter to move_pages' pages only. */
+static int on_rewrite(struct event_reader *r, const struct event_view *ev)
+{
+	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
+
+	if (!c)
+		return 0;
+	call_rewritten(c);
+	return feed_ints(c, member(ev->payload, "kernel_nodes"), 0,
+			 call_add_kernel_nodes);
 }
 
 static int on_exit_event(struct event_reader *r,
@@ -276,6 +293,7 @@ static int on_exit_event(struct event_reader *r,
 		.tid = ev->vtid, .procname = ev->procname,
 		.ret = int_member(p, "ret"), .err = int_member(p, "err"),
 		.latency_ns = int_member(p, "latency_ns"),
+		.end_ns = ev->time_ns,
 	};
 
 	if (!c && !(res.site = site_of(r, ev)))
@@ -335,8 +353,23 @@ static int on_map_event(struct event_reader *r, enum event_role role,
 	}
 }
 
-int event_reader_handle(struct event_reader *r, const bt_event *event)
+/* A stream without a clock, or a time before the origin, has no time. */
+static uint64_t event_time(const bt_message *msg)
 {
+	const bt_clock_snapshot *snapshot;
+	int64_t ns;
+
+	if (!bt_message_event_borrow_stream_class_default_clock_class_const(msg))
+		return 0;
+	snapshot = bt_message_event_borrow_default_clock_snapshot_const(msg);
+	if (bt_clock_snapshot_get_ns_from_origin(snapshot, &ns) || ns < 0)
+		return 0;
+	return ns;
+}
+
+int event_reader_handle(struct event_reader *r, const bt_message *msg)
+{
+	const bt_event *event = bt_message_event_borrow_event_const(msg);
 	const struct event_type *type =
 		type_of(r, bt_event_borrow_class_const(event));
 	struct summary *s = &r->calls.views->summary;
@@ -355,6 +388,7 @@ int event_reader_handle(struct event_reader *r, const bt_event *event)
 	if (!has_vpid)
 		s->no_vpid = true;
 	ev.call_id = int_member(ev.payload, "call_id");
+	ev.time_ns = event_time(msg);
 	switch (type->role) {
 	case EVENT_ENTRY:
 		return on_entry_event(r, type, &ev);
@@ -362,6 +396,8 @@ int event_reader_handle(struct event_reader *r, const bt_event *event)
 		return on_exit_event(r, type, &ev);
 	case EVENT_INT_CHUNK:
 		return on_int_chunk(r, &ev);
+	case EVENT_REWRITE:
+		return on_rewrite(r, &ev);
 	default:
 		return 0;
 	}

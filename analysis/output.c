@@ -28,6 +28,7 @@ static const char *const view_names[] = {
 	[NUMASHIM_REPORT_SUMMARY] = "summary",
 	[NUMASHIM_REPORT_FAILURES] = "failures",
 	[NUMASHIM_REPORT_CALLSITES] = "callsites",
+	[NUMASHIM_REPORT_NODES] = "nodes",
 };
 
 /* name's index in names[0..count - 1], or -1. */
@@ -192,6 +193,26 @@ static int print_callsites(FILE *out, const struct views *v,
 	return sites ? 0 : -1;
 }
 
+static int print_nodes(FILE *out, const struct views *v,
+		       enum numashim_report_format format)
+{
+	struct node_cells sorted = { 0 };
+	int32_t *columns = NULL;
+	size_t count;
+
+	if (!node_cells_merge(&sorted, &v->nodes)) {
+		node_cells_sort(&sorted);
+		columns = node_cells_results(&sorted, &count);
+	}
+	if (columns && format == NUMASHIM_REPORT_JSON)
+		print_nodes_json(out, v, &sorted);
+	else if (columns)
+		print_nodes_text(out, v, &sorted, columns, count);
+	free(columns);
+	node_cells_fini(&sorted);
+	return columns ? 0 : -1;
+}
+
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
@@ -200,6 +221,8 @@ int report_print(FILE *out, const struct views *v,
 		return print_failures(out, v, options->format);
 	case NUMASHIM_REPORT_CALLSITES:
 		return print_callsites(out, v, options->format);
+	case NUMASHIM_REPORT_NODES:
+		return print_nodes(out, v, options->format);
 	default:
 		return print_summary(out, &v->summary, options->format);
 	}

@@ -62,4 +62,11 @@ void print_callsites_text(FILE *out, const struct views *v,
 void print_callsites_json(FILE *out, const struct views *v,
 			  const struct callsite *sites, size_t count);
 
+/* The nodes view of cells sorted (node_cells_sort), results its columns. */
+void print_nodes_text(FILE *out, const struct views *v,
+		      const struct node_cells *cells, const int32_t *columns,
+		      size_t count);
+void print_nodes_json(FILE *out, const struct views *v,
+		      const struct node_cells *cells);
+
 #endif /* NUMASHIM_OUTPUT_H */

@@ -6,8 +6,8 @@
  * one that a program adds with views as initialization method data fills
  * them and leaves the printing to the program.
  *
- * Parameters (of the former): view ("summary", "failures", "callsites"),
- * per-thread (bool), format ("text", "json").
+ * Parameters (of the former): view ("summary", "failures", "callsites",
+ * "nodes"), per-thread (bool), format ("text", "json").
  */
 #ifndef NUMASHIM_SINK_H
 #define NUMASHIM_SINK_H
