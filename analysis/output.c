@@ -22,6 +22,7 @@ const char report_no_events[] =
 static const char *const format_names[] = {
 	[NUMASHIM_REPORT_TEXT] = "text",
 	[NUMASHIM_REPORT_JSON] = "json",
+	[NUMASHIM_REPORT_CSV] = "csv",
 };
 
 static const char *const view_names[] = {
@@ -154,6 +155,8 @@ static int print_summary(FILE *out, const struct summary *s,
 		return -1;
 	if (format == NUMASHIM_REPORT_JSON)
 		print_json(out, s, rows, count);
+	else if (format == NUMASHIM_REPORT_CSV)
+		print_csv(out, s, rows, count);
 	else
 		print_text(out, s, rows, count);
 	free(rows);
@@ -170,6 +173,8 @@ static int print_failures(FILE *out, const struct views *v,
 		return -1;
 	if (format == NUMASHIM_REPORT_JSON)
 		print_failures_json(out, v, groups, count);
+	else if (format == NUMASHIM_REPORT_CSV)
+		print_failures_csv(out, v, groups, count);
 	else
 		print_failures_text(out, v, groups, count);
 	free(groups);
@@ -186,6 +191,8 @@ static int print_callsites(FILE *out, const struct views *v,
 	sites = callsites_rank(&v->sites, &symbols, &count);
 	if (sites && format == NUMASHIM_REPORT_JSON)
 		print_callsites_json(out, v, sites, count);
+	else if (sites && format == NUMASHIM_REPORT_CSV)
+		print_callsites_csv(out, v, sites, count);
 	else if (sites)
 		print_callsites_text(out, v, sites, count);
 	free(sites);
@@ -206,6 +213,8 @@ static int print_nodes(FILE *out, const struct views *v,
 	}
 	if (columns && format == NUMASHIM_REPORT_JSON)
 		print_nodes_json(out, v, &sorted);
+	else if (columns && format == NUMASHIM_REPORT_CSV)
+		print_nodes_csv(out, v, &sorted);
 	else if (columns)
 		print_nodes_text(out, v, &sorted, columns, count);
 	free(columns);

@@ -69,4 +69,13 @@ void print_nodes_text(FILE *out, const struct views *v,
 void print_nodes_json(FILE *out, const struct views *v,
 		      const struct node_cells *cells);
 
+void print_csv(FILE *out, const struct summary *s,
+	       struct summary_row *const *rows, size_t count);
+void print_failures_csv(FILE *out, const struct views *v,
+			struct failure_group *const *groups, size_t count);
+void print_callsites_csv(FILE *out, const struct views *v,
+			 const struct callsite *sites, size_t count);
+void print_nodes_csv(FILE *out, const struct views *v,
+		     const struct node_cells *cells);
+
 #endif /* NUMASHIM_OUTPUT_H */

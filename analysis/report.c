@@ -144,7 +144,7 @@ static int usage(const char *name, FILE *to, int status)
 {
 	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes] "
 		"[--per-thread]\n"
-		"         [--format text|json] [FILTER]... TRACE...\n"
+		"         [--format text|json|csv] [FILTER]... TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "

@@ -16,6 +16,7 @@
 enum numashim_report_format {
 	NUMASHIM_REPORT_TEXT,
 	NUMASHIM_REPORT_JSON,
+	NUMASHIM_REPORT_CSV,
 };
 
 enum numashim_report_view {
