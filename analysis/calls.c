@@ -251,12 +251,18 @@ static void settle_pages(struct call *c, int64_t ret)
 	}
 }
 
+/* A call known by its exit alone began its latency before the exit. */
+static uint64_t start_of(const struct call_result *r)
+{
+	return r->end_ns > r->latency_ns ? r->end_ns - r->latency_ns : 0;
+}
+
 static int count_orphan_exit(struct call_table *t, const struct call_result *r)
 {
 	struct call_record rec = {
 		.kind = r->kind, .vpid = r->vpid, .tid = r->tid,
 		.procname = r->procname, .has_entry = false, .site = r->site,
-		.start_ns = r->end_ns - r->latency_ns,
+		.start_ns = start_of(r),
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
 	};
 

@@ -77,7 +77,7 @@ static bool same_build(Dwfl_Module *module, const uint8_t *build_id,
 static void lookup(Dwfl_Module *module, uint64_t offset, struct symbol *sym)
 {
 	Dwarf_Addr call = offset - 1;
-	GElf_Off function_offset;
+	GElf_Off function_offset = 0;
 	GElf_Sym elf_sym;
 	Dwfl_Line *line;
 
