@@ -16,23 +16,32 @@ struct node_run {
 	int32_t node;
 };
 
+struct node_runs {
+	struct node_run *v;
+	size_t len;
+	size_t cap;
+	/* Elements recorded from the start without a gap. */
+	uint64_t recorded;
+};
+
 struct call {
 	int64_t vpid;
 	uint64_t call_id;
 	enum call_kind kind;
 	int64_t tid;
 	char procname[PROCNAME_MAX];
+	uint64_t start_ns;
 	uint64_t count;
 	uint64_t bytes;
 	bool query;
-	struct node_run *runs;
-	size_t run_count;
-	size_t run_cap;
-	/* Elements of nodes recorded from the start without a gap. */
-	uint64_t nodes_recorded;
+	struct node_runs nodes;
+	/* The nodes a rewrite rule gave the kernel instead. */
+	bool rewritten;
+	struct node_runs kernel_nodes;
 	uint64_t statuses;
 	struct page_tally pages;
-	const struct site *site;
+	struct node_cells cells;
+	struct site *site;
 };
 
 static int call_cmp(const void *a, const void *b)
@@ -48,9 +57,22 @@ static void call_free(void *p)
 {
 	struct call *c = p;
 
-	free(c->runs);
+	free(c->nodes.v);
+	free(c->kernel_nodes.v);
 	code_counts_fini(&c->pages.failed);
+	node_cells_fini(&c->cells);
 	free(c);
+}
+
+/* A call whose exit is not in the trace, as far as the views know it. */
+static int add_unfinished(struct views *v, const struct call *c)
+{
+	const struct call_record rec = {
+		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
+		.procname = c->procname, .start_ns = c->start_ns,
+	};
+
+	return views_add_unfinished(v, &rec);
 }
 
 static int forget(struct call_table *t, struct call *c, bool unfinished)
@@ -58,8 +80,7 @@ static int forget(struct call_table *t, struct call *c, bool unfinished)
 	int ret = 0;
 
 	if (unfinished)
-		ret = summary_add_unfinished(&t->views->summary, c->kind,
-					     c->vpid, c->tid, c->procname);
+		ret = add_unfinished(t->views, c);
 	tdelete(c, &t->tree, call_cmp);
 	call_free(c);
 	return ret;
@@ -86,6 +107,7 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	c->call_id = start->call_id;
 	c->kind = start->kind;
 	c->tid = start->tid;
+	c->start_ns = start->start_ns;
 	if (start->procname)
 		strncpy(c->procname, start->procname, sizeof(c->procname) - 1);
 	c->count = start->count;
@@ -99,68 +121,101 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	return 0;
 }
 
-static int push_run(struct call *c, uint64_t start, int32_t node)
+static int push_run(struct node_runs *runs, uint64_t start, int32_t node)
 {
-	struct node_run *runs;
+	struct node_run *v;
 	size_t cap;
 
-	if (c->run_count && c->runs[c->run_count - 1].node == node)
+	if (runs->len && runs->v[runs->len - 1].node == node)
 		return 0;
-	if (c->run_count == c->run_cap) {
-		cap = c->run_cap ? 2 * c->run_cap : 4;
-		runs = realloc(c->runs, cap * sizeof(*runs));
-		if (!runs)
+	if (runs->len == runs->cap) {
+		cap = runs->cap ? 2 * runs->cap : 4;
+		v = realloc(runs->v, cap * sizeof(*v));
+		if (!v)
 			return -1;
-		c->runs = runs;
-		c->run_cap = cap;
+		runs->v = v;
+		runs->cap = cap;
 	}
-	c->runs[c->run_count++] = (struct node_run) { start, node };
+	runs->v[runs->len++] = (struct node_run) { start, node };
+	return 0;
+}
+
+static int add_runs(struct node_runs *runs, uint64_t offset, const int32_t *v,
+		    size_t n)
+{
+	size_t i;
+
+	/* After a gap (a lost chunk) the nodes are no longer known. */
+	if (offset != runs->recorded)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (push_run(runs, offset + i, v[i]))
+			return -1;
+	runs->recorded += n;
 	return 0;
 }
 
 int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
 		   size_t n)
 {
-	size_t i;
-
-	/* After a gap (a lost chunk) the targets are no longer known. */
-	if (offset != c->nodes_recorded)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (push_run(c, offset + i, v[i]))
-			return -1;
-	c->nodes_recorded += n;
-	return 0;
+	return add_runs(&c->nodes, offset, v, n);
 }
 
-/* The node page i was asked to move to; false when the trace lacks it. */
-static bool target_of(const struct call *c, uint64_t i, int32_t *node)
+void call_rewritten(struct call *c)
 {
-	size_t lo = 0, hi = c->run_count;
+	c->rewritten = true;
+}
 
-	if (i >= c->nodes_recorded)
+int call_add_kernel_nodes(struct call *c, uint64_t offset, const int32_t *v,
+			  size_t n)
+{
+	return add_runs(&c->kernel_nodes, offset, v, n);
+}
+
+/* The node of element i; false when the trace lacks it. */
+static bool node_at(const struct node_runs *runs, uint64_t i, int32_t *node)
+{
+	size_t lo = 0, hi = runs->len;
+
+	if (i >= runs->recorded)
 		return false;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->runs[mid].start <= i)
+		if (runs->v[mid].start <= i)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	*node = c->runs[lo].node;
+	*node = runs->v[lo].node;
 	return true;
+}
+
+/*
+ * Page i in the nodes view: what was asked for it, by the program and of
+ * the kernel (nothing, when a rule made the call a query), and where it is.
+ */
+static int place(struct call *c, uint64_t i, int32_t target, int32_t status)
+{
+	struct node_cell cell = { target, target, status, 1 };
+
+	if (c->rewritten && !node_at(&c->kernel_nodes, i, &cell.kernel))
+		cell.kernel = NODE_NONE;
+	return node_cells_add(&c->cells, &cell);
 }
 
 static int classify(struct call *c, uint64_t i, int32_t status)
 {
-	int32_t target;
+	int32_t target = NODE_NONE;
+	bool known = c->query || node_at(&c->nodes, i, &target);
 
+	if (known && place(c, i, target, status))
+		return -1;
 	if (status < 0)
 		return code_counts_add(&c->pages.failed, status, 1);
 	if (c->query)
 		c->pages.located++;
-	else if (!target_of(c, i, &target))
+	else if (!known)
 		c->pages.unknown++;
 	else if (status == target)
 		c->pages.on_target++;
@@ -189,10 +244,17 @@ static void settle_pages(struct call *c, int64_t ret)
 {
 	if (ret < 0) {
 		code_counts_fini(&c->pages.failed);
+		node_cells_fini(&c->cells);
 		c->pages = (struct page_tally) { .unknown = c->count };
 	} else if (c->statuses < c->count) {
 		c->pages.unknown += c->count - c->statuses;
 	}
+}
+
+/* A call known by its exit alone began its latency before the exit. */
+static uint64_t start_of(const struct call_result *r)
+{
+	return r->end_ns > r->latency_ns ? r->end_ns - r->latency_ns : 0;
 }
 
 static int count_orphan_exit(struct call_table *t, const struct call_result *r)
@@ -200,6 +262,7 @@ static int count_orphan_exit(struct call_table *t, const struct call_result *r)
 	struct call_record rec = {
 		.kind = r->kind, .vpid = r->vpid, .tid = r->tid,
 		.procname = r->procname, .has_entry = false, .site = r->site,
+		.start_ns = start_of(r),
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
 	};
 
@@ -225,7 +288,8 @@ int calls_end(struct call_table *t, struct call *c,
 		.procname = c->procname, .has_entry = true,
 		.asked = c->count, .bytes = c->bytes,
 		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
-		.site = c->site,
+		.cells = &c->cells,
+		.site = c->site, .start_ns = c->start_ns,
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
 	};
 	if (views_add_call(t->views, &rec))
@@ -234,7 +298,7 @@ int calls_end(struct call_table *t, struct call *c,
 }
 
 struct flush_walk {
-	struct summary *summary;
+	struct views *views;
 	int ret;
 };
 
@@ -244,14 +308,13 @@ static void count_unfinished(const void *node, VISIT which, void *closure)
 	struct flush_walk *w = closure;
 
 	if ((which == postorder || which == leaf) &&
-	    summary_add_unfinished(w->summary, c->kind, c->vpid, c->tid,
-				   c->procname))
+	    add_unfinished(w->views, c))
 		w->ret = -1;
 }
 
 int calls_flush(struct call_table *t)
 {
-	struct flush_walk w = { &t->views->summary, 0 };
+	struct flush_walk w = { t->views, 0 };
 
 	twalk_r(t->tree, count_unfinished, &w);
 	calls_fini(t);

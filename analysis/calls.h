@@ -27,10 +27,11 @@ struct call_start {
 	uint64_t call_id;
 	int64_t tid;
 	const char *procname;
+	uint64_t start_ns;	/* the entry's time, ns from the origin */
 	uint64_t count;		/* move_pages: count */
 	bool query;		/* move_pages: nodes is NULL */
 	uint64_t bytes;		/* mbind: len */
-	const struct site *site;
+	struct site *site;
 };
 
 struct call_result {
@@ -39,7 +40,8 @@ struct call_result {
 	uint64_t call_id;
 	int64_t tid;		/* the thread that emitted the exit */
 	const char *procname;
-	const struct site *site;	/* the exit's, for a call without entry */
+	struct site *site;	/* the exit's, for a call without entry */
+	uint64_t end_ns;	/* the exit's time, ns from the origin */
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;
@@ -58,6 +60,11 @@ int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
 		   size_t n);
 int call_add_statuses(struct call *c, uint64_t offset, const int32_t *v,
 		      size_t n);
+
+/* A rewrite rule changed the call; the nodes the kernel got instead. */
+void call_rewritten(struct call *c);
+int call_add_kernel_nodes(struct call *c, uint64_t offset, const int32_t *v,
+			  size_t n);
 
 /* Count the call in the views and forget it; c may be NULL (no entry). */
 int calls_end(struct call_table *t, struct call *c,

@@ -12,11 +12,13 @@ enum event_role {
 	EVENT_ENTRY,
 	EVENT_EXIT,
 	EVENT_INT_CHUNK,
+	EVENT_REWRITE,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
 	/* lttng-ust's own, which tell where the binaries are. */
 	EVENT_STATEDUMP_START,
 	EVENT_BIN_INFO,
+	EVENT_BUILD_ID,
 	EVENT_DLOPEN,
 	EVENT_DLCLOSE,
 };
@@ -33,11 +35,14 @@ static const struct event_type {
 	{ "numashim:mbind_entry", EVENT_ENTRY, CALL_MBIND },
 	{ "numashim:mbind_exit", EVENT_EXIT, CALL_MBIND },
 	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0 },
+	{ "numashim:rewrite", EVENT_REWRITE, 0 },
 	{ "numashim:addr_chunk", EVENT_UNUSED, 0 },
 	{ "numashim:array_incomplete", EVENT_UNUSED, 0 },
 	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0 },
 	{ "lttng_ust_statedump:bin_info", EVENT_BIN_INFO, 0 },
+	{ "lttng_ust_statedump:build_id", EVENT_BUILD_ID, 0 },
 	{ "lttng_ust_dl:dlopen", EVENT_DLOPEN, 0 },
+	{ "lttng_ust_dl:build_id", EVENT_BUILD_ID, 0 },
 	{ "lttng_ust_dl:dlclose", EVENT_DLCLOSE, 0 },
 };
 
@@ -57,6 +62,7 @@ struct event_view {
 	const char *procname;
 	uint64_t ip;		/* the call site; 0 without the ip context */
 	uint64_t call_id;
+	uint64_t time_ns;	/* from the clock's origin; 0: no clock */
 };
 
 static int class_cmp(const void *a, const void *b)
@@ -176,6 +182,12 @@ static bool read_context(const bt_event *event, struct event_view *view)
 	return int_value(member(ctx, "vpid"), &view->vpid);
 }
 
+static bool is_array(const bt_field *f)
+{
+	return f && bt_field_class_type_is(bt_field_get_class_type(f),
+					   BT_FIELD_CLASS_TYPE_ARRAY);
+}
+
 typedef int (*add_ints_fn)(struct call *c, uint64_t offset,
 			   const int32_t *v, size_t n);
 
@@ -188,8 +200,7 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 	size_t n = 0;
 	int64_t v;
 
-	if (!array || !bt_field_class_type_is(bt_field_get_class_type(array),
-					      BT_FIELD_CLASS_TYPE_ARRAY))
+	if (!is_array(array))
 		return 0;
 	len = bt_field_array_get_length(array);
 	for (i = 0; i < len; i++) {
@@ -206,8 +217,8 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 }
 
 /* The site of the event's call, from its ip context; NULL: no memory. */
-static const struct site *site_of(struct event_reader *r,
-				  const struct event_view *ev)
+static struct site *site_of(struct event_reader *r,
+			    const struct event_view *ev)
 {
 	struct code_location where = maps_locate(&r->maps, ev->vpid, ev->ip);
 
@@ -222,7 +233,7 @@ static int on_entry_event(struct event_reader *r,
 	struct call_start start = {
 		.kind = type->kind, .vpid = ev->vpid, .call_id = ev->call_id,
 		.tid = int_member(p, "tid"), .procname = ev->procname,
-		.site = site_of(r, ev),
+		.start_ns = ev->time_ns, .site = site_of(r, ev),
 	};
 
 	if (!start.site)
@@ -254,7 +265,21 @@ static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 		return feed_ints(c, values, offset, call_add_nodes);
 	if (array == NUMASHIM_ARRAY_STATUS)
 		return feed_ints(c, values, offset, call_add_statuses);
+	if (array == NUMASHIM_ARRAY_KERNEL_NODES)
+		return feed_ints(c, values, offset, call_add_kernel_nodes);
 	return 0;
+}
+
+/* The nodes the kernel got matter to move_pages' pages only. */
+static int on_rewrite(struct event_reader *r, const struct event_view *ev)
+{
+	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
+
+	if (!c)
+		return 0;
+	call_rewritten(c);
+	return feed_ints(c, member(ev->payload, "kernel_nodes"), 0,
+			 call_add_kernel_nodes);
 }
 
 static int on_exit_event(struct event_reader *r,
@@ -268,6 +293,7 @@ static int on_exit_event(struct event_reader *r,
 		.tid = ev->vtid, .procname = ev->procname,
 		.ret = int_member(p, "ret"), .err = int_member(p, "err"),
 		.latency_ns = int_member(p, "latency_ns"),
+		.end_ns = ev->time_ns,
 	};
 
 	if (!c && !(res.site = site_of(r, ev)))
@@ -277,6 +303,32 @@ static int on_exit_event(struct event_reader *r,
 	    feed_ints(c, member(p, "status"), 0, call_add_statuses))
 		return -1;
 	return calls_end(&r->calls, c, &res);
+}
+
+/* Longer than any build-id a linker makes (SHA-1's 20 bytes, or MD5's). */
+#define BUILD_ID_MAX 64
+
+static int on_build_id(struct event_reader *r, const struct event_view *ev)
+{
+	const bt_field *array = member(ev->payload, "build_id");
+	uint8_t build_id[BUILD_ID_MAX];
+	uint64_t len, i;
+	int64_t byte;
+
+	if (!is_array(array))
+		return 0;
+	len = bt_field_array_get_length(array);
+	if (len > BUILD_ID_MAX)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (!int_value(bt_field_array_borrow_element_field_by_index_const(
+				       array, i), &byte))
+			return 0;
+		build_id[i] = byte;
+	}
+	return maps_set_build_id(&r->maps, ev->vpid,
+				 int_member(ev->payload, "baddr"), build_id,
+				 len);
 }
 
 static int on_map_event(struct event_reader *r, enum event_role role,
@@ -291,6 +343,8 @@ static int on_map_event(struct event_reader *r, enum event_role role,
 		return 0;
 	case EVENT_DLCLOSE:
 		return maps_remove(&r->maps, ev->vpid, baddr);
+	case EVENT_BUILD_ID:
+		return on_build_id(r, ev);
 	default:
 		/* What dlopen loads is a shared object: position-independent. */
 		return maps_add(&r->maps, ev->vpid, baddr,
@@ -299,8 +353,23 @@ static int on_map_event(struct event_reader *r, enum event_role role,
 	}
 }
 
-int event_reader_handle(struct event_reader *r, const bt_event *event)
+/* A stream without a clock, or a time before the origin, has no time. */
+static uint64_t event_time(const bt_message *msg)
 {
+	const bt_clock_snapshot *snapshot;
+	int64_t ns;
+
+	if (!bt_message_event_borrow_stream_class_default_clock_class_const(msg))
+		return 0;
+	snapshot = bt_message_event_borrow_default_clock_snapshot_const(msg);
+	if (bt_clock_snapshot_get_ns_from_origin(snapshot, &ns) || ns < 0)
+		return 0;
+	return ns;
+}
+
+int event_reader_handle(struct event_reader *r, const bt_message *msg)
+{
+	const bt_event *event = bt_message_event_borrow_event_const(msg);
 	const struct event_type *type =
 		type_of(r, bt_event_borrow_class_const(event));
 	struct summary *s = &r->calls.views->summary;
@@ -319,6 +388,7 @@ int event_reader_handle(struct event_reader *r, const bt_event *event)
 	if (!has_vpid)
 		s->no_vpid = true;
 	ev.call_id = int_member(ev.payload, "call_id");
+	ev.time_ns = event_time(msg);
 	switch (type->role) {
 	case EVENT_ENTRY:
 		return on_entry_event(r, type, &ev);
@@ -326,6 +396,8 @@ int event_reader_handle(struct event_reader *r, const bt_event *event)
 		return on_exit_event(r, type, &ev);
 	case EVENT_INT_CHUNK:
 		return on_int_chunk(r, &ev);
+	case EVENT_REWRITE:
+		return on_rewrite(r, &ev);
 	default:
 		return 0;
 	}

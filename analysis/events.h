@@ -25,7 +25,8 @@ void event_reader_init(struct event_reader *r, struct views *v);
 void event_reader_fini(struct event_reader *r);
 
 /* Both return 0, or -1 when out of memory. */
-int event_reader_handle(struct event_reader *r, const bt_event *event);
+/* msg: an event message. */
+int event_reader_handle(struct event_reader *r, const bt_message *msg);
 /* At the end of the trace: count the calls left without an exit. */
 int event_reader_finish(struct event_reader *r);
 

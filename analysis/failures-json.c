@@ -9,23 +9,11 @@
 
 #include "output.h"
 
-static const char *const scope_calls[NUMASHIM_SCOPES] = {
-	[NUMASHIM_SCOPE_PAGE] = "move_pages",
-	[NUMASHIM_SCOPE_MOVE_PAGES] = "move_pages",
-	[NUMASHIM_SCOPE_MIGRATE_PAGES] = "migrate_pages",
-	[NUMASHIM_SCOPE_MBIND] = "mbind",
-};
-
 static void put_site(FILE *out, const struct site_count *sc)
 {
-	char name[SITE_NAME_MAX];
-
-	fputs("{\"site\": ", out);
-	put_json_string(out, site_name(sc->site, name, sizeof(name)));
-	fputs(", \"binary\": ", out);
-	put_json_string(out, sc->site->path);
-	fprintf(out, ", \"offset\": %" PRIu64 ", \"count\": %" PRIu64 "}",
-		sc->site->offset, sc->count);
+	fputc('{', out);
+	put_json_site(out, sc->site);
+	fprintf(out, ", \"count\": %" PRIu64 "}", sc->count);
 }
 
 static void put_text(FILE *out, const struct failure_group *g)
@@ -46,7 +34,7 @@ static void put_group(FILE *out, const struct failure_group *g)
 	size_t i;
 
 	fprintf(out, "{\"call\": \"%s\", \"scope\": \"%s\", \"code\": ",
-		scope_calls[g->scope], page ? "page" : "call");
+		failure_scope_calls[g->scope], page ? "page" : "call");
 	put_json_string(out, code_name(page ? -g->code : g->code, name,
 				       sizeof(name)));
 	fprintf(out, ", \"count\": %" PRIu64 ", \"calls\": %" PRIu64,

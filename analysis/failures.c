@@ -6,6 +6,13 @@
 #include "failures.h"
 #include "tree.h"
 
+const char *const failure_scope_calls[NUMASHIM_SCOPES] = {
+	[NUMASHIM_SCOPE_PAGE] = "move_pages",
+	[NUMASHIM_SCOPE_MOVE_PAGES] = "move_pages",
+	[NUMASHIM_SCOPE_MIGRATE_PAGES] = "migrate_pages",
+	[NUMASHIM_SCOPE_MBIND] = "mbind",
+};
+
 static int group_cmp(const void *a, const void *b)
 {
 	const struct failure_group *x = a, *y = b;

@@ -14,6 +14,9 @@
 #include "numashim-codes.h"
 #include "sites.h"
 
+/* The call each scope's failures come from. */
+extern const char *const failure_scope_calls[NUMASHIM_SCOPES];
+
 struct site_count {
 	const struct site *site;
 	uint64_t count;

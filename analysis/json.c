@@ -26,6 +26,17 @@ void put_json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+void put_json_site(FILE *out, const struct site *site)
+{
+	char name[SITE_NAME_MAX];
+
+	fputs("\"site\": ", out);
+	put_json_string(out, site_name(site, name, sizeof(name)));
+	fputs(", \"binary\": ", out);
+	put_json_string(out, site->path);
+	fprintf(out, ", \"offset\": %" PRIu64, site->offset);
+}
+
 static void put_codes(FILE *out, const char *key, const struct code_counts *cc)
 {
 	char name[CODE_NAME_MAX];

@@ -11,6 +11,8 @@ struct mapping {
 	uint64_t memsz;
 	char *path;
 	bool is_pic;
+	uint8_t *build_id;
+	size_t build_id_len;
 };
 
 /* A process's binaries, sorted by address; they do not overlap. */
@@ -28,13 +30,19 @@ static int process_cmp(const void *a, const void *b)
 	return (x->vpid > y->vpid) - (x->vpid < y->vpid);
 }
 
+static void mapping_free(struct mapping *mp)
+{
+	free(mp->path);
+	free(mp->build_id);
+}
+
 static void process_free(void *p)
 {
 	struct process_maps *pm = p;
 	size_t i;
 
 	for (i = 0; i < pm->len; i++)
-		free(pm->v[i].path);
+		mapping_free(&pm->v[i]);
 	free(pm->v);
 	free(pm);
 }
@@ -102,7 +110,7 @@ static int insert(struct process_maps *pm, size_t i,
 
 static void remove_at(struct process_maps *pm, size_t i)
 {
-	free(pm->v[i].path);
+	mapping_free(&pm->v[i]);
 	memmove(&pm->v[i], &pm->v[i + 1], (pm->len - i - 1) * sizeof(*pm->v));
 	pm->len--;
 }
@@ -111,7 +119,7 @@ int maps_add(struct maps *m, int64_t vpid, uint64_t baddr, uint64_t memsz,
 	     const char *path, bool is_pic)
 {
 	struct process_maps *pm = process_get(m, vpid);
-	struct mapping mapping = { baddr, memsz, NULL, is_pic };
+	struct mapping mapping = { baddr, memsz, NULL, is_pic, NULL, 0 };
 	size_t i;
 
 	if (!pm)
@@ -130,16 +138,44 @@ int maps_add(struct maps *m, int64_t vpid, uint64_t baddr, uint64_t memsz,
 	return 0;
 }
 
-int maps_remove(struct maps *m, int64_t vpid, uint64_t baddr)
+/* The mapping that starts at baddr; NULL when there is none. */
+static struct mapping *mapping_at(const struct maps *m, int64_t vpid,
+				  uint64_t baddr)
 {
 	struct process_maps *pm = process_find(m, vpid);
 	size_t i;
 
 	if (!pm)
-		return 0;
+		return NULL;
 	i = lower_bound(pm, baddr);
-	if (i < pm->len && pm->v[i].baddr == baddr)
-		remove_at(pm, i);
+	return i < pm->len && pm->v[i].baddr == baddr ? &pm->v[i] : NULL;
+}
+
+int maps_set_build_id(struct maps *m, int64_t vpid, uint64_t baddr,
+		      const uint8_t *build_id, size_t len)
+{
+	struct mapping *mp = mapping_at(m, vpid, baddr);
+	uint8_t *copy;
+
+	if (!mp || !len)
+		return 0;
+	copy = malloc(len);
+	if (!copy)
+		return -1;
+	memcpy(copy, build_id, len);
+	free(mp->build_id);
+	mp->build_id = copy;
+	mp->build_id_len = len;
+	return 0;
+}
+
+int maps_remove(struct maps *m, int64_t vpid, uint64_t baddr)
+{
+	struct process_maps *pm = process_find(m, vpid);
+	struct mapping *mp = mapping_at(m, vpid, baddr);
+
+	if (mp)
+		remove_at(pm, mp - pm->v);
 	return 0;
 }
 
@@ -165,6 +201,8 @@ static bool locate_in(const struct process_maps *pm, uint64_t addr,
 	if (addr - mp->baddr >= mp->memsz)
 		return false;
 	where->path = mp->path;
+	where->build_id = mp->build_id;
+	where->build_id_len = mp->build_id_len;
 	where->offset = mp->is_pic ? addr - mp->baddr : addr;
 	return true;
 }
@@ -187,7 +225,7 @@ struct code_location maps_locate(const struct maps *m, int64_t vpid,
 				 uint64_t addr)
 {
 	struct process_maps *pm = process_find(m, vpid);
-	struct locate_walk w = { addr, { NULL, addr } };
+	struct locate_walk w = { addr, { NULL, addr, NULL, 0 } };
 
 	if (pm && locate_in(pm, addr, &w.where))
 		return w.where;

@@ -22,11 +22,14 @@ const char report_no_events[] =
 static const char *const format_names[] = {
 	[NUMASHIM_REPORT_TEXT] = "text",
 	[NUMASHIM_REPORT_JSON] = "json",
+	[NUMASHIM_REPORT_CSV] = "csv",
 };
 
 static const char *const view_names[] = {
 	[NUMASHIM_REPORT_SUMMARY] = "summary",
 	[NUMASHIM_REPORT_FAILURES] = "failures",
+	[NUMASHIM_REPORT_CALLSITES] = "callsites",
+	[NUMASHIM_REPORT_NODES] = "nodes",
 };
 
 /* name's index in names[0..count - 1], or -1. */
@@ -152,6 +155,8 @@ static int print_summary(FILE *out, const struct summary *s,
 		return -1;
 	if (format == NUMASHIM_REPORT_JSON)
 		print_json(out, s, rows, count);
+	else if (format == NUMASHIM_REPORT_CSV)
+		print_csv(out, s, rows, count);
 	else
 		print_text(out, s, rows, count);
 	free(rows);
@@ -168,16 +173,66 @@ static int print_failures(FILE *out, const struct views *v,
 		return -1;
 	if (format == NUMASHIM_REPORT_JSON)
 		print_failures_json(out, v, groups, count);
+	else if (format == NUMASHIM_REPORT_CSV)
+		print_failures_csv(out, v, groups, count);
 	else
 		print_failures_text(out, v, groups, count);
 	free(groups);
 	return 0;
 }
 
+static int print_callsites(FILE *out, const struct views *v,
+			   enum numashim_report_format format)
+{
+	struct symbolizer symbols = { 0 };
+	struct callsite *sites;
+	size_t count;
+
+	sites = callsites_rank(&v->sites, &symbols, &count);
+	if (sites && format == NUMASHIM_REPORT_JSON)
+		print_callsites_json(out, v, sites, count);
+	else if (sites && format == NUMASHIM_REPORT_CSV)
+		print_callsites_csv(out, v, sites, count);
+	else if (sites)
+		print_callsites_text(out, v, sites, count);
+	free(sites);
+	symbolizer_fini(&symbols);
+	return sites ? 0 : -1;
+}
+
+static int print_nodes(FILE *out, const struct views *v,
+		       enum numashim_report_format format)
+{
+	struct node_cells sorted = { 0 };
+	int32_t *columns = NULL;
+	size_t count;
+
+	if (!node_cells_merge(&sorted, &v->nodes)) {
+		node_cells_sort(&sorted);
+		columns = node_cells_results(&sorted, &count);
+	}
+	if (columns && format == NUMASHIM_REPORT_JSON)
+		print_nodes_json(out, v, &sorted);
+	else if (columns && format == NUMASHIM_REPORT_CSV)
+		print_nodes_csv(out, v, &sorted);
+	else if (columns)
+		print_nodes_text(out, v, &sorted, columns, count);
+	free(columns);
+	node_cells_fini(&sorted);
+	return columns ? 0 : -1;
+}
+
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
-	if (options->view == NUMASHIM_REPORT_FAILURES)
+	switch (options->view) {
+	case NUMASHIM_REPORT_FAILURES:
 		return print_failures(out, v, options->format);
-	return print_summary(out, &v->summary, options->format);
+	case NUMASHIM_REPORT_CALLSITES:
+		return print_callsites(out, v, options->format);
+	case NUMASHIM_REPORT_NODES:
+		return print_nodes(out, v, options->format);
+	default:
+		return print_summary(out, &v->summary, options->format);
+	}
 }

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "callsites.h"
 #include "report.h"
 #include "views.h"
 
@@ -43,6 +44,8 @@ void put_warning(void *out, const char *message);
 /* JSON: a string, quoted and escaped (NULL: null); the warnings' list. */
 void put_json_string(FILE *out, const char *s);
 void put_json_warnings(FILE *out, const struct summary *s);
+/* A site's members: "site": name, "binary": path, "offset": N. */
+void put_json_site(FILE *out, const struct site *site);
 
 void print_text(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count);
@@ -53,5 +56,26 @@ void print_failures_text(FILE *out, const struct views *v,
 			 struct failure_group *const *groups, size_t count);
 void print_failures_json(FILE *out, const struct views *v,
 			 struct failure_group *const *groups, size_t count);
+
+void print_callsites_text(FILE *out, const struct views *v,
+			  const struct callsite *sites, size_t count);
+void print_callsites_json(FILE *out, const struct views *v,
+			  const struct callsite *sites, size_t count);
+
+/* The nodes view of cells sorted (node_cells_sort), results its columns. */
+void print_nodes_text(FILE *out, const struct views *v,
+		      const struct node_cells *cells, const int32_t *columns,
+		      size_t count);
+void print_nodes_json(FILE *out, const struct views *v,
+		      const struct node_cells *cells);
+
+void print_csv(FILE *out, const struct summary *s,
+	       struct summary_row *const *rows, size_t count);
+void print_failures_csv(FILE *out, const struct views *v,
+			struct failure_group *const *groups, size_t count);
+void print_callsites_csv(FILE *out, const struct views *v,
+			 const struct callsite *sites, size_t count);
+void print_nodes_csv(FILE *out, const struct views *v,
+		     const struct node_cells *cells);
 
 #endif /* NUMASHIM_OUTPUT_H */

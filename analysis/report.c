@@ -83,7 +83,7 @@ static int summarize(FILE *out, const char *const *paths, size_t count,
 	char *error = NULL;
 	int ret = 1;
 
-	views_init(&v, options->per_thread);
+	views_init(&v, options->per_thread, &options->filter);
 	if (!find_all(&traces, paths, count)) {
 		status = graph_run(&traces, &v, &error);
 		ret = report(out, &v, status, error, options);
@@ -142,16 +142,88 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 
 static int usage(const char *name, FILE *to, int status)
 {
-	fprintf(to, "usage: %s [--view summary|failures] [--per-thread] "
-		"[--format text|json] TRACE...\n"
+	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes] "
+		"[--per-thread]\n"
+		"         [--format text|json|csv] [FILTER]... TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "
 		"errors, pages and\n"
 		"            latency (the default)\n"
 		"  failures  failed calls and pages by code, explained, with "
-		"their call sites\n", name);
+		"their call sites\n"
+		"  callsites the call sites, most calls first, with their "
+		"time and failures,\n"
+		"            named by function and source line where debug "
+		"information exists\n"
+		"  nodes     move_pages' pages by requested node and resulting "
+		"node or status,\n"
+		"            and the node the kernel got when a rewrite rule "
+		"changed it\n"
+		"Filters count only the calls\n"
+		"  --pid PID, --tid TID  of a process or thread\n"
+		"  --procname NAME       of processes of that name\n"
+		"  --call KIND[,KIND]    move_pages, migrate_pages, mbind\n"
+		"  --begin S, --end S    made in that span of trace time, "
+		"seconds from the\n"
+		"                        clock's origin (babeltrace2 "
+		"--clock-seconds)\n"
+		"  --min-latency D       that took at least D (ns, us, ms or "
+		"s: 50us)\n", name);
 	return status;
+}
+
+/* An integer option's value: a process or thread id. */
+static int parse_id(const char *text, bool *given, int64_t *id)
+{
+	char *end;
+
+	errno = 0;
+	*id = strtoll(text, &end, 10);
+	if (errno || end == text || *end || *id < 0)
+		return -1;
+	*given = true;
+	return 0;
+}
+
+/* The value of a filter option; -1 when it is not one. */
+static int parse_filter(int opt, const char *arg, struct call_filter *f)
+{
+	switch (opt) {
+	case 'p':
+		return parse_id(arg, &f->by_pid, &f->pid);
+	case 'T':
+		return parse_id(arg, &f->by_tid, &f->tid);
+	case 'n':
+		f->procname = arg;
+		return 0;
+	case 'c':
+		return call_filter_parse_kinds(arg, &f->kinds);
+	case 'b':
+		return call_filter_parse_time(arg, &f->begin_ns);
+	case 'e':
+		return call_filter_parse_time(arg, &f->end_ns);
+	case 'l':
+		return call_filter_parse_latency(arg, &f->min_latency_ns);
+	default:
+		return -1;
+	}
+}
+
+static int parse_option(int opt, const char *arg,
+			struct numashim_report_options *o)
+{
+	switch (opt) {
+	case 'v':
+		return report_view_parse(arg, &o->view);
+	case 't':
+		o->per_thread = true;
+		return 0;
+	case 'f':
+		return report_format_parse(arg, &o->format);
+	default:
+		return parse_filter(opt, arg, &o->filter);
+	}
 }
 
 int numashim_report_main(int argc, char **argv)
@@ -160,6 +232,13 @@ int numashim_report_main(int argc, char **argv)
 		{ "view", required_argument, NULL, 'v' },
 		{ "per-thread", no_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "pid", required_argument, NULL, 'p' },
+		{ "tid", required_argument, NULL, 'T' },
+		{ "procname", required_argument, NULL, 'n' },
+		{ "call", required_argument, NULL, 'c' },
+		{ "begin", required_argument, NULL, 'b' },
+		{ "end", required_argument, NULL, 'e' },
+		{ "min-latency", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -170,23 +249,10 @@ int numashim_report_main(int argc, char **argv)
 	/* The caller may have parsed its own options with getopt already. */
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'v':
-			if (report_view_parse(optarg, &options.view))
-				return usage(name, stderr, 2);
-			break;
-		case 't':
-			options.per_thread = true;
-			break;
-		case 'f':
-			if (report_format_parse(optarg, &options.format))
-				return usage(name, stderr, 2);
-			break;
-		case 'h':
+		if (opt == 'h')
 			return usage(name, stdout, 0);
-		default:
+		if (opt == '?' || parse_option(opt, optarg, &options))
 			return usage(name, stderr, 2);
-		}
 	}
 	if (optind >= argc)
 		return usage(name, stderr, 2);

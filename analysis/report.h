@@ -11,20 +11,26 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "filter.h"
+
 enum numashim_report_format {
 	NUMASHIM_REPORT_TEXT,
 	NUMASHIM_REPORT_JSON,
+	NUMASHIM_REPORT_CSV,
 };
 
 enum numashim_report_view {
 	NUMASHIM_REPORT_SUMMARY,	/* per call kind and process */
 	NUMASHIM_REPORT_FAILURES,	/* failed calls and pages by code */
+	NUMASHIM_REPORT_CALLSITES,	/* calls by call site, symbolized */
+	NUMASHIM_REPORT_NODES,		/* pages by requested and result node */
 };
 
 struct numashim_report_options {
 	bool per_thread;	/* summary: a row per thread, not per process */
 	enum numashim_report_format format;
 	enum numashim_report_view view;
+	struct call_filter filter;	/* the calls counted */
 };
 
 /*
@@ -45,7 +51,8 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options);
 
 /*
- * The command `numashim report [--view summary|failures] [--per-thread]
+ * The command `numashim report [--view summary|failures|callsites|nodes]
+ * [--per-thread]
  * [--format text|json] TRACE...`; argv[0] is the command's name.
  * Returns the exit status: 0, 1 (see above; also for no numashim event,
  * which it explains) or 2 (usage error).

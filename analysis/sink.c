@@ -42,11 +42,13 @@ static bool read_params(struct report_sink *sink, const bt_value *params)
 	v = bt_value_map_borrow_entry_value_const(params, "format");
 	if (v && (!bt_value_is_string(v) ||
 		  report_format_parse(bt_value_string_get(v), &o->format)))
-		return bad_param(sink, "format", "\"text\" or \"json\"");
+		return bad_param(sink, "format", "\"text\", \"json\" or "
+				 "\"csv\"");
 	v = bt_value_map_borrow_entry_value_const(params, "view");
 	if (v && (!bt_value_is_string(v) ||
 		  report_view_parse(bt_value_string_get(v), &o->view)))
-		return bad_param(sink, "view", "\"summary\" or \"failures\"");
+		return bad_param(sink, "view", "\"summary\", \"failures\", "
+				 "\"callsites\" or \"nodes\"");
 	return true;
 }
 
@@ -66,7 +68,8 @@ bt_component_class_initialize_method_status report_sink_initialize(
 			free(sink);
 			return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_ERROR;
 		}
-		views_init(&sink->own, sink->options.per_thread);
+		views_init(&sink->own, sink->options.per_thread,
+			   &sink->options.filter);
 		sink->views = &sink->own;
 	}
 	if (bt_self_component_sink_add_input_port(self, "in", NULL, NULL)) {
@@ -132,8 +135,7 @@ static int read_messages(struct report_sink *sink,
 
 	for (i = 0; i < count; i++) {
 		if (!ret && bt_message_get_type(msgs[i]) == BT_MESSAGE_TYPE_EVENT)
-			ret = event_reader_handle(&sink->reader,
-				bt_message_event_borrow_event_const(msgs[i]));
+			ret = event_reader_handle(&sink->reader, msgs[i]);
 		else
 			count_losses(&sink->views->summary, msgs[i]);
 		bt_message_put_ref(msgs[i]);

@@ -6,8 +6,8 @@
  * one that a program adds with views as initialization method data fills
  * them and leaves the printing to the program.
  *
- * Parameters (of the former): view ("summary", "failures"), per-thread
- * (bool), format ("text", "json").
+ * Parameters (of the former): view ("summary", "failures", "callsites",
+ * "nodes"), per-thread (bool), format ("text", "json", "csv").
  */
 #ifndef NUMASHIM_SINK_H
 #define NUMASHIM_SINK_H

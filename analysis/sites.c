@@ -20,7 +20,14 @@ static int site_cmp(const void *a, const void *b)
 		c = strcmp(x->path, y->path);
 	if (c)
 		return c;
-	return (x->offset > y->offset) - (x->offset < y->offset);
+	if (x->offset != y->offset)
+		return (x->offset > y->offset) - (x->offset < y->offset);
+	/* Two builds of one path are two binaries. */
+	if (x->build_id_len != y->build_id_len)
+		return (x->build_id_len > y->build_id_len) -
+		       (x->build_id_len < y->build_id_len);
+	return x->build_id_len ? memcmp(x->build_id, y->build_id,
+					x->build_id_len) : 0;
 }
 
 static void site_free(void *p)
@@ -28,13 +35,30 @@ static void site_free(void *p)
 	struct site *site = p;
 
 	free(site->path);
+	free(site->build_id);
 	free(site);
+}
+
+static int copy_location(struct site *site, const struct code_location *where)
+{
+	if (where->path && !(site->path = strdup(where->path)))
+		return -1;
+	if (!where->build_id_len)
+		return 0;
+	site->build_id = malloc(where->build_id_len);
+	if (!site->build_id)
+		return -1;
+	memcpy(site->build_id, where->build_id, where->build_id_len);
+	site->build_id_len = where->build_id_len;
+	return 0;
 }
 
 struct site *sites_get(struct sites *s, const struct code_location *where)
 {
 	struct site key = {
 		.path = (char *) where->path, .offset = where->offset,
+		.build_id = (uint8_t *) where->build_id,
+		.build_id_len = where->build_id_len,
 	}, *site;
 	struct site **found = tfind(&key, &s->tree, site_cmp);
 
@@ -44,16 +68,26 @@ struct site *sites_get(struct sites *s, const struct code_location *where)
 	if (!site)
 		return NULL;
 	site->offset = where->offset;
-	if (where->path && !(site->path = strdup(where->path))) {
-		free(site);
-		return NULL;
-	}
-	if (!tsearch(site, &s->tree, site_cmp)) {
+	if (copy_location(site, where) || !tsearch(site, &s->tree, site_cmp)) {
 		site_free(site);
 		return NULL;
 	}
 	s->count++;
 	return site;
+}
+
+void site_count_call(struct site *site, const struct call_record *c)
+{
+	struct site_tally *t = &site->tally;
+
+	t->calls++;
+	t->by_kind[c->kind]++;
+	t->failed += c->ret < 0;
+	t->latency_sum += c->latency_ns;
+	if (c->latency_ns > t->latency_max)
+		t->latency_max = c->latency_ns;
+	if (c->pages)
+		t->failed_pages += code_counts_total(&c->pages->failed);
 }
 
 const char *site_name(const struct site *site, char *buf, size_t size)

@@ -41,6 +41,7 @@ struct page_tally {
 };
 
 struct site;
+struct node_cells;
 
 /* A finished call, as the views count it. */
 struct call_record {
@@ -52,7 +53,9 @@ struct call_record {
 	uint64_t asked;		/* move_pages: count */
 	uint64_t bytes;		/* mbind: len */
 	const struct page_tally *pages;	/* move_pages with its entry */
-	const struct site *site;	/* where the program called */
+	const struct node_cells *cells;	/* its pages by node; NULL: none */
+	struct site *site;		/* where the program called */
+	uint64_t start_ns;	/* when, in ns from the clock's origin */
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;

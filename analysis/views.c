@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "views.h"
 
-void views_init(struct views *v, bool per_thread)
+void views_init(struct views *v, bool per_thread,
+		const struct call_filter *filter)
 {
-	*v = (struct views) { 0 };
+	*v = (struct views) { .filter = *filter };
 	summary_init(&v->summary, per_thread);
 }
 
@@ -12,6 +13,7 @@ void views_fini(struct views *v)
 	summary_fini(&v->summary);
 	failures_fini(&v->failures);
 	sites_fini(&v->sites);
+	node_cells_fini(&v->nodes);
 }
 
 static const enum numashim_code_scope call_scopes[CALL_KINDS] = {
@@ -38,7 +40,20 @@ static int add_failures(struct views *v, const struct call_record *c)
 
 int views_add_call(struct views *v, const struct call_record *c)
 {
+	if (!call_filter_pass(&v->filter, c, true))
+		return 0;
 	if (summary_add_call(&v->summary, c))
 		return -1;
+	site_count_call(c->site, c);
+	if (c->cells && node_cells_merge(&v->nodes, c->cells))
+		return -1;
 	return add_failures(v, c);
+}
+
+int views_add_unfinished(struct views *v, const struct call_record *c)
+{
+	if (!call_filter_pass(&v->filter, c, false))
+		return 0;
+	return summary_add_unfinished(&v->summary, c->kind, c->vpid, c->tid,
+				      c->procname);
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * What every view of numashim report is drawn from: the summary's rows
- * and the trace's own account of its losses, the call sites, and the
- * failures by code. Calls are added as they complete.
+ * and the trace's own account of its losses, the call sites, the
+ * failures by code, and move_pages' pages by node. Calls are added as they complete.
  */
 #ifndef NUMASHIM_VIEWS_H
 #define NUMASHIM_VIEWS_H
@@ -10,19 +10,26 @@
 #include <stdbool.h>
 
 #include "failures.h"
+#include "filter.h"
+#include "nodes.h"
 #include "sites.h"
 #include "summary.h"
 
 struct views {
+	struct call_filter filter;
 	struct summary summary;
 	struct sites sites;
 	struct failures failures;
+	struct node_cells nodes;
 };
 
-void views_init(struct views *v, bool per_thread);
+void views_init(struct views *v, bool per_thread,
+		const struct call_filter *filter);
 void views_fini(struct views *v);
 
-/* 0, or -1 when out of memory. */
+/* Both count a call the filter lets through; 0, or -1 when out of memory. */
 int views_add_call(struct views *v, const struct call_record *c);
+/* A call whose exit is not in the trace. */
+int views_add_unfinished(struct views *v, const struct call_record *c);
 
 #endif /* NUMASHIM_VIEWS_H */

@@ -11,12 +11,9 @@ offset turned into a function with addr2line must be the function that
 the trace's ip context names, read independently with tracecheck.py's
 reader and symbolizer. Exits 1 and names every difference.
 """
-import argparse
 import collections
 import errno
-import json
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -68,14 +65,8 @@ def trace_sites(traces):
     return sites
 
 
-def site_function(site, cache={}):
-    where = (site["binary"], site["offset"] - 1)
-    if where not in cache:
-        out = subprocess.run(["addr2line", "-f", "-e", where[0],
-                              hex(where[1])], capture_output=True, text=True,
-                             check=True).stdout
-        cache[where] = out.split("\n")[0]
-    return cache[where]
+def site_function(site, symbols=tracecheck.Symbolizer([])):
+    return symbols.source(site["binary"], site["offset"])[0]
 
 
 def check_group(got, counts, calls, say):
@@ -90,16 +81,7 @@ def check_group(got, counts, calls, say):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("report")
-    ap.add_argument("expect")
-    ap.add_argument("traces", nargs="+")
-    args = ap.parse_args()
-
-    with open(args.report) as f:
-        report = json.load(f)
-    with open(args.expect) as f:
-        expected = [json.loads(line) for line in f]
+    args, report, expected = tracecheck.checker_inputs(__doc__)
     counts, calls = expected_groups(expected)
 
     errors = []

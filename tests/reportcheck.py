@@ -3,18 +3,21 @@
 """Check `numashim report --format json` against what the programs saw.
 
 reportcheck.py REPORT EXPECT TRACE... [--per-thread] [--procname NAME]
-derives every figure of the summary from the calls the test programs
-wrote to EXPECT (see expect.c): calls, errors, pages by outcome and status
+[--pid N] [--tid N] [--call KINDS] [--min-latency D] [--begin S] [--end S]
+(the filters the report was given) derives every figure of the summary, for
+the calls the filters let through, from the calls the test programs wrote
+to EXPECT (see expect.c): calls, errors, pages by outcome and status
 code, mbind's bytes, pages not moved; and the latencies, which only the
 trace holds, from TRACE read independently with babeltrace2's Python
 bindings (tracecheck.py's reader). Exits 1 and names every difference.
 """
 import argparse
 import collections
+import decimal
 import errno
-import json
 import math
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -63,12 +66,44 @@ def count_pages(row, exp):
     row.pages["unknown"] += count - len(status)
 
 
-def expected_rows(expected, per_thread):
+def paired_calls(traces, expected):
+    """Each call of the traces with the program's account of it."""
+    for trace in traces:
+        calls, _, _ = tracecheck.read_trace(trace)
+        recorded, wanted = tracecheck.by_thread(calls, expected)
+        for thread, got in recorded.items():
+            yield from zip(got, wanted[thread])
+
+
+def passes(call, exp, args):
+    """Whether the report's filters, as given to it, let the call through."""
+    latency = int(call.exit["latency_ns"])
+    return ((args.pid is None or exp["pid"] == args.pid) and
+            (args.tid is None or exp["tid"] == args.tid) and
+            (args.call is None or exp["call"] in args.call.split(",")) and
+            latency >= args.min_latency and
+            args.begin <= call.ts <= args.end)
+
+
+def seconds(text):
+    """Trace time in ns from seconds with up to nine decimals."""
+    return int(decimal.Decimal(text) * 10**9)
+
+
+def duration(text):
+    """A duration with its unit (50us) in ns."""
+    number, unit = re.fullmatch(r"([0-9.]+)(ns|us|ms|s)", text).groups()
+    scale = {"ns": 1, "us": 10**3, "ms": 10**6, "s": 10**9}[unit]
+    return int(decimal.Decimal(number) * scale)
+
+
+def expected_rows(pairs, per_thread):
     rows = collections.defaultdict(Row)
-    for exp in expected:
+    for call, exp in pairs:
         row = rows[(exp["call"], exp["pid"],
                     exp["tid"] if per_thread else None)]
         row.calls += 1
+        row.latencies.append(int(call.exit["latency_ns"]))
         if exp["ret"] < 0:
             row.errors[errno.errorcode[exp["err"]]] += 1
         elif exp["ret"] > 0 and exp["call"] != "mbind":
@@ -79,16 +114,6 @@ def expected_rows(expected, per_thread):
         elif exp["call"] == "mbind":
             row.bytes += exp["len"]
     return rows
-
-
-def add_latencies(rows, traces, per_thread):
-    for trace in traces:
-        calls, _, _ = tracecheck.read_trace(trace)
-        for call in calls.values():
-            key = (call.kind, call.pid,
-                   int(call.entry["tid"]) if per_thread else None)
-            if key in rows and call.exit is not None:
-                rows[key].latencies.append(int(call.exit["latency_ns"]))
 
 
 def check_latency(got, want, say):
@@ -139,19 +164,18 @@ def check_row(got, row, procname, say):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("report")
-    ap.add_argument("expect")
-    ap.add_argument("traces", nargs="+")
     ap.add_argument("--per-thread", action="store_true")
     ap.add_argument("--procname", default="calls")
-    args = ap.parse_args()
-
-    with open(args.report) as f:
-        report = json.load(f)
-    with open(args.expect) as f:
-        expected = [json.loads(line) for line in f]
-    rows = expected_rows(expected, args.per_thread)
-    add_latencies(rows, args.traces, args.per_thread)
+    ap.add_argument("--pid", type=int)
+    ap.add_argument("--tid", type=int)
+    ap.add_argument("--call")
+    ap.add_argument("--min-latency", type=duration, default=0)
+    ap.add_argument("--begin", type=seconds, default=0)
+    ap.add_argument("--end", type=seconds, default=2**64)
+    args, report, expected = tracecheck.checker_inputs(__doc__, ap)
+    pairs = [(c, e) for c, e in paired_calls(args.traces, expected)
+             if passes(c, e, args)]
+    rows = expected_rows(pairs, args.per_thread)
 
     errors = []
     if report["per_thread"] != args.per_thread:
@@ -173,7 +197,7 @@ def main():
         errors.append(f"row {key} missing")
 
     return tracecheck.finish("reportcheck", errors,
-                             f"{len(expected)} calls in {len(rows)} rows")
+                             f"{len(pairs)} calls in {len(rows)} rows")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,20 @@ class Call:
         return values
 
 
+def checker_inputs(doc, ap=None):
+    """A checker's arguments REPORT EXPECT TRACE..., and the first two read."""
+    ap = ap or argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("report")
+    ap.add_argument("expect")
+    ap.add_argument("traces", nargs="+")
+    args = ap.parse_args()
+    with open(args.report) as f:
+        report = json.load(f)
+    with open(args.expect) as f:
+        expected = [json.loads(line) for line in f]
+    return args, report, expected
+
+
 def finish(tool, errors, summary):
     """Name the first differences, sum up, and give the exit status."""
     for err in errors[:50]:
@@ -127,8 +141,8 @@ class Symbolizer:
         self.bins = bins
         self.cache = {}
 
-    def function(self, pid, addr):
-        """The function that holds the call before return address addr."""
+    def locate(self, pid, addr):
+        """(binary, offset in it) of addr, or None when in no binary."""
         # A child forked without exec has its parent's mappings and may
         # have no statedump of its own.
         found = ([b for b in self.bins if b[0] == pid
@@ -137,13 +151,33 @@ class Symbolizer:
         if not found:
             return None
         _, base, _, path, pic = found[0]
-        where = (path, addr - 1 - base if pic else addr - 1)
+        return (path, addr - base if pic else addr)
+
+    def function(self, pid, addr):
+        """The function that holds the call before return address addr."""
+        where = self.locate(pid, addr)
+        return where and self.source(*where)[0]
+
+    def source(self, path, offset):
+        """(function, file:line) of the call before return address offset."""
+        where = (path, offset - 1)
         if where not in self.cache:
             out = subprocess.run(["addr2line", "-f", "-e", path,
                                   hex(where[1])], capture_output=True,
                                  text=True, check=True).stdout
-            self.cache[where] = out.split("\n")[0]
+            self.cache[where] = tuple(out.split("\n")[:2])
         return self.cache[where]
+
+
+def by_thread(calls, expected):
+    """The recorded calls and the expectations per (pid, tid), in order."""
+    recorded = collections.defaultdict(list)
+    for call in sorted(calls.values(), key=lambda c: c.ts):
+        recorded[(call.pid, int(call.entry["tid"]))].append(call)
+    wanted = collections.defaultdict(list)
+    for exp in expected:
+        wanted[(exp["pid"], exp["tid"])].append(exp)
+    return recorded, wanted
 
 
 def check_call(call, exp, sym, depth, say):
@@ -229,12 +263,7 @@ def main():
     if not expected:
         raise SystemExit("the program wrote no expectations")
 
-    recorded = collections.defaultdict(list)
-    for call in sorted(calls.values(), key=lambda c: c.ts):
-        recorded[(call.pid, int(call.entry["tid"]))].append(call)
-    wanted = collections.defaultdict(list)
-    for exp in expected:
-        wanted[(exp["pid"], exp["tid"])].append(exp)
+    recorded, wanted = by_thread(calls, expected)
 
     errors = []
     if discarded:

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Every view as CSV (RFC 4180), for spreadsheets and scripts: a header
+ * line, then a line per row of the view's JSON list, its columns named
+ * after the JSON members ("latency_ns.p50" for a nested one). Counts by
+ * code are one column, "ENODEV=2 EPERM=1". Warnings go to stderr, so
+ * that the output stays a table.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "output.h"
+
+static void put_string(FILE *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void put_codes(FILE *out, const struct code_counts *cc)
+{
+	char name[CODE_NAME_MAX];
+	size_t i;
+
+	fputc(',', out);
+	for (i = 0; i < cc->len; i++)
+		fprintf(out, "%s%s=%" PRIu64, i ? " " : "",
+			code_name(cc->v[i].code, name, sizeof(name)),
+			cc->v[i].count);
+}
+
+static void put_latency(FILE *out, const struct histogram *h)
+{
+	size_t q;
+
+	fprintf(out, ",%" PRIu64 ",%" PRIu64, h->count, h->min);
+	for (q = 0; q < sizeof(latency_quantiles) / sizeof(*latency_quantiles);
+	     q++)
+		fprintf(out, ",%" PRIu64,
+			histogram_quantile(h, latency_quantiles[q].q));
+	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%.1f", h->max, h->sum,
+		h->count ? (double) h->sum / (double) h->count : 0.0);
+}
+
+static void put_pages(FILE *out, const struct summary_row *row)
+{
+	const struct page_tally *p = &row->pages;
+	double rate = pages_per_second(row);
+
+	if (row->kind != CALL_MOVE_PAGES) {
+		fputs(",,,,,,,,,", out);
+		return;
+	}
+	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+		",%" PRIu64 ",%" PRIu64 ",%" PRIu64, row->asked, p->on_target,
+		p->elsewhere, p->located, code_counts_total(&p->failed),
+		p->unknown, row->not_moved);
+	put_codes(out, &p->failed);
+	fputc(',', out);
+	if (rate >= 0)
+		fprintf(out, "%.1f", rate);
+}
+
+static void put_row(FILE *out, const struct summary_row *row)
+{
+	fprintf(out, "%s,%" PRId64 ",", call_kind_names[row->kind], row->vpid);
+	if (row->tid >= 0)
+		fprintf(out, "%" PRId64, row->tid);
+	fputc(',', out);
+	put_string(out, row->procname);
+	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64, row->calls,
+		code_counts_total(&row->errors), row->no_exit);
+	put_codes(out, &row->errors);
+	put_latency(out, &row->latency);
+	put_pages(out, row);
+	fputc(',', out);
+	if (row->kind == CALL_MBIND)
+		fprintf(out, "%" PRIu64, row->bytes);
+	fputc(',', out);
+	if (row->kind == CALL_MIGRATE_PAGES)
+		fprintf(out, "%" PRIu64, row->not_moved);
+	fputc('\n', out);
+}
+
+void print_csv(FILE *out, const struct summary *s,
+	       struct summary_row *const *rows, size_t count)
+{
+	size_t i;
+
+	fputs("call,vpid,tid,procname,calls,failed,no_exit,errors,"
+	      "latency_ns.count,latency_ns.min,latency_ns.p50,latency_ns.p90,"
+	      "latency_ns.p99,latency_ns.max,latency_ns.sum,latency_ns.mean,"
+	      "pages.asked,pages.on_target,pages.elsewhere,pages.located,"
+	      "pages.failed,pages.unknown,pages.not_moved,pages.status,"
+	      "pages.per_second,bytes,not_moved\n", out);
+	for (i = 0; i < count; i++)
+		put_row(out, rows[i]);
+	summary_warnings(s, put_warning, stderr);
+}
+
+static void put_failure(FILE *out, const struct failure_group *g)
+{
+	const struct numashim_code_text *text =
+		numashim_code_explain(g->scope, g->code);
+	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
+	char name[CODE_NAME_MAX];
+
+	fprintf(out, "%s,%s,%s,%" PRIu64 ",%" PRIu64 ",", failure_scope_calls[g->scope],
+		page ? "page" : "call",
+		code_name(page ? -g->code : g->code, name, sizeof(name)),
+		g->count, g->calls);
+	put_string(out, text ? text->meaning : NULL);
+	fputc(',', out);
+	put_string(out, text ? text->advice : NULL);
+	fputc('\n', out);
+}
+
+void print_failures_csv(FILE *out, const struct views *v,
+			struct failure_group *const *groups, size_t count)
+{
+	size_t i;
+
+	fputs("call,scope,code,count,calls,meaning,advice\n", out);
+	for (i = 0; i < count; i++)
+		put_failure(out, groups[i]);
+	summary_warnings(&v->summary, put_warning, stderr);
+}
+
+static void put_callsite(FILE *out, const struct callsite *cs)
+{
+	const struct symbol *sym = &cs->symbol;
+	const struct site_tally *t = &cs->site->tally;
+	char name[SITE_NAME_MAX];
+
+	put_string(out, site_name(cs->site, name, sizeof(name)));
+	fputc(',', out);
+	put_string(out, cs->site->path);
+	fprintf(out, ",%" PRIu64 ",", cs->site->offset);
+	put_string(out, sym->function);
+	fputc(',', out);
+	if (sym->function)
+		fprintf(out, "%" PRIu64, sym->function_offset);
+	fputc(',', out);
+	put_string(out, sym->file);
+	fputc(',', out);
+	if (sym->file)
+		fprintf(out, "%d", sym->line);
+	fputc(',', out);
+	put_string(out, sym->problem);
+	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+		",%" PRIu64 ",%.1f\n", t->calls, t->failed, t->failed_pages,
+		t->latency_sum, t->latency_max,
+		(double) t->latency_sum / t->calls);
+}
+
+void print_callsites_csv(FILE *out, const struct views *v,
+			 const struct callsite *sites, size_t count)
+{
+	size_t i;
+
+	fputs("site,binary,offset,function,function_offset,file,line,problem,"
+	      "calls,failed,failed_pages,latency_ns.sum,latency_ns.max,"
+	      "latency_ns.mean\n", out);
+	for (i = 0; i < count; i++)
+		put_callsite(out, &sites[i]);
+	summary_warnings(&v->summary, put_warning, stderr);
+}
+
+static void put_node(FILE *out, int32_t node)
+{
+	if (node != NODE_NONE)
+		fprintf(out, "%" PRId32, node);
+	fputc(',', out);
+}
+
+void print_nodes_csv(FILE *out, const struct views *v,
+		     const struct node_cells *cells)
+{
+	char name[CODE_NAME_MAX];
+	size_t i;
+
+	fputs("requested,kernel,rewritten,result,pages\n", out);
+	for (i = 0; i < cells->len; i++) {
+		const struct node_cell *cell = &cells->v[i];
+
+		put_node(out, cell->requested);
+		put_node(out, cell->kernel);
+		fprintf(out, "%s,", cell->kernel != cell->requested ? "true" :
+			"false");
+		if (cell->result >= 0)
+			fprintf(out, "%" PRId32, cell->result);
+		else
+			fputs(code_name(cell->result, name, sizeof(name)), out);
+		fprintf(out, ",%" PRIu64 "\n", cell->pages);
+	}
+	summary_warnings(&v->summary, put_warning, stderr);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The nodes view's figures: move_pages' pages by the node the program
+ * asked for, the node the kernel was asked for when a rewrite rule
+ * changed it, and where the page ended up (its status: a node, or a
+ * negative error code). A cell per combination that occurred: a trace
+ * holds few nodes and codes, so the matrix stays small however long it is.
+ */
+#ifndef NUMASHIM_NODES_H
+#define NUMASHIM_NODES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The requested node of a query's page (nodes NULL): none was asked. */
+#define NODE_NONE (-1)
+
+struct node_cell {
+	int32_t requested;	/* the program's; NODE_NONE for a query */
+	int32_t kernel;		/* the kernel's: a rule's, else requested */
+	int32_t result;		/* the page's status */
+	uint64_t pages;
+};
+
+struct node_cells {
+	struct node_cell *v;
+	size_t len;
+	size_t cap;
+};
+
+/* Both return 0, or -1 when out of memory. */
+int node_cells_add(struct node_cells *cells, const struct node_cell *cell);
+int node_cells_merge(struct node_cells *dst, const struct node_cells *src);
+
+/* Sorted by requested, kernel, then result (node_result_cmp). */
+void node_cells_sort(struct node_cells *cells);
+
+/* Results in order: nodes by number, then codes by errno. */
+int node_result_cmp(const void *a, const void *b);
+
+/* The distinct results of the cells, in order; free(); NULL: no memory. */
+int32_t *node_cells_results(const struct node_cells *cells, size_t *count);
+
+void node_cells_fini(struct node_cells *cells);
+
+#endif /* NUMASHIM_NODES_H */
