@@ -269,18 +269,26 @@ static const struct numashim_node_map *map_for(const struct numashim_rule *r,
 	return NULL;
 }
 
-/* The turn-th node of a map's target set, round and round. */
+#define SET_WORDS (NUMASHIM_RULE_NODES / 64)
+
+/*
+ * The turn-th node of a map's target set, round and round. Called for
+ * every page of a mapped call: a word of the set at a time, not a bit.
+ */
 static unsigned int map_target(const struct numashim_node_map *m,
 			       uint64_t turn)
 {
-	unsigned int node, count = 0;
+	unsigned int w, count = 0;
+	uint64_t bits;
 
-	for (node = 0; node < NUMASHIM_RULE_NODES; node++)
-		count += numashim_node_set_has(&m->to, node);
+	for (w = 0; w < SET_WORDS; w++)
+		count += __builtin_popcountll(m->to.bits[w]);
 	turn %= count;
-	for (node = 0; ; node++)
-		if (numashim_node_set_has(&m->to, node) && !turn--)
-			return node;
+	for (w = 0; turn >= (uint64_t) __builtin_popcountll(m->to.bits[w]); w++)
+		turn -= __builtin_popcountll(m->to.bits[w]);
+	for (bits = m->to.bits[w]; turn--; bits &= bits - 1)
+		;
+	return w * 64 + __builtin_ctzll(bits);
 }
 
 /* move_pages' nodes, mapped page by page; false if they cannot be read. */
