@@ -244,12 +244,7 @@ static int on_entry_event(struct event_reader *r,
 	} else if (type->kind == CALL_MBIND) {
 		start.bytes = int_member(p, "len");
 	}
-	if (calls_begin(&r->calls, &start))
-		return -1;
-	if (type->kind != CALL_MOVE_PAGES || start.query)
-		return 0;
-	return feed_ints(calls_find(&r->calls, ev->vpid, ev->call_id),
-			 member(p, "nodes"), 0, call_add_nodes);
+	return calls_begin(&r->calls, &start);
 }
 
 static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
@@ -298,9 +293,10 @@ static int on_exit_event(struct event_reader *r,
 
 	if (!c && !(res.site = site_of(r, ev)))
 		return -1;
-	/* The exit's statuses are the first ones; chunks brought the rest. */
+	/* Short arrays ride in the exit, long ones came in chunks. */
 	if (c && type->kind == CALL_MOVE_PAGES &&
-	    feed_ints(c, member(p, "status"), 0, call_add_statuses))
+	    (feed_ints(c, member(p, "nodes"), 0, call_add_nodes) ||
+	     feed_ints(c, member(p, "status"), 0, call_add_statuses)))
 		return -1;
 	return calls_end(&r->calls, c, &res);
 }

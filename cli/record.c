@@ -28,7 +28,7 @@
 #define EXIT_RECORD_FAILED 125
 #define EXIT_NOT_RUN 127
 
-/* The shim's largest event is about 13.5 KiB: see numashim-payload.h. */
+/* The shim's largest event is about 8 KiB: see numashim-payload.h. */
 #define SUBBUF_SIZE_DEFAULT (1024 * 1024)
 #define NUM_SUBBUF_DEFAULT 4
 #define BACKTRACE_DEPTH_MAX 128

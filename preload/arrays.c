@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Recording whole arrays: the first chunk of each goes into the entry or
- * exit event, the rest into chunk events, so that no event outgrows a
- * sub-buffer (the ring buffer would drop it and only count it). Copies go
- * through numashim_copy_in() because the program's pointers may be bad.
+ * Recording whole arrays, once the kernel has answered: a short one goes
+ * into the exit event, a long one into chunk events, so that no event
+ * outgrows a sub-buffer (the ring buffer would drop it and only count it).
+ * Copies go through numashim_copy_in() because the program's pointers may
+ * be bad, unless the kernel has just gone through the whole array.
  */
 #include <errno.h>
 #include <string.h>
@@ -23,24 +24,33 @@ void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 	src->recorded = 0;
 	src->err = 0;
 	src->is_mask = 0;
+	src->accessed = 0;
 	src->plain.user = user;
 	src->plain.elem_size = elem_size;
-	src->plain.written = 0;
 }
 
-void numashim_array_written(struct numashim_array_src *src)
+void numashim_array_accessed(struct numashim_array_src *src)
 {
-	src->plain.written = 1;
+	src->accessed = 1;
 }
 
-static void read_mask(struct numashim_array_src *src)
+static size_t copy(struct numashim_array_src *src, void *dst,
+		   const void *user, size_t len)
+{
+	if (!src->accessed)
+		return numashim_copy_in(dst, user, len, &src->err);
+	numashim_copy_accessed(dst, user, len);
+	return len;
+}
+
+static void load_mask(struct numashim_array_src *src)
 {
 	size_t nwords = (src->expected + WORD_BITS - 1) / WORD_BITS;
-	size_t got = numashim_copy_in(src->mask.words, src->mask.user,
-				      nwords * sizeof(unsigned long),
-				      &src->err);
+	size_t got = copy(src, src->mask.words, src->mask.user,
+			  nwords * sizeof(unsigned long));
 
 	src->recorded = got * 8 < src->expected ? got * 8 : src->expected;
+	src->mask.loaded = 1;
 }
 
 void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
@@ -54,12 +64,14 @@ void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 	src->recorded = 0;
 	src->err = 0;
 	src->is_mask = 1;
+	src->accessed = 0;
 	src->mask.user = mask;
 	src->mask.next_bit = 0;
-	if (bits > NUMASHIM_MASK_MAX_BITS)
+	src->mask.loaded = 0;
+	if (bits > NUMASHIM_MASK_MAX_BITS) {
 		src->err = E2BIG;
-	else
-		read_mask(src);
+		src->mask.loaded = 1;
+	}
 }
 
 static size_t next_plain(struct numashim_array_src *src, void *buf)
@@ -72,11 +84,7 @@ static size_t next_plain(struct numashim_array_src *src, void *buf)
 
 	if (!want || src->err)
 		return 0;
-	if (src->plain.written)
-		got = numashim_copy_written(buf, user, want * size, &src->err);
-	else
-		got = numashim_copy_in(buf, user, want * size, &src->err);
-	got /= size;
+	got = copy(src, buf, user, want * size) / size;
 	src->offset += got;
 	src->recorded = src->offset;
 	return got;
@@ -85,9 +93,12 @@ static size_t next_plain(struct numashim_array_src *src, void *buf)
 static size_t next_mask(struct numashim_array_src *src, void *buf)
 {
 	int32_t *nodes = buf;
-	uint64_t bit = src->mask.next_bit;
+	uint64_t bit;
 	size_t len = 0;
 
+	if (!src->mask.loaded)
+		load_mask(src);
+	bit = src->mask.next_bit;
 	for (; bit < src->recorded && len < NUMASHIM_CHUNK_LEN; bit++)
 		if (src->mask.words[bit / WORD_BITS] & (1UL << (bit % WORD_BITS)))
 			nodes[len++] = bit;
@@ -124,15 +135,33 @@ void numashim_array_emit_rest(struct numashim_array_src *src, uint64_t call_id,
 	}
 }
 
-void numashim_array_emit_resumed(struct numashim_array_src *src,
-				 uint64_t call_id, void *buf, void *ip)
+/* The elements not handed out yet, as far as they can be told. */
+static uint64_t left(struct numashim_array_src *src)
 {
-	if (src->err != ENODATA)
-		return;
-	src->err = 0;
-	if (src->is_mask)
-		read_mask(src);
-	numashim_array_emit_rest(src, call_id, buf, ip);
+	uint64_t i, whole, nodes = 0;
+	unsigned int tail;
+
+	if (!src->is_mask)
+		return src->expected - src->offset;
+	if (!src->mask.loaded)
+		load_mask(src);
+	whole = src->recorded / WORD_BITS;
+	tail = src->recorded % WORD_BITS;
+	for (i = 0; i < whole; i++)
+		nodes += __builtin_popcountl(src->mask.words[i]);
+	if (tail)
+		nodes += __builtin_popcountl(src->mask.words[whole] &
+					     ((1UL << tail) - 1));
+	return nodes - src->offset;
+}
+
+size_t numashim_array_take(struct numashim_array_src *src, uint64_t call_id,
+			   void *exit_buf, void *chunk_buf, void *ip)
+{
+	if (left(src) <= NUMASHIM_INLINE_LEN)
+		return numashim_array_next(src, exit_buf);
+	numashim_array_emit_rest(src, call_id, chunk_buf, ip);
+	return 0;
 }
 
 uint32_t numashim_array_finish(const struct numashim_array_src *src,

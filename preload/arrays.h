@@ -14,10 +14,10 @@
 #define NUMASHIM_MASK_MAX_WORDS (NUMASHIM_MASK_MAX_BITS / (8 * sizeof(unsigned long)))
 
 /*
- * One array of a call, read out of the program's memory a chunk at a time:
- * either a plain array (pages, nodes, status) or the node numbers set in a
- * node mask. It remembers how much of it made it into the trace and, when
- * not all of it did, why.
+ * One array of a call, read out of the program's memory a chunk at a time
+ * once the kernel has answered: either a plain array (pages, nodes,
+ * status) or the node numbers set in a node mask. It remembers how much
+ * of it made it into the trace and, when not all of it did, why.
  */
 struct numashim_array_src {
 	enum numashim_array id;
@@ -26,16 +26,17 @@ struct numashim_array_src {
 	uint64_t recorded;	/* elements (masks: bits) that were readable */
 	int err;		/* why recorded < expected */
 	int is_mask;
+	int accessed;		/* whole, by the kernel: numashim_copy_accessed() */
 	union {
 		struct {
 			const char *user;
 			unsigned int elem_size;
-			int written;	/* by the kernel, whole */
 		} plain;
 		struct {
 			const unsigned long *user;
 			unsigned long words[NUMASHIM_MASK_MAX_WORDS];
 			uint64_t next_bit;
+			int loaded;
 		} mask;
 	};
 };
@@ -44,12 +45,12 @@ struct numashim_array_src {
 void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 			 const void *user, uint64_t count, unsigned int elem_size);
 
-/* The kernel wrote the whole array: see numashim_copy_written(). */
-void numashim_array_written(struct numashim_array_src *src);
-
 /* The nodes set in the first maxnode - 1 bits of mask, as the kernel reads it. */
 void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 			const unsigned long *mask, unsigned long maxnode);
+
+/* The kernel has just read or written the whole array for this call. */
+void numashim_array_accessed(struct numashim_array_src *src);
 
 /* The next up to NUMASHIM_CHUNK_LEN elements, as uint64_t or int32_t. */
 size_t numashim_array_next(struct numashim_array_src *src, void *buf);
@@ -59,11 +60,12 @@ void numashim_array_emit_rest(struct numashim_array_src *src, uint64_t call_id,
 			      void *buf, void *ip);
 
 /*
- * After the call, emit the rest of an input array that stopped at a page
- * that was not in memory: if the kernel read that far, the page is now.
+ * The array for the exit event: its elements in exit_buf (room for
+ * NUMASHIM_INLINE_LEN) when it has no more; otherwise it goes whole into
+ * chunk events, with chunk_buf as scratch, and the exit event gets none.
  */
-void numashim_array_emit_resumed(struct numashim_array_src *src,
-				 uint64_t call_id, void *buf, void *ip);
+size_t numashim_array_take(struct numashim_array_src *src, uint64_t call_id,
+			   void *exit_buf, void *chunk_buf, void *ip);
 
 /*
  * Emit array_incomplete when the array was not recorded whole; returns

@@ -159,26 +159,20 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 {
 	struct recorded_call rc;
 	struct numashim_array_src pages, nodes, status;
-	union chunk_buf first, scratch;
-	struct numashim_addrs pages_rec = { .v = first.addrs };
-	struct numashim_ints nodes_rec = { .v = scratch.ints };
-	struct numashim_ints status_rec = { .v = first.ints };
+	uint64_t pages_buf[NUMASHIM_INLINE_LEN];
+	int32_t nodes_buf[NUMASHIM_INLINE_LEN];
+	int32_t status_buf[NUMASHIM_INLINE_LEN];
+	union chunk_buf scratch;
+	struct numashim_addrs pages_rec = { .v = pages_buf };
+	struct numashim_ints nodes_rec = { .v = nodes_buf };
+	struct numashim_ints status_rec = { .v = status_buf };
 	long ret;
 	int err;
 
 	int saved_errno = errno;
 
 	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
-	numashim_array_init(&pages, NUMASHIM_ARRAY_PAGES, a->pages, a->count,
-			    sizeof(uint64_t));
-	numashim_array_init(&nodes, NUMASHIM_ARRAY_NODES, a->nodes,
-			    a->nodes ? a->count : 0, sizeof(int32_t));
-	pages_rec.len = numashim_array_next(&pages, first.addrs);
-	nodes_rec.len = numashim_array_next(&nodes, scratch.ints);
-	lttng_ust_do_tracepoint(numashim, move_pages_entry, &rc.call, a,
-				&pages_rec, &nodes_rec, ip);
-	numashim_array_emit_rest(&pages, rc.call.id, &scratch, ip);
-	numashim_array_emit_rest(&nodes, rc.call.id, &scratch, ip);
+	lttng_ust_do_tracepoint(numashim, move_pages_entry, &rc.call, a, ip);
 
 	errno = saved_errno;
 	rc.start_ns = now_ns();
@@ -186,8 +180,6 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	err = errno;
 	result_set(&rc, ret, err);
 
-	numashim_array_emit_resumed(&pages, rc.call.id, &scratch, ip);
-	numashim_array_emit_resumed(&nodes, rc.call.id, &scratch, ip);
 	if (rw->rule) {
 		const struct numashim_move_pages_args *k = &rw->args.move_pages;
 		struct numashim_array_src kernel_nodes;
@@ -199,18 +191,33 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 						    NULL, 0, &kernel_nodes, NULL,
 						    k->count, ip);
 	}
+	numashim_array_init(&pages, NUMASHIM_ARRAY_PAGES, a->pages, a->count,
+			    sizeof(uint64_t));
+	numashim_array_init(&nodes, NUMASHIM_ARRAY_NODES, a->nodes,
+			    a->nodes ? a->count : 0, sizeof(int32_t));
 	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
 			    a->count, sizeof(int32_t));
-	/* A call that succeeded wrote a status for every page. */
-	if (ret >= 0)
-		numashim_array_written(&status);
-	status_rec.len = numashim_array_next(&status, first.ints);
-	numashim_array_emit_rest(&status, rc.call.id, &scratch, ip);
+	/*
+	 * A call that returned 0 went through every page (one that cannot
+	 * move stops it, and it returns how many are left); and with no rule
+	 * between, through the program's own arrays.
+	 */
+	if (ret == 0 && !rw->rule) {
+		numashim_array_accessed(&pages);
+		numashim_array_accessed(&nodes);
+		numashim_array_accessed(&status);
+	}
+	pages_rec.len = numashim_array_take(&pages, rc.call.id, pages_buf,
+					    &scratch, ip);
+	nodes_rec.len = numashim_array_take(&nodes, rc.call.id, nodes_buf,
+					    &scratch, ip);
+	status_rec.len = numashim_array_take(&status, rc.call.id, status_buf,
+					     &scratch, ip);
 	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
 			     numashim_array_finish(&nodes, rc.call.id, ip) |
 			     numashim_array_finish(&status, rc.call.id, ip);
-	lttng_ust_do_tracepoint(numashim, move_pages_exit, &rc.res,
-				&status_rec, ip);
+	lttng_ust_do_tracepoint(numashim, move_pages_exit, &rc.res, &pages_rec,
+				&nodes_rec, &status_rec, ip);
 	errno = err;
 	return ret;
 }
@@ -220,25 +227,18 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 {
 	struct recorded_call rc;
 	struct numashim_array_src old_nodes, new_nodes;
-	union chunk_buf old_buf, new_buf;
-	struct numashim_ints old_rec = { .v = old_buf.ints };
-	struct numashim_ints new_rec = { .v = new_buf.ints };
+	int32_t old_buf[NUMASHIM_INLINE_LEN], new_buf[NUMASHIM_INLINE_LEN];
+	union chunk_buf scratch;
+	struct numashim_ints old_rec = { .v = old_buf };
+	struct numashim_ints new_rec = { .v = new_buf };
 	long ret;
 	int err;
 
 	int saved_errno = errno;
 
 	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
-	numashim_mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
-			   a->maxnode);
-	numashim_mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
-			   a->maxnode);
-	old_rec.len = numashim_array_next(&old_nodes, old_buf.ints);
-	new_rec.len = numashim_array_next(&new_nodes, new_buf.ints);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_entry, &rc.call, a,
-				&old_rec, &new_rec, ip);
-	numashim_array_emit_rest(&old_nodes, rc.call.id, &old_buf, ip);
-	numashim_array_emit_rest(&new_nodes, rc.call.id, &new_buf, ip);
+				ip);
 
 	errno = saved_errno;
 	rc.start_ns = now_ns();
@@ -246,8 +246,6 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 	err = errno;
 	result_set(&rc, ret, err);
 
-	numashim_array_emit_resumed(&old_nodes, rc.call.id, &old_buf, ip);
-	numashim_array_emit_resumed(&new_nodes, rc.call.id, &new_buf, ip);
 	if (rw->rule) {
 		const struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
 		struct numashim_array_src kernel_nodes, kernel_old_nodes;
@@ -261,9 +259,23 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 						    k->maxnode, &kernel_nodes,
 						    &kernel_old_nodes, 0, ip);
 	}
+	numashim_mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
+			   a->maxnode);
+	numashim_mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
+			   a->maxnode);
+	/* The kernel reads both masks before anything else. */
+	if (ret >= 0 && !rw->rule) {
+		numashim_array_accessed(&old_nodes);
+		numashim_array_accessed(&new_nodes);
+	}
+	old_rec.len = numashim_array_take(&old_nodes, rc.call.id, old_buf,
+					  &scratch, ip);
+	new_rec.len = numashim_array_take(&new_nodes, rc.call.id, new_buf,
+					  &scratch, ip);
 	rc.res.incomplete |= numashim_array_finish(&old_nodes, rc.call.id, ip) |
 			     numashim_array_finish(&new_nodes, rc.call.id, ip);
-	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res, ip);
+	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res,
+				&old_rec, &new_rec, ip);
 	errno = err;
 	return ret;
 }
@@ -273,20 +285,16 @@ static long record_mbind(const struct numashim_mbind_args *a,
 {
 	struct recorded_call rc;
 	struct numashim_array_src nodemask;
-	union chunk_buf buf;
-	struct numashim_ints mask_rec = { .v = buf.ints };
+	int32_t mask_buf[NUMASHIM_INLINE_LEN];
+	union chunk_buf scratch;
+	struct numashim_ints mask_rec = { .v = mask_buf };
 	long ret;
 	int err;
 
 	int saved_errno = errno;
 
 	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
-	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask,
-			   a->maxnode);
-	mask_rec.len = numashim_array_next(&nodemask, buf.ints);
-	lttng_ust_do_tracepoint(numashim, mbind_entry, &rc.call, a, &mask_rec,
-				ip);
-	numashim_array_emit_rest(&nodemask, rc.call.id, &buf, ip);
+	lttng_ust_do_tracepoint(numashim, mbind_entry, &rc.call, a, ip);
 
 	errno = saved_errno;
 	rc.start_ns = now_ns();
@@ -294,7 +302,6 @@ static long record_mbind(const struct numashim_mbind_args *a,
 	err = errno;
 	result_set(&rc, ret, err);
 
-	numashim_array_emit_resumed(&nodemask, rc.call.id, &buf, ip);
 	if (rw->rule) {
 		const struct numashim_mbind_args *k = &rw->args.mbind;
 		struct numashim_array_src kernel_nodes;
@@ -305,8 +312,15 @@ static long record_mbind(const struct numashim_mbind_args *a,
 						    k->maxnode, &kernel_nodes,
 						    NULL, 0, ip);
 	}
+	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask,
+			   a->maxnode);
+	/* As for migrate_pages, the mask is read first. */
+	if (ret == 0 && !rw->rule)
+		numashim_array_accessed(&nodemask);
+	mask_rec.len = numashim_array_take(&nodemask, rc.call.id, mask_buf,
+					   &scratch, ip);
 	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
-	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, ip);
+	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, &mask_rec, ip);
 	errno = err;
 	return ret;
 }

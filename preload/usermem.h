@@ -14,12 +14,14 @@
 size_t numashim_copy_in(void *dst, const void *src, size_t len, int *err);
 
 /*
- * The same for memory the kernel has just written whole, such as the
- * status array of a move_pages call that succeeded: it is in memory, so
- * the check that reading faults nothing in is skipped. A bad address
- * still gives EFAULT, never a fault.
+ * Copy memory that the kernel has just read or written whole for the
+ * call being recorded, such as the arrays of a move_pages call that
+ * succeeded: the kernel would have failed the call had any of it been
+ * unreadable, and its own access faulted in what was not in memory. So a
+ * plain copy does, with no system call. Only another thread unmapping an
+ * array in the middle of the call's recording could make it fault, which
+ * would be the program's own use after free.
  */
-size_t numashim_copy_written(void *dst, const void *src, size_t len,
-			     int *err);
+void numashim_copy_accessed(void *dst, const void *src, size_t len);
 
 #endif /* NUMASHIM_USERMEM_H */

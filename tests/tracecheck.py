@@ -21,9 +21,12 @@ import bt2
 
 ARRAY_BIT = {"pages": 0, "nodes": 1, "status": 2, "nodemask": 3,
              "old_nodes": 4, "new_nodes": 5}
-ENTRY_ARRAYS = {"move_pages": ("pages", "nodes"),
-                "mbind": ("nodemask",),
-                "migrate_pages": ("old_nodes", "new_nodes")}
+# Arrays of up to INLINE_LEN elements ride in the exit event, longer ones
+# in chunk events (trace/numashim-payload.h).
+INLINE_LEN = 512
+EXIT_ARRAYS = {"move_pages": ("pages", "nodes", "status"),
+               "mbind": ("nodemask",),
+               "migrate_pages": ("old_nodes", "new_nodes")}
 SCALARS = {"move_pages": ("count", "flags", "pages_ptr", "nodes_ptr",
                           "status_ptr"),
            "mbind": ("addr", "len", "mode", "maxnode", "flags"),
@@ -109,8 +112,6 @@ def read_trace(path):
             call = calls[key] = Call(name[:-6], pid, ts)
             call.entry = p
             call.ctx = {k: int(ctx[k]) for k in ("vtid", "ip")}
-            for a in ENTRY_ARRAYS[call.kind]:
-                call.segments[a].append((0, [int(v) for v in p[a]]))
             continue
         call = calls.get(key)
         if call is None:
@@ -120,9 +121,8 @@ def read_trace(path):
                 raise SystemExit(f"unexpected {ev.name} for call {key}")
             call.exit = p
             call.exit_ts = ts
-            if call.kind == "move_pages":
-                call.segments["status"].append(
-                    (0, [int(v) for v in p["status"]]))
+            for a in EXIT_ARRAYS[call.kind]:
+                call.segments[a].append((0, [int(v) for v in p[a]]))
         elif name == "rewrite":
             call.rewrite = p
             for a in ("kernel_nodes", "injected"):
@@ -218,6 +218,11 @@ def check_call(call, exp, sym, depth, say):
             say(f"{a} recorded as {got[:8]}... ({len(got)}), the program "
                 f"had {exp[a][:8]}... ({len(exp[a])})")
         want = exp.get(f"{a}_expected", len(exp[a]))
+        inline = len(x[a]) if a in EXIT_ARRAYS[call.kind] else 0
+        if (len(exp[a]) == want and
+                inline != (len(got) if len(got) <= INLINE_LEN else 0)):
+            say(f"{a}: {inline} of its {len(got)} elements in the exit "
+                f"event; it holds arrays of up to {INLINE_LEN} whole")
         if len(exp[a]) < want:
             incomplete_bits |= 1 << bit
             note = call.incomplete.get(a)
@@ -228,9 +233,7 @@ def check_call(call, exp, sym, depth, say):
             say(f"{a}: recorded whole but noted {call.incomplete[a]}")
     # The exit's bit mask can be predicted only when the program could
     # describe every array of the call.
-    arrays = ENTRY_ARRAYS[call.kind] + (
-        ("status",) if call.kind == "move_pages" else ())
-    if (all(a in exp for a in arrays) and
+    if (all(a in exp for a in EXIT_ARRAYS[call.kind]) and
             int(x["incomplete"]) != incomplete_bits):
         say(f"incomplete {int(x['incomplete']):#x}, "
             f"expected {incomplete_bits:#x}")

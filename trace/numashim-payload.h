@@ -29,14 +29,17 @@ enum numashim_via {
 };
 
 /*
- * Elements of one array carried by one event: the entry or exit event holds
- * the first NUMASHIM_CHUNK_LEN, chunk events the rest. The largest event,
- * move_pages_entry with 1024 addresses, 1024 nodes and a full backtrace,
- * is about 13.5 KiB: within the 16 KiB sub-buffers of lttng's smallest
- * default (per-process buffers) and far within the 512 KiB of per-user
- * ones. An event larger than a sub-buffer would be dropped.
+ * The arrays of a call are read once the kernel has answered. An array of
+ * up to NUMASHIM_INLINE_LEN elements rides in the exit event; a longer one
+ * goes whole into chunk events of up to NUMASHIM_CHUNK_LEN elements, before
+ * the exit event. The largest events, an addr_chunk of 1024 addresses and
+ * move_pages_exit with 512 addresses, 512 nodes and 512 statuses, are about
+ * 8 KiB: within the 16 KiB sub-buffers of lttng's smallest default
+ * (per-process buffers) and far within the 512 KiB of per-user ones. An
+ * event larger than a sub-buffer would be dropped.
  */
 #define NUMASHIM_CHUNK_LEN 1024
+#define NUMASHIM_INLINE_LEN 512
 
 /* From NUMASHIM_RUN: the record run of this process, 0 outside one. */
 uint64_t numashim_run_id(void);
@@ -50,7 +53,7 @@ struct numashim_call {
 	size_t backtrace_len;
 };
 
-/* An array as recorded in one event: up to NUMASHIM_CHUNK_LEN elements. */
+/* An array as recorded in one event. */
 struct numashim_addrs {
 	const uint64_t *v;
 	size_t len;

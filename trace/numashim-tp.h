@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * The numashim tracepoint provider. Every intercepted call gives an entry
- * event before the kernel sees it and an exit event after, tied by call_id;
- * arrays longer than NUMASHIM_CHUNK_LEN continue in chunk events, and an
- * array that could not be copied whole gets an array_incomplete event.
+ * event before the kernel sees it, with the scalar arguments and the
+ * backtrace, and an exit event after, with the result and the arrays, tied
+ * by call_id. Arrays longer than NUMASHIM_INLINE_LEN go into chunk events
+ * between the two instead, and an array that could not be copied whole
+ * gets an array_incomplete event.
  * doc/numashim.7 is the reference for readers of these events.
  */
 #undef LTTNG_UST_TRACEPOINT_PROVIDER
@@ -68,8 +70,6 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, error,
 LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_entry,
 	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
 		const struct numashim_move_pages_args *, a,
-		const struct numashim_addrs *, pages,
-		const struct numashim_ints *, nodes,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
 		NUMASHIM_CALL_FIELDS(c)
@@ -79,8 +79,6 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_entry,
 		ctf_integer_hex(uint64_t, nodes_ptr, (uintptr_t) a->nodes)
 		ctf_integer_hex(uint64_t, status_ptr, (uintptr_t) a->status)
 		ctf_integer_hex(int32_t, flags, a->flags)
-		ctf_sequence_hex(uint64_t, pages, pages->v, size_t, pages->len)
-		ctf_sequence(int32_t, nodes, nodes->v, size_t, nodes->len)
 		NUMASHIM_BACKTRACE_FIELD(c)
 		ctf_unused(ip)
 	)
@@ -89,8 +87,6 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_entry,
 LTTNG_UST_TRACEPOINT_EVENT(numashim, migrate_pages_entry,
 	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
 		const struct numashim_migrate_pages_args *, a,
-		const struct numashim_ints *, old_nodes,
-		const struct numashim_ints *, new_nodes,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
 		NUMASHIM_CALL_FIELDS(c)
@@ -98,8 +94,6 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, migrate_pages_entry,
 		ctf_integer(uint64_t, maxnode, a->maxnode)
 		ctf_integer_hex(uint64_t, old_nodes_ptr, (uintptr_t) a->old_nodes)
 		ctf_integer_hex(uint64_t, new_nodes_ptr, (uintptr_t) a->new_nodes)
-		ctf_sequence(int32_t, old_nodes, old_nodes->v, size_t, old_nodes->len)
-		ctf_sequence(int32_t, new_nodes, new_nodes->v, size_t, new_nodes->len)
 		NUMASHIM_BACKTRACE_FIELD(c)
 		ctf_unused(ip)
 	)
@@ -108,7 +102,6 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, migrate_pages_entry,
 LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
 		const struct numashim_mbind_args *, a,
-		const struct numashim_ints *, nodemask,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
 		NUMASHIM_CALL_FIELDS(c)
@@ -118,7 +111,6 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 		ctf_integer_hex(uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)
 		ctf_integer(uint64_t, maxnode, a->maxnode)
 		ctf_integer_hex(uint32_t, flags, a->flags)
-		ctf_sequence(int32_t, nodemask, nodemask->v, size_t, nodemask->len)
 		NUMASHIM_BACKTRACE_FIELD(c)
 		ctf_unused(ip)
 	)
@@ -132,31 +124,46 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 	ctf_integer(uint64_t, latency_ns, (r)->latency_ns)		\
 	ctf_integer_hex(uint32_t, incomplete, (r)->incomplete)
 
+#define NUMASHIM_INTS_FIELD(name)					\
+	ctf_sequence(int32_t, name, name->v, size_t, name->len)
+
 LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_exit,
 	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
+		const struct numashim_addrs *, pages,
+		const struct numashim_ints *, nodes,
 		const struct numashim_ints *, status,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
 		NUMASHIM_RESULT_FIELDS(r)
-		ctf_sequence(int32_t, status, status->v, size_t, status->len)
+		ctf_sequence_hex(uint64_t, pages, pages->v, size_t, pages->len)
+		NUMASHIM_INTS_FIELD(nodes)
+		NUMASHIM_INTS_FIELD(status)
 		ctf_unused(ip)
 	)
 )
 
-LTTNG_UST_TRACEPOINT_EVENT_CLASS(numashim, result,
-	LTTNG_UST_TP_ARGS(const struct numashim_result *, r, void *, ip),
+LTTNG_UST_TRACEPOINT_EVENT(numashim, migrate_pages_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
+		const struct numashim_ints *, old_nodes,
+		const struct numashim_ints *, new_nodes,
+		void *, ip),
 	LTTNG_UST_TP_FIELDS(
 		NUMASHIM_RESULT_FIELDS(r)
+		NUMASHIM_INTS_FIELD(old_nodes)
+		NUMASHIM_INTS_FIELD(new_nodes)
 		ctf_unused(ip)
 	)
 )
 
-LTTNG_UST_TRACEPOINT_EVENT_INSTANCE(numashim, result, numashim, migrate_pages_exit,
-	LTTNG_UST_TP_ARGS(const struct numashim_result *, r, void *, ip)
-)
-
-LTTNG_UST_TRACEPOINT_EVENT_INSTANCE(numashim, result, numashim, mbind_exit,
-	LTTNG_UST_TP_ARGS(const struct numashim_result *, r, void *, ip)
+LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
+		const struct numashim_ints *, nodemask,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_RESULT_FIELDS(r)
+		NUMASHIM_INTS_FIELD(nodemask)
+		ctf_unused(ip)
+	)
 )
 
 /*
