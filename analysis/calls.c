@@ -24,6 +24,22 @@ struct node_runs {
 	uint64_t recorded;
 };
 
+/* The indexes of the pages whose status a rule made up, ascending. */
+struct page_indexes {
+	uint64_t *v;
+	size_t len;
+	size_t cap;
+};
+
+/* mbind's and migrate_pages' node masks, as passed and as the kernel got them. */
+enum call_mask {
+	MASK_TARGET,
+	MASK_SOURCE,
+	MASK_KERNEL_TARGET,
+	MASK_KERNEL_SOURCE,
+	CALL_MASKS,
+};
+
 struct call {
 	int64_t vpid;
 	uint64_t call_id;
@@ -34,10 +50,14 @@ struct call {
 	uint64_t count;
 	uint64_t bytes;
 	bool query;
+	uint64_t mode;
+	int32_t flags;
 	struct node_runs nodes;
-	/* The nodes a rewrite rule gave the kernel instead. */
-	bool rewritten;
+	struct node_list masks[CALL_MASKS];
+	/* What a rewrite rule gave the kernel instead; rule NULL: none. */
+	struct call_rewrite_start rewrite;
 	struct node_runs kernel_nodes;
+	struct page_indexes injected;
 	uint64_t statuses;
 	struct page_tally pages;
 	struct node_cells cells;
@@ -59,7 +79,9 @@ static void call_free(void *p)
 
 	free(c->nodes.v);
 	free(c->kernel_nodes.v);
+	free(c->injected.v);
 	code_counts_fini(&c->pages.failed);
+	code_counts_fini(&c->pages.injected);
 	node_cells_fini(&c->cells);
 	free(c);
 }
@@ -113,6 +135,8 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	c->count = start->count;
 	c->bytes = start->bytes;
 	c->query = start->query;
+	c->mode = start->mode;
+	c->flags = start->flags;
 	c->site = start->site;
 	if (!tsearch(c, &t->tree, call_cmp)) {
 		free(c);
@@ -161,15 +185,89 @@ int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
 	return add_runs(&c->nodes, offset, v, n);
 }
 
-void call_rewritten(struct call *c)
+/* Masks list few nodes, in order: the offset adds nothing. */
+static void add_mask(struct call *c, enum call_mask mask, const int32_t *v,
+		     size_t n)
 {
-	c->rewritten = true;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		node_list_add(&c->masks[mask], v[i]);
+}
+
+int call_add_target_mask(struct call *c, uint64_t offset, const int32_t *v,
+			 size_t n)
+{
+	(void) offset;
+	add_mask(c, MASK_TARGET, v, n);
+	return 0;
+}
+
+int call_add_source_mask(struct call *c, uint64_t offset, const int32_t *v,
+			 size_t n)
+{
+	(void) offset;
+	add_mask(c, MASK_SOURCE, v, n);
+	return 0;
+}
+
+void call_rewritten(struct call *c, const struct call_rewrite_start *w)
+{
+	c->rewrite = *w;
 }
 
 int call_add_kernel_nodes(struct call *c, uint64_t offset, const int32_t *v,
 			  size_t n)
 {
-	return add_runs(&c->kernel_nodes, offset, v, n);
+	if (c->kind == CALL_MOVE_PAGES)
+		return add_runs(&c->kernel_nodes, offset, v, n);
+	add_mask(c, MASK_KERNEL_TARGET, v, n);
+	return 0;
+}
+
+int call_add_kernel_source_mask(struct call *c, uint64_t offset,
+				const int32_t *v, size_t n)
+{
+	(void) offset;
+	add_mask(c, MASK_KERNEL_SOURCE, v, n);
+	return 0;
+}
+
+int call_add_injected(struct call *c, uint64_t offset, uint64_t page)
+{
+	struct page_indexes *p = &c->injected;
+	uint64_t *grown;
+	size_t cap;
+
+	/* After a gap (a lost chunk) the list is no longer in order. */
+	if (offset != p->len)
+		return 0;
+	if (p->len == p->cap) {
+		cap = p->cap ? 2 * p->cap : 16;
+		grown = realloc(p->v, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		p->v = grown;
+		p->cap = cap;
+	}
+	p->v[p->len++] = page;
+	return 0;
+}
+
+static bool injected(const struct call *c, uint64_t i)
+{
+	const struct page_indexes *p = &c->injected;
+	size_t lo = 0, hi = p->len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->v[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->len && p->v[lo] == i;
 }
 
 /* The node of element i; false when the trace lacks it. */
@@ -199,7 +297,7 @@ static int place(struct call *c, uint64_t i, int32_t target, int32_t status)
 {
 	struct node_cell cell = { target, target, status, 1 };
 
-	if (c->rewritten && !node_at(&c->kernel_nodes, i, &cell.kernel))
+	if (c->rewrite.rule && !node_at(&c->kernel_nodes, i, &cell.kernel))
 		cell.kernel = NODE_NONE;
 	return node_cells_add(&c->cells, &cell);
 }
@@ -211,6 +309,8 @@ static int classify(struct call *c, uint64_t i, int32_t status)
 
 	if (known && place(c, i, target, status))
 		return -1;
+	if (status < 0 && injected(c, i))
+		return code_counts_add(&c->pages.injected, status, 1);
 	if (status < 0)
 		return code_counts_add(&c->pages.failed, status, 1);
 	if (c->query)
@@ -244,6 +344,7 @@ static void settle_pages(struct call *c, int64_t ret)
 {
 	if (ret < 0) {
 		code_counts_fini(&c->pages.failed);
+		code_counts_fini(&c->pages.injected);
 		node_cells_fini(&c->cells);
 		c->pages = (struct page_tally) { .unknown = c->count };
 	} else if (c->statuses < c->count) {
@@ -269,10 +370,86 @@ static int count_orphan_exit(struct call_table *t, const struct call_result *r)
 	return views_add_call(t->views, &rec);
 }
 
+/*
+ * move_pages' pages that the kernel was asked to send elsewhere than the
+ * program asked, a pair of runs at a time.
+ */
+static int count_moves(const struct call *c, struct node_moves *moves)
+{
+	const struct node_runs *a = &c->nodes, *b = &c->kernel_nodes;
+	uint64_t end = a->recorded < b->recorded ? a->recorded : b->recorded;
+	uint64_t at, next;
+	size_t i = 0, j = 0;
+
+	for (at = 0; at < end; at = next) {
+		while (i + 1 < a->len && a->v[i + 1].start <= at)
+			i++;
+		while (j + 1 < b->len && b->v[j + 1].start <= at)
+			j++;
+		next = end;
+		if (i + 1 < a->len && a->v[i + 1].start < next)
+			next = a->v[i + 1].start;
+		if (j + 1 < b->len && b->v[j + 1].start < next)
+			next = b->v[j + 1].start;
+		if (a->v[i].node != b->v[j].node &&
+		    node_moves_add(moves, a->v[i].node, b->v[j].node,
+				   next - at))
+			return -1;
+	}
+	return 0;
+}
+
+/* The texts of a call's mode and flags, as passed and as the kernel got them. */
+struct rewrite_texts {
+	char mode[2][NODE_LIST_MAX];
+	char flags[2][NODE_LIST_MAX];
+};
+
+static void note_change(struct call_rewrite *w, enum rewrite_field field,
+			const char *from, const char *to)
+{
+	if (strcmp(from, to)) {
+		w->from[field] = from;
+		w->to[field] = to;
+	}
+}
+
+/* What the rule did to c, in w; 0, or -1 when out of memory. */
+static int describe_rewrite(struct call *c, struct call_rewrite *w,
+			    struct rewrite_texts *t)
+{
+	const struct call_rewrite_start *k = &c->rewrite;
+
+	*w = (struct call_rewrite) { .rule = k->rule, .dry_run = k->dry_run };
+	if (c->kind != CALL_MIGRATE_PAGES)
+		note_change(w, FIELD_FLAGS,
+			    mf_flags_text(c->flags, t->flags[0], NODE_LIST_MAX),
+			    mf_flags_text(k->flags, t->flags[1], NODE_LIST_MAX));
+	if (c->kind == CALL_MBIND) {
+		note_change(w, FIELD_MODE,
+			    mode_text(c->mode, t->mode[0], NODE_LIST_MAX),
+			    mode_text(k->mode, t->mode[1], NODE_LIST_MAX));
+		note_change(w, FIELD_NODEMASK,
+			    node_list_text(&c->masks[MASK_TARGET]),
+			    node_list_text(&c->masks[MASK_KERNEL_TARGET]));
+	} else if (c->kind == CALL_MIGRATE_PAGES) {
+		note_change(w, FIELD_NEW_NODES,
+			    node_list_text(&c->masks[MASK_TARGET]),
+			    node_list_text(&c->masks[MASK_KERNEL_TARGET]));
+		note_change(w, FIELD_OLD_NODES,
+			    node_list_text(&c->masks[MASK_SOURCE]),
+			    node_list_text(&c->masks[MASK_KERNEL_SOURCE]));
+	}
+	return c->kind == CALL_MOVE_PAGES ? count_moves(c, &w->moves) : 0;
+}
+
 int calls_end(struct call_table *t, struct call *c,
 	      const struct call_result *r)
 {
+	struct call_rewrite rewrite = { 0 };
+	struct rewrite_texts texts;
 	struct call_record rec;
+	int ret;
 
 	/* An exit of another kind than the entry: the entry's exit was lost. */
 	if (c && c->kind != r->kind) {
@@ -283,6 +460,10 @@ int calls_end(struct call_table *t, struct call *c,
 	if (!c)
 		return count_orphan_exit(t, r);
 	settle_pages(c, r->ret);
+	if (c->rewrite.rule && describe_rewrite(c, &rewrite, &texts)) {
+		free(rewrite.moves.v);
+		return -1;
+	}
 	rec = (struct call_record) {
 		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
 		.procname = c->procname, .has_entry = true,
@@ -290,9 +471,13 @@ int calls_end(struct call_table *t, struct call *c,
 		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
 		.cells = &c->cells,
 		.site = c->site, .start_ns = c->start_ns,
+		.rewrite = c->rewrite.rule ? &rewrite : NULL,
+		.injected_err = c->rewrite.injected_err,
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
 	};
-	if (views_add_call(t->views, &rec))
+	ret = views_add_call(t->views, &rec);
+	free(rewrite.moves.v);
+	if (ret)
 		return -1;
 	return forget(t, c, false);
 }

@@ -31,7 +31,18 @@ struct call_start {
 	uint64_t count;		/* move_pages: count */
 	bool query;		/* move_pages: nodes is NULL */
 	uint64_t bytes;		/* mbind: len */
+	uint64_t mode;		/* mbind: mode */
+	int32_t flags;		/* move_pages, mbind: flags */
 	struct site *site;
+};
+
+/* What the numashim:rewrite event of a call says the rule did. */
+struct call_rewrite_start {
+	struct rule_tally *rule;
+	int32_t injected_err;
+	bool dry_run;
+	uint64_t mode;		/* mbind: the kernel's */
+	int32_t flags;		/* move_pages, mbind: the kernel's */
 };
 
 struct call_result {
@@ -61,10 +72,28 @@ int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
 int call_add_statuses(struct call *c, uint64_t offset, const int32_t *v,
 		      size_t n);
 
-/* A rewrite rule changed the call; the nodes the kernel got instead. */
-void call_rewritten(struct call *c);
+/*
+ * The node masks of mbind and migrate_pages, element offset.. of the
+ * list of their nodes: the target mask (mbind's nodemask, migrate_pages'
+ * new_nodes) and migrate_pages' source mask (old_nodes).
+ */
+int call_add_target_mask(struct call *c, uint64_t offset, const int32_t *v,
+			 size_t n);
+int call_add_source_mask(struct call *c, uint64_t offset, const int32_t *v,
+			 size_t n);
+
+/*
+ * A rewrite rule changed the call; what the kernel got instead: target
+ * nodes (move_pages' nodes array, or the target mask), and migrate_pages'
+ * source mask; the index of the page at offset of the list of those whose
+ * status the rule made up.
+ */
+void call_rewritten(struct call *c, const struct call_rewrite_start *w);
 int call_add_kernel_nodes(struct call *c, uint64_t offset, const int32_t *v,
 			  size_t n);
+int call_add_kernel_source_mask(struct call *c, uint64_t offset,
+				const int32_t *v, size_t n);
+int call_add_injected(struct call *c, uint64_t offset, uint64_t page);
 
 /* Count the call in the views and forget it; c may be NULL (no entry). */
 int calls_end(struct call_table *t, struct call *c,

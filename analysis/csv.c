@@ -11,7 +11,7 @@
 
 #include "output.h"
 
-static void put_string(FILE *out, const char *s)
+void put_csv_string(FILE *out, const char *s)
 {
 	if (!s)
 		return;
@@ -28,7 +28,7 @@ static void put_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void put_codes(FILE *out, const struct code_counts *cc)
+void put_csv_codes(FILE *out, const struct code_counts *cc)
 {
 	char name[CODE_NAME_MAX];
 	size_t i;
@@ -66,10 +66,24 @@ static void put_pages(FILE *out, const struct summary_row *row)
 		",%" PRIu64 ",%" PRIu64 ",%" PRIu64, row->asked, p->on_target,
 		p->elsewhere, p->located, code_counts_total(&p->failed),
 		p->unknown, row->not_moved);
-	put_codes(out, &p->failed);
+	put_csv_codes(out, &p->failed);
 	fputc(',', out);
 	if (rate >= 0)
 		fprintf(out, "%.1f", rate);
+}
+
+/* The failures a rewrite rule made up, whole calls and pages. */
+static void put_injected(FILE *out, const struct summary_row *row)
+{
+	fprintf(out, ",%" PRIu64, code_counts_total(&row->injected));
+	put_csv_codes(out, &row->injected);
+	fputc(',', out);
+	if (row->kind != CALL_MOVE_PAGES) {
+		fputc(',', out);
+		return;
+	}
+	fprintf(out, "%" PRIu64, code_counts_total(&row->pages.injected));
+	put_csv_codes(out, &row->pages.injected);
 }
 
 static void put_row(FILE *out, const struct summary_row *row)
@@ -78,10 +92,10 @@ static void put_row(FILE *out, const struct summary_row *row)
 	if (row->tid >= 0)
 		fprintf(out, "%" PRId64, row->tid);
 	fputc(',', out);
-	put_string(out, row->procname);
+	put_csv_string(out, row->procname);
 	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64, row->calls,
 		code_counts_total(&row->errors), row->no_exit);
-	put_codes(out, &row->errors);
+	put_csv_codes(out, &row->errors);
 	put_latency(out, &row->latency);
 	put_pages(out, row);
 	fputc(',', out);
@@ -90,6 +104,7 @@ static void put_row(FILE *out, const struct summary_row *row)
 	fputc(',', out);
 	if (row->kind == CALL_MIGRATE_PAGES)
 		fprintf(out, "%" PRIu64, row->not_moved);
+	put_injected(out, row);
 	fputc('\n', out);
 }
 
@@ -103,7 +118,8 @@ void print_csv(FILE *out, const struct summary *s,
 	      "latency_ns.p99,latency_ns.max,latency_ns.sum,latency_ns.mean,"
 	      "pages.asked,pages.on_target,pages.elsewhere,pages.located,"
 	      "pages.failed,pages.unknown,pages.not_moved,pages.status,"
-	      "pages.per_second,bytes,not_moved\n", out);
+	      "pages.per_second,bytes,not_moved,injected,injected_errors,"
+	      "pages.injected,pages.injected_status\n", out);
 	for (i = 0; i < count; i++)
 		put_row(out, rows[i]);
 	summary_warnings(s, put_warning, stderr);
@@ -112,7 +128,7 @@ void print_csv(FILE *out, const struct summary *s,
 static void put_failure(FILE *out, const struct failure_group *g)
 {
 	const struct numashim_code_text *text =
-		numashim_code_explain(g->scope, g->code);
+		failure_text(g);
 	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
 	char name[CODE_NAME_MAX];
 
@@ -120,10 +136,10 @@ static void put_failure(FILE *out, const struct failure_group *g)
 		page ? "page" : "call",
 		code_name(page ? -g->code : g->code, name, sizeof(name)),
 		g->count, g->calls);
-	put_string(out, text ? text->meaning : NULL);
+	put_csv_string(out, text ? text->meaning : NULL);
 	fputc(',', out);
-	put_string(out, text ? text->advice : NULL);
-	fputc('\n', out);
+	put_csv_string(out, text ? text->advice : NULL);
+	fprintf(out, ",%s\n", g->injected ? "true" : "false");
 }
 
 void print_failures_csv(FILE *out, const struct views *v,
@@ -131,7 +147,7 @@ void print_failures_csv(FILE *out, const struct views *v,
 {
 	size_t i;
 
-	fputs("call,scope,code,count,calls,meaning,advice\n", out);
+	fputs("call,scope,code,count,calls,meaning,advice,injected\n", out);
 	for (i = 0; i < count; i++)
 		put_failure(out, groups[i]);
 	summary_warnings(&v->summary, put_warning, stderr);
@@ -143,21 +159,21 @@ static void put_callsite(FILE *out, const struct callsite *cs)
 	const struct site_tally *t = &cs->site->tally;
 	char name[SITE_NAME_MAX];
 
-	put_string(out, site_name(cs->site, name, sizeof(name)));
+	put_csv_string(out, site_name(cs->site, name, sizeof(name)));
 	fputc(',', out);
-	put_string(out, cs->site->path);
+	put_csv_string(out, cs->site->path);
 	fprintf(out, ",%" PRIu64 ",", cs->site->offset);
-	put_string(out, sym->function);
+	put_csv_string(out, sym->function);
 	fputc(',', out);
 	if (sym->function)
 		fprintf(out, "%" PRIu64, sym->function_offset);
 	fputc(',', out);
-	put_string(out, sym->file);
+	put_csv_string(out, sym->file);
 	fputc(',', out);
 	if (sym->file)
 		fprintf(out, "%d", sym->line);
 	fputc(',', out);
-	put_string(out, sym->problem);
+	put_csv_string(out, sym->problem);
 	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
 		",%" PRIu64 ",%.1f\n", t->calls, t->failed, t->failed_pages,
 		t->latency_sum, t->latency_max,

@@ -12,6 +12,7 @@ enum event_role {
 	EVENT_ENTRY,
 	EVENT_EXIT,
 	EVENT_INT_CHUNK,
+	EVENT_ADDR_CHUNK,
 	EVENT_REWRITE,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
@@ -36,7 +37,7 @@ static const struct event_type {
 	{ "numashim:mbind_exit", EVENT_EXIT, CALL_MBIND },
 	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0 },
 	{ "numashim:rewrite", EVENT_REWRITE, 0 },
-	{ "numashim:addr_chunk", EVENT_UNUSED, 0 },
+	{ "numashim:addr_chunk", EVENT_ADDR_CHUNK, 0 },
 	{ "numashim:array_incomplete", EVENT_UNUSED, 0 },
 	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0 },
 	{ "lttng_ust_statedump:bin_info", EVENT_BIN_INFO, 0 },
@@ -216,6 +217,25 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 	return 0;
 }
 
+/* The elements of an injected array, which lists page indexes. */
+static int feed_injected(struct call *c, const bt_field *array,
+			 uint64_t offset)
+{
+	uint64_t len, i;
+	int64_t page;
+
+	if (!is_array(array))
+		return 0;
+	len = bt_field_array_get_length(array);
+	for (i = 0; i < len; i++) {
+		int_value(bt_field_array_borrow_element_field_by_index_const(
+				  array, i), &page);
+		if (call_add_injected(c, offset + i, page))
+			return -1;
+	}
+	return 0;
+}
+
 /* The site of the event's call, from its ip context; NULL: no memory. */
 static struct site *site_of(struct event_reader *r,
 			    const struct event_view *ev)
@@ -223,6 +243,24 @@ static struct site *site_of(struct event_reader *r,
 	struct code_location where = maps_locate(&r->maps, ev->vpid, ev->ip);
 
 	return sites_get(&r->calls.views->sites, &where);
+}
+
+/* The node arrays of an exit: move_pages' nodes, the node masks. */
+static int feed_exit_arrays(struct call *c, enum call_kind kind,
+			     const bt_field *p)
+{
+	switch (kind) {
+	case CALL_MOVE_PAGES:
+		return feed_ints(c, member(p, "nodes"), 0, call_add_nodes);
+	case CALL_MBIND:
+		return feed_ints(c, member(p, "nodemask"), 0,
+				 call_add_target_mask);
+	default:
+		return feed_ints(c, member(p, "new_nodes"), 0,
+				 call_add_target_mask) ||
+		       feed_ints(c, member(p, "old_nodes"), 0,
+				 call_add_source_mask) ? -1 : 0;
+	}
 }
 
 static int on_entry_event(struct event_reader *r,
@@ -243,38 +281,67 @@ static int on_entry_event(struct event_reader *r,
 		start.query = !int_member(p, "nodes_ptr");
 	} else if (type->kind == CALL_MBIND) {
 		start.bytes = int_member(p, "len");
+		start.mode = int_member(p, "mode");
 	}
+	start.flags = int_member(p, "flags");
 	return calls_begin(&r->calls, &start);
 }
 
 static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 {
+	static const add_ints_fn adders[] = {
+		[NUMASHIM_ARRAY_NODES] = call_add_nodes,
+		[NUMASHIM_ARRAY_STATUS] = call_add_statuses,
+		[NUMASHIM_ARRAY_NODEMASK] = call_add_target_mask,
+		[NUMASHIM_ARRAY_NEW_NODES] = call_add_target_mask,
+		[NUMASHIM_ARRAY_OLD_NODES] = call_add_source_mask,
+		[NUMASHIM_ARRAY_KERNEL_NODES] = call_add_kernel_nodes,
+		[NUMASHIM_ARRAY_KERNEL_OLD_NODES] = call_add_kernel_source_mask,
+	};
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
 	int64_t array = int_member(ev->payload, "array");
 	uint64_t offset = int_member(ev->payload, "offset");
 	const bt_field *values = member(ev->payload, "values");
 
-	if (!c)
+	if (!c || array < 0 || array >= (int64_t) (sizeof(adders) /
+						   sizeof(*adders)) ||
+	    !adders[array])
 		return 0;
-	if (array == NUMASHIM_ARRAY_NODES)
-		return feed_ints(c, values, offset, call_add_nodes);
-	if (array == NUMASHIM_ARRAY_STATUS)
-		return feed_ints(c, values, offset, call_add_statuses);
-	if (array == NUMASHIM_ARRAY_KERNEL_NODES)
-		return feed_ints(c, values, offset, call_add_kernel_nodes);
-	return 0;
+	return feed_ints(c, values, offset, adders[array]);
 }
 
-/* The nodes the kernel got matter to move_pages' pages only. */
-static int on_rewrite(struct event_reader *r, const struct event_view *ev)
+static int on_addr_chunk(struct event_reader *r, const struct event_view *ev)
 {
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
 
+	if (!c || int_member(ev->payload, "array") != NUMASHIM_ARRAY_INJECTED)
+		return 0;
+	return feed_injected(c, member(ev->payload, "values"),
+			     int_member(ev->payload, "offset"));
+}
+
+static int on_rewrite(struct event_reader *r, const struct event_view *ev)
+{
+	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
+	const bt_field *p = ev->payload;
+	const char *text = string_member(p, "rule_text");
+	struct call_rewrite_start w = {
+		.injected_err = int_member(p, "injected_err"),
+		.dry_run = int_member(p, "dry_run"),
+		.mode = int_member(p, "mode"),
+		.flags = int_member(p, "flags"),
+	};
+
 	if (!c)
 		return 0;
-	call_rewritten(c);
-	return feed_ints(c, member(ev->payload, "kernel_nodes"), 0,
-			 call_add_kernel_nodes);
+	w.rule = rewrites_rule(&r->calls.views->rewrites,
+			       int_member(p, "rule"), text ? text : "");
+	if (!w.rule)
+		return -1;
+	call_rewritten(c, &w);
+	return feed_ints(c, member(p, "kernel_nodes"), 0,
+			 call_add_kernel_nodes) ||
+	       feed_injected(c, member(p, "injected"), 0) ? -1 : 0;
 }
 
 static int on_exit_event(struct event_reader *r,
@@ -294,9 +361,9 @@ static int on_exit_event(struct event_reader *r,
 	if (!c && !(res.site = site_of(r, ev)))
 		return -1;
 	/* Short arrays ride in the exit, long ones came in chunks. */
-	if (c && type->kind == CALL_MOVE_PAGES &&
-	    (feed_ints(c, member(p, "nodes"), 0, call_add_nodes) ||
-	     feed_ints(c, member(p, "status"), 0, call_add_statuses)))
+	if (c && (feed_exit_arrays(c, type->kind, p) ||
+		  (type->kind == CALL_MOVE_PAGES &&
+		   feed_ints(c, member(p, "status"), 0, call_add_statuses))))
 		return -1;
 	return calls_end(&r->calls, c, &res);
 }
@@ -392,6 +459,8 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		return on_exit_event(r, type, &ev);
 	case EVENT_INT_CHUNK:
 		return on_int_chunk(r, &ev);
+	case EVENT_ADDR_CHUNK:
+		return on_addr_chunk(r, &ev);
 	case EVENT_REWRITE:
 		return on_rewrite(r, &ev);
 	default:

@@ -2,8 +2,9 @@
 /*
  * The failures view as one JSON object, for scripts:
  * {"failures": [{"call": ..., "scope": "page" or "call", "code": ...,
- * "count": N, "calls": N, "meaning": ..., "advice": ..., "sites": [...]},
- * ...], "numashim_events": N, "warnings": [...]}.
+ * "count": N, "calls": N, "injected": false, "meaning": ..., "advice": ...,
+ * "sites": [...]}, ...], "numashim_events": N, "warnings": [...]};
+ * "injected" is true for the failures a rewrite rule made up.
  */
 #include <inttypes.h>
 
@@ -19,7 +20,7 @@ static void put_site(FILE *out, const struct site_count *sc)
 static void put_text(FILE *out, const struct failure_group *g)
 {
 	const struct numashim_code_text *text =
-		numashim_code_explain(g->scope, g->code);
+		failure_text(g);
 
 	fputs(", \"meaning\": ", out);
 	put_json_string(out, text ? text->meaning : NULL);
@@ -37,8 +38,9 @@ static void put_group(FILE *out, const struct failure_group *g)
 		failure_scope_calls[g->scope], page ? "page" : "call");
 	put_json_string(out, code_name(page ? -g->code : g->code, name,
 				       sizeof(name)));
-	fprintf(out, ", \"count\": %" PRIu64 ", \"calls\": %" PRIu64,
-		g->count, g->calls);
+	fprintf(out, ", \"count\": %" PRIu64 ", \"calls\": %" PRIu64
+		", \"injected\": %s", g->count, g->calls,
+		g->injected ? "true" : "false");
 	put_text(out, g);
 	fputs(", \"sites\": [", out);
 	for (i = 0; i < g->site_count; i++) {

@@ -22,8 +22,8 @@ static void put_heading(FILE *out, const struct failure_group *g)
 	char name[CODE_NAME_MAX];
 	int code = g->scope == NUMASHIM_SCOPE_PAGE ? -g->code : g->code;
 
-	fprintf(out, "\n%s %s: ", scope_labels[g->scope],
-		code_name(code, name, sizeof(name)));
+	fprintf(out, "\n%s%s %s: ", g->injected ? "injected " : "",
+		scope_labels[g->scope], code_name(code, name, sizeof(name)));
 	if (g->scope == NUMASHIM_SCOPE_PAGE)
 		fprintf(out, "%" PRIu64 " pages in %" PRIu64 " calls\n",
 			g->count, g->calls);
@@ -53,7 +53,7 @@ static void put_sites(FILE *out, const struct failure_group *g)
 static void put_group(FILE *out, const struct failure_group *g)
 {
 	const struct numashim_code_text *text =
-		numashim_code_explain(g->scope, g->code);
+		failure_text(g);
 
 	put_heading(out, g);
 	if (text) {
@@ -69,17 +69,21 @@ static void put_group(FILE *out, const struct failure_group *g)
 void print_failures_text(FILE *out, const struct views *v,
 			 struct failure_group *const *groups, size_t count)
 {
-	uint64_t calls = 0, pages = 0;
+	/* The kernel's failures, then those the rules made up. */
+	uint64_t calls[2] = { 0 }, pages[2] = { 0 };
 	size_t i;
 
 	for (i = 0; i < count; i++) {
 		if (groups[i]->scope == NUMASHIM_SCOPE_PAGE)
-			pages += groups[i]->count;
+			pages[groups[i]->injected] += groups[i]->count;
 		else
-			calls += groups[i]->count;
+			calls[groups[i]->injected] += groups[i]->count;
 	}
 	fprintf(out, "numashim failures: %" PRIu64 " failed calls, %" PRIu64
-		" failed pages\n", calls, pages);
+		" failed pages\n", calls[0], pages[0]);
+	if (calls[1] || pages[1])
+		fprintf(out, "made up by rewrite rules: %" PRIu64 " calls, %"
+			PRIu64 " pages\n", calls[1], pages[1]);
 	for (i = 0; i < count; i++)
 		put_group(out, groups[i]);
 	summary_warnings(&v->summary, put_warning, out);

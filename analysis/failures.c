@@ -17,6 +17,8 @@ static int group_cmp(const void *a, const void *b)
 {
 	const struct failure_group *x = a, *y = b;
 
+	if (x->injected != y->injected)
+		return x->injected - y->injected;
 	if (x->scope != y->scope)
 		return (x->scope > y->scope) - (x->scope < y->scope);
 	return (x->code > y->code) - (x->code < y->code);
@@ -31,9 +33,12 @@ static void group_free(void *p)
 }
 
 static struct failure_group *group_get(struct failures *f,
-				       enum numashim_code_scope scope, int code)
+				       enum numashim_code_scope scope, int code,
+				       bool injected)
 {
-	struct failure_group key = { .scope = scope, .code = code }, *g;
+	struct failure_group key = {
+		.scope = scope, .code = code, .injected = injected,
+	}, *g;
 	struct failure_group **found = tfind(&key, &f->tree, group_cmp);
 
 	if (found)
@@ -71,9 +76,9 @@ static int count_site(struct failure_group *g, const struct site *site,
 }
 
 int failures_add(struct failures *f, enum numashim_code_scope scope, int code,
-		 uint64_t count, const struct site *site)
+		 uint64_t count, bool injected, const struct site *site)
 {
-	struct failure_group *g = group_get(f, scope, code);
+	struct failure_group *g = group_get(f, scope, code, injected);
 
 	if (!g)
 		return -1;
@@ -89,12 +94,14 @@ static int site_count_cmp(const void *a, const void *b)
 	return (x->count < y->count) - (x->count > y->count);
 }
 
-/* By scope, then the most frequent code first. */
+/* The kernel's, by scope, then the most frequent code first; the rules'. */
 static int listed_cmp(const void *a, const void *b)
 {
 	const struct failure_group *x = *(struct failure_group *const *) a;
 	const struct failure_group *y = *(struct failure_group *const *) b;
 
+	if (x->injected != y->injected)
+		return x->injected - y->injected;
 	if (x->scope != y->scope)
 		return (x->scope > y->scope) - (x->scope < y->scope);
 	if (x->count != y->count)
@@ -116,6 +123,20 @@ struct failure_group **failures_list(const struct failures *f, size_t *count)
 	qsort(groups, f->count, sizeof(*groups), listed_cmp);
 	*count = f->count;
 	return groups;
+}
+
+static const struct numashim_code_text injected_text = {
+	.meaning = "made up by a rewrite rule's fail= or fail-pages= action "
+		   "(numashim-rewrite(7)): not the kernel's answer",
+	.advice = "numashim report --view rewrites shows the rules and what "
+		  "they did; without the rule, the kernel answers",
+};
+
+const struct numashim_code_text *failure_text(const struct failure_group *g)
+{
+	if (g->injected)
+		return &injected_text;
+	return numashim_code_explain(g->scope, g->code);
 }
 
 void failures_fini(struct failures *f)

@@ -8,6 +8,7 @@
 #ifndef NUMASHIM_FAILURES_H
 #define NUMASHIM_FAILURES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,10 +23,11 @@ struct site_count {
 	uint64_t count;
 };
 
-/* The failures of one code in one scope. */
+/* The failures of one code in one scope, the kernel's or a rule's. */
 struct failure_group {
 	enum numashim_code_scope scope;
 	int code;		/* positive errno value */
+	bool injected;		/* made up by a rewrite rule */
 	uint64_t count;		/* pages (NUMASHIM_SCOPE_PAGE) or calls */
 	uint64_t calls;		/* the calls they came from */
 	struct site_count *sites;	/* sorted by count, most first */
@@ -39,16 +41,21 @@ struct failures {
 
 /*
  * count failures (pages, or 1 for a call) of code in one call made at
- * site. Returns 0, or -1 when out of memory.
+ * site, made up by a rewrite rule when injected. Returns 0, or -1 when
+ * out of memory.
  */
 int failures_add(struct failures *f, enum numashim_code_scope scope, int code,
-		 uint64_t count, const struct site *site);
+		 uint64_t count, bool injected, const struct site *site);
 
 /*
- * The groups, the most frequent first, calls before pages; free() the
+ * The groups, the kernel's before the rules', calls before pages, the
+ * most frequent first; free() the
  * array. NULL when out of memory.
  */
 struct failure_group **failures_list(const struct failures *f, size_t *count);
+
+/* What the group's code means and what to try; NULL when unknown. */
+const struct numashim_code_text *failure_text(const struct failure_group *g);
 
 void failures_fini(struct failures *f);
 

@@ -2,6 +2,8 @@
 /*
  * The summary as one JSON object, every figure exact, for scripts:
  * {"rows": [...], "discarded_events": N, ..., "warnings": [...]}.
+ * "failed" and "errors", "status" are the kernel's failures; "injected"
+ * those a rewrite rule made up.
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -37,7 +39,7 @@ void put_json_site(FILE *out, const struct site *site)
 	fprintf(out, ", \"offset\": %" PRIu64, site->offset);
 }
 
-static void put_codes(FILE *out, const char *key, const struct code_counts *cc)
+void put_json_codes(FILE *out, const char *key, const struct code_counts *cc)
 {
 	char name[CODE_NAME_MAX];
 	size_t i;
@@ -77,7 +79,10 @@ static void put_pages(FILE *out, const struct summary_row *row)
 		", \"unknown\": %" PRIu64 ", \"not_moved\": %" PRIu64,
 		row->asked, p->on_target, p->elsewhere, p->located,
 		code_counts_total(&p->failed), p->unknown, row->not_moved);
-	put_codes(out, "status", &p->failed);
+	put_json_codes(out, "status", &p->failed);
+	fprintf(out, ", \"injected\": %" PRIu64,
+		code_counts_total(&p->injected));
+	put_json_codes(out, "injected_status", &p->injected);
 	if (rate < 0)
 		fputs(", \"per_second\": null}", out);
 	else
@@ -97,7 +102,10 @@ static void put_row(FILE *out, const struct summary_row *row)
 	fprintf(out, ", \"calls\": %" PRIu64 ", \"failed\": %" PRIu64
 		", \"no_exit\": %" PRIu64, row->calls,
 		code_counts_total(&row->errors), row->no_exit);
-	put_codes(out, "errors", &row->errors);
+	put_json_codes(out, "errors", &row->errors);
+	fprintf(out, ", \"injected\": %" PRIu64,
+		code_counts_total(&row->injected));
+	put_json_codes(out, "injected_errors", &row->injected);
 	put_latency(out, &row->latency);
 	if (row->kind == CALL_MOVE_PAGES)
 		put_pages(out, row);

@@ -30,6 +30,7 @@ static const char *const view_names[] = {
 	[NUMASHIM_REPORT_FAILURES] = "failures",
 	[NUMASHIM_REPORT_CALLSITES] = "callsites",
 	[NUMASHIM_REPORT_NODES] = "nodes",
+	[NUMASHIM_REPORT_REWRITES] = "rewrites",
 };
 
 /* name's index in names[0..count - 1], or -1. */
@@ -222,6 +223,24 @@ static int print_nodes(FILE *out, const struct views *v,
 	return columns ? 0 : -1;
 }
 
+static int print_rewrites(FILE *out, const struct views *v,
+			  enum numashim_report_format format)
+{
+	size_t count;
+	struct rule_tally **rules = rewrites_list(&v->rewrites, &count);
+
+	if (!rules)
+		return -1;
+	if (format == NUMASHIM_REPORT_JSON)
+		print_rewrites_json(out, v, rules, count);
+	else if (format == NUMASHIM_REPORT_CSV)
+		print_rewrites_csv(out, v, rules, count);
+	else
+		print_rewrites_text(out, v, rules, count);
+	free(rules);
+	return 0;
+}
+
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
@@ -232,6 +251,8 @@ int report_print(FILE *out, const struct views *v,
 		return print_callsites(out, v, options->format);
 	case NUMASHIM_REPORT_NODES:
 		return print_nodes(out, v, options->format);
+	case NUMASHIM_REPORT_REWRITES:
+		return print_rewrites(out, v, options->format);
 	default:
 		return print_summary(out, &v->summary, options->format);
 	}

@@ -46,6 +46,12 @@ void put_json_string(FILE *out, const char *s);
 void put_json_warnings(FILE *out, const struct summary *s);
 /* A site's members: "site": name, "binary": path, "offset": N. */
 void put_json_site(FILE *out, const struct site *site);
+/* A member key: {"CODE": N, ...}, after a comma. */
+void put_json_codes(FILE *out, const char *key, const struct code_counts *cc);
+
+/* CSV: a field, quoted when it must be; codes as ",CODE=N CODE=N". */
+void put_csv_string(FILE *out, const char *s);
+void put_csv_codes(FILE *out, const struct code_counts *cc);
 
 void print_text(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count);
@@ -77,5 +83,13 @@ void print_callsites_csv(FILE *out, const struct views *v,
 			 const struct callsite *sites, size_t count);
 void print_nodes_csv(FILE *out, const struct views *v,
 		     const struct node_cells *cells);
+
+/* The rewrites view of the rules that changed calls (rewrites_list). */
+void print_rewrites_text(FILE *out, const struct views *v,
+			 struct rule_tally *const *rules, size_t count);
+void print_rewrites_json(FILE *out, const struct views *v,
+			 struct rule_tally *const *rules, size_t count);
+void print_rewrites_csv(FILE *out, const struct views *v,
+			struct rule_tally *const *rules, size_t count);
 
 #endif /* NUMASHIM_OUTPUT_H */

@@ -7,7 +7,7 @@
  * them and leaves the printing to the program.
  *
  * Parameters (of the former): view ("summary", "failures", "callsites",
- * "nodes"), per-thread (bool), format ("text", "json", "csv").
+ * "nodes", "rewrites"), per-thread (bool), format ("text", "json", "csv").
  */
 #ifndef NUMASHIM_SINK_H
 #define NUMASHIM_SINK_H

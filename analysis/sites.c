@@ -82,7 +82,7 @@ void site_count_call(struct site *site, const struct call_record *c)
 
 	t->calls++;
 	t->by_kind[c->kind]++;
-	t->failed += c->ret < 0;
+	t->failed += c->ret < 0 && !c->injected_err;
 	t->latency_sum += c->latency_ns;
 	if (c->latency_ns > t->latency_max)
 		t->latency_max = c->latency_ns;

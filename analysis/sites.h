@@ -20,6 +20,7 @@
 struct site_tally {
 	uint64_t calls;			/* calls with an exit event */
 	uint64_t by_kind[CALL_KINDS];
+	/* The kernel's failures, not those a rewrite rule made up. */
 	uint64_t failed;		/* calls that returned an error */
 	uint64_t failed_pages;		/* move_pages pages with an error */
 	uint64_t latency_sum;		/* ns */

@@ -39,7 +39,9 @@ static void row_free(void *p)
 	struct summary_row *row = p;
 
 	code_counts_fini(&row->errors);
+	code_counts_fini(&row->injected);
 	code_counts_fini(&row->pages.failed);
+	code_counts_fini(&row->pages.injected);
 	free(row);
 }
 
@@ -82,13 +84,14 @@ int page_tally_merge(struct page_tally *dst, const struct page_tally *src)
 	dst->elsewhere += src->elsewhere;
 	dst->located += src->located;
 	dst->unknown += src->unknown;
-	return code_counts_merge(&dst->failed, &src->failed);
+	return code_counts_merge(&dst->failed, &src->failed) ||
+	       code_counts_merge(&dst->injected, &src->injected) ? -1 : 0;
 }
 
 uint64_t page_tally_total(const struct page_tally *t)
 {
 	return t->on_target + t->elsewhere + t->located + t->unknown +
-	       code_counts_total(&t->failed);
+	       code_counts_total(&t->failed) + code_counts_total(&t->injected);
 }
 
 int summary_add_call(struct summary *s, const struct call_record *c)
@@ -102,7 +105,8 @@ int summary_add_call(struct summary *s, const struct call_record *c)
 	histogram_add(&row->latency, c->latency_ns);
 	if (!c->has_entry)
 		s->calls_without_entry++;
-	if (c->ret < 0 && code_counts_add(&row->errors, c->err, 1))
+	if (c->ret < 0 && code_counts_add(c->injected_err ? &row->injected :
+					  &row->errors, c->err, 1))
 		return -1;
 	if (c->ret > 0 && c->kind != CALL_MBIND)
 		row->not_moved += c->ret;

@@ -38,10 +38,13 @@ struct page_tally {
 	uint64_t unknown;
 	/* Pages whose status is a negative error code, by code. */
 	struct code_counts failed;
+	/* Pages whose status a rewrite rule made up, by code: not in failed. */
+	struct code_counts injected;
 };
 
 struct site;
 struct node_cells;
+struct call_rewrite;
 
 /* A finished call, as the views count it. */
 struct call_record {
@@ -55,6 +58,9 @@ struct call_record {
 	const struct page_tally *pages;	/* move_pages with its entry */
 	const struct node_cells *cells;	/* its pages by node; NULL: none */
 	struct site *site;		/* where the program called */
+	/* What a rewrite rule did to the call; NULL: none did. */
+	const struct call_rewrite *rewrite;
+	int32_t injected_err;	/* the errno a rule made up; 0: the kernel's */
 	uint64_t start_ns;	/* when, in ns from the clock's origin */
 	int64_t ret;
 	int32_t err;
@@ -71,6 +77,8 @@ struct summary_row {
 	uint64_t calls;		/* calls with an exit event */
 	uint64_t no_exit;	/* calls whose exit is not in the trace */
 	struct code_counts errors;	/* failed calls by errno */
+	/* Calls failed by a rewrite rule, not the kernel: not in errors. */
+	struct code_counts injected;
 	uint64_t asked;
 	uint64_t bytes;
 	uint64_t not_moved;	/* sum of positive returns: pages not moved */

@@ -38,19 +38,31 @@ static void put_codes(FILE *out, const struct code_counts *cc)
 			cc->v[i].count);
 }
 
+/* The codes a rewrite rule made up, after the kernel's. */
+static void put_injected(FILE *out, const struct code_counts *cc)
+{
+	if (!cc->len)
+		return;
+	fputs("; injected", out);
+	put_codes(out, cc);
+}
+
 static void calls_table(FILE *out, const struct summary *s,
 			struct summary_row *const *rows, size_t count)
 {
 	size_t i;
 
-	put_heading(out, "CALLS", s->per_thread,
-		    "    calls   failed  no exit  errors");
+	put_heading(out, "CALLS (failed: by the kernel; injected: by a rewrite rule)",
+		    s->per_thread,
+		    "    calls   failed  no exit injected  errors");
 	for (i = 0; i < count; i++) {
 		put_process(out, rows[i], s->per_thread);
-		fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64,
-			rows[i]->calls, code_counts_total(&rows[i]->errors),
-			rows[i]->no_exit);
+		fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64
+			" %8" PRIu64, rows[i]->calls,
+			code_counts_total(&rows[i]->errors), rows[i]->no_exit,
+			code_counts_total(&rows[i]->injected));
 		put_codes(out, &rows[i]->errors);
+		put_injected(out, &rows[i]->injected);
 		fputc('\n', out);
 	}
 }
@@ -86,14 +98,16 @@ static void pages_row(FILE *out, const struct summary_row *row,
 
 	put_process(out, row, per_thread);
 	fprintf(out, " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64
-		" %9" PRIu64 " %9" PRIu64 " %9" PRIu64,
+		" %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64,
 		row->asked, p->on_target, p->elsewhere, p->located,
-		code_counts_total(&p->failed), p->unknown, row->not_moved);
+		code_counts_total(&p->failed), code_counts_total(&p->injected),
+		p->unknown, row->not_moved);
 	if (rate < 0)
 		fprintf(out, " %10s", "-");
 	else
 		fprintf(out, " %10.0f", rate);
 	put_codes(out, &p->failed);
+	put_injected(out, &p->injected);
 	fputc('\n', out);
 }
 
@@ -104,7 +118,7 @@ static void pages_table(FILE *out, const struct summary *s,
 
 	put_heading(out, "PAGES (move_pages; on target: moved or already there)",
 		    s->per_thread,
-		    "     asked on target elsewhere   located    failed   unknown not moved    pages/s  failed by status");
+		    "     asked on target elsewhere   located    failed  injected   unknown not moved    pages/s  failed by status");
 	for (i = 0; i < count; i++)
 		if (rows[i]->kind == CALL_MOVE_PAGES)
 			pages_row(out, rows[i], s->per_thread);

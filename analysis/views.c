@@ -14,6 +14,7 @@ void views_fini(struct views *v)
 	failures_fini(&v->failures);
 	sites_fini(&v->sites);
 	node_cells_fini(&v->nodes);
+	rewrites_fini(&v->rewrites);
 }
 
 static const enum numashim_code_scope call_scopes[CALL_KINDS] = {
@@ -22,20 +23,28 @@ static const enum numashim_code_scope call_scopes[CALL_KINDS] = {
 	[CALL_MBIND] = NUMASHIM_SCOPE_MBIND,
 };
 
-static int add_failures(struct views *v, const struct call_record *c)
+static int add_pages(struct views *v, const struct call_record *c,
+		     const struct code_counts *failed, bool injected)
 {
-	const struct code_counts *failed = c->pages ? &c->pages->failed : NULL;
 	size_t i;
 
-	if (c->ret < 0 && failures_add(&v->failures, call_scopes[c->kind],
-				       c->err, 1, c->site))
-		return -1;
-	for (i = 0; failed && i < failed->len; i++)
+	for (i = 0; i < failed->len; i++)
 		if (failures_add(&v->failures, NUMASHIM_SCOPE_PAGE,
 				 -failed->v[i].code, failed->v[i].count,
-				 c->site))
+				 injected, c->site))
 			return -1;
 	return 0;
+}
+
+static int add_failures(struct views *v, const struct call_record *c)
+{
+	if (c->ret < 0 && failures_add(&v->failures, call_scopes[c->kind],
+				       c->err, 1, c->injected_err, c->site))
+		return -1;
+	if (!c->pages)
+		return 0;
+	return add_pages(v, c, &c->pages->failed, false) ||
+	       add_pages(v, c, &c->pages->injected, true) ? -1 : 0;
 }
 
 int views_add_call(struct views *v, const struct call_record *c)
@@ -46,6 +55,8 @@ int views_add_call(struct views *v, const struct call_record *c)
 		return -1;
 	site_count_call(c->site, c);
 	if (c->cells && node_cells_merge(&v->nodes, c->cells))
+		return -1;
+	if (c->rewrite && rewrites_add(c))
 		return -1;
 	return add_failures(v, c);
 }

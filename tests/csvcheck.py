@@ -6,18 +6,21 @@ csvcheck.py JSON CSV LIST reads the view's JSON (whose figures the other
 checkers hold against the programs) and its CSV: the CSV must have a line
 per element of the JSON's LIST, in the same order, and each column, named
 after a JSON member ("latency_ns.p50" for a nested one), its value; counts
-by code are one column, "ENODEV=2 EPERM=1"; null is an empty field. Exits
+by key are one column, "ENODEV=2 EPERM=1", "1->0=5"; null is an empty field. Exits
 1 and names every difference.
 """
 import csv
 import json
 import sys
 
+# Counts by key, one column each: by code, by node move, by value change.
+ONE_COLUMN = ("errors", "status", "nodes", "mode", "flags", "nodemask")
+
 
 def flatten(obj, prefix=""):
     flat = {}
     for key, value in obj.items():
-        if isinstance(value, dict) and key not in ("errors", "status"):
+        if isinstance(value, dict) and not key.endswith(ONE_COLUMN):
             flat.update(flatten(value, f"{prefix}{key}."))
         else:
             flat[prefix + key] = value

@@ -9,7 +9,9 @@ came from; every code must come with an explanation. The call sites, which
 only the trace holds, are checked by function: the report's binary and
 offset turned into a function with addr2line must be the function that
 the trace's ip context names, read independently with tracecheck.py's
-reader and symbolizer. Exits 1 and names every difference.
+reader and symbolizer. Failures that a rewrite rule made up, as the
+trace's numashim:rewrite events tell, are groups of their own (injected).
+Exits 1 and names every difference.
 """
 import collections
 import errno
@@ -24,25 +26,38 @@ def code_name(code):
     return ("-" if code < 0 else "") + errno.errorcode[abs(code)]
 
 
-def call_failures(call, ret, err, statuses):
-    """The (call, scope, code) keys of one call, with their counts."""
+def injected(call):
+    """What a rule made up in the traced call: its errno, its pages."""
+    if call.rewrite is None:
+        return 0, set()
+    return int(call.rewrite["injected_err"]), set(call.array("injected"))
+
+
+def call_failures(call, ret, err, statuses, made_up=(0, set())):
+    """The (call, scope, code, injected) keys of one call, with their
+    counts; made_up is what a rewrite rule made up (injected())."""
     if ret < 0:
-        return {(call, "call", code_name(err)): 1}
+        return {(call, "call", code_name(err), bool(made_up[0])): 1}
     failed = collections.Counter()
     if call == "move_pages":
-        for s in statuses:
+        for i, s in enumerate(statuses):
             if s < 0:
-                failed[(call, "page", code_name(s))] += 1
+                failed[(call, "page", code_name(s), i in made_up[1])] += 1
     return failed
 
 
-def expected_groups(expected):
+def expected_groups(traces, expected):
     counts, calls = collections.Counter(), collections.Counter()
-    for exp in expected:
-        for key, n in call_failures(exp["call"], exp["ret"], exp["err"],
-                                    exp.get("status", [])).items():
-            counts[key] += n
-            calls[key] += 1
+    for trace in traces:
+        traced, _, _ = tracecheck.read_trace(trace)
+        recorded, wanted = tracecheck.by_thread(traced, expected)
+        for thread, got in recorded.items():
+            for call, exp in zip(got, wanted[thread]):
+                for key, n in call_failures(
+                        exp["call"], exp["ret"], exp["err"],
+                        exp.get("status", []), injected(call)).items():
+                    counts[key] += n
+                    calls[key] += 1
     return counts, calls
 
 
@@ -59,8 +74,8 @@ def trace_sites(traces):
                         else [])
             where = symbols.function(call.pid, call.ctx["ip"])
             for key, n in call_failures(call.kind, int(call.exit["ret"]),
-                                        int(call.exit["err"]),
-                                        statuses).items():
+                                        int(call.exit["err"]), statuses,
+                                        injected(call)).items():
                 sites[(key, where)] += n
     return sites
 
@@ -70,7 +85,7 @@ def site_function(site, symbols=tracecheck.Symbolizer([])):
 
 
 def check_group(got, counts, calls, say):
-    key = (got["call"], got["scope"], got["code"])
+    key = (got["call"], got["scope"], got["code"], got["injected"])
     if got["count"] != counts[key] or got["calls"] != calls[key]:
         say(f"{key}: {got['count']} in {got['calls']} calls, the programs "
             f"saw {counts[key]} in {calls[key]}")
@@ -82,17 +97,17 @@ def check_group(got, counts, calls, say):
 
 def main():
     args, report, expected = tracecheck.checker_inputs(__doc__)
-    counts, calls = expected_groups(expected)
+    counts, calls = expected_groups(args.traces, expected)
 
     errors = []
     got_sites = collections.Counter()
     for got in report["failures"]:
         check_group(got, counts, calls, errors.append)
-        key = (got["call"], got["scope"], got["code"])
+        key = (got["call"], got["scope"], got["code"], got["injected"])
         for site in got["sites"]:
             got_sites[(key, site_function(site))] += site["count"]
-    missing = set(counts) - {(g["call"], g["scope"], g["code"])
-                             for g in report["failures"]}
+    missing = set(counts) - {(g["call"], g["scope"], g["code"],
+                              g["injected"]) for g in report["failures"]}
     for key in sorted(missing):
         errors.append(f"{key} missing: the programs saw {counts[key]}")
     want_sites = trace_sites(args.traces)

@@ -9,7 +9,9 @@ the calls the filters let through, from the calls the test programs wrote
 to EXPECT (see expect.c): calls, errors, pages by outcome and status
 code, mbind's bytes, pages not moved; and the latencies, which only the
 trace holds, from TRACE read independently with babeltrace2's Python
-bindings (tracecheck.py's reader). Exits 1 and names every difference.
+bindings (tracecheck.py's reader), as are the failures that a rewrite rule
+made up (numashim:rewrite events), counted apart from the kernel's.
+Exits 1 and names every difference.
 """
 import argparse
 import collections
@@ -21,6 +23,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import failurecheck  # noqa: E402
 import tracecheck  # noqa: E402
 
 QUANTILES = {"p50": 0.50, "p90": 0.90, "p99": 0.99}
@@ -38,6 +41,8 @@ class Row:
         self.not_moved = 0
         self.pages = collections.Counter()
         self.status = collections.Counter()
+        self.injected_errors = collections.Counter()
+        self.injected_status = collections.Counter()
         self.latencies = []
 
 
@@ -45,15 +50,18 @@ def status_name(code):
     return "-" + errno.errorcode[-code]
 
 
-def count_pages(row, exp):
-    """What became of each page, as the program's own arrays tell."""
+def count_pages(row, exp, made_up):
+    """What became of each page, as the program's own arrays tell; a rule
+    made up the statuses of the pages made_up."""
     count = exp["count"]
     if exp["ret"] < 0:
         row.pages["unknown"] += count
         return
     status, nodes = exp["status"], exp["nodes"]
     for i, s in enumerate(status):
-        if s < 0:
+        if s < 0 and i in made_up:
+            row.injected_status[status_name(s)] += 1
+        elif s < 0:
             row.status[status_name(s)] += 1
         elif not exp["nodes_ptr"]:
             row.pages["located"] += 1
@@ -104,13 +112,15 @@ def expected_rows(pairs, per_thread):
                     exp["tid"] if per_thread else None)]
         row.calls += 1
         row.latencies.append(int(call.exit["latency_ns"]))
+        made_up_err, made_up_pages = failurecheck.injected(call)
         if exp["ret"] < 0:
-            row.errors[errno.errorcode[exp["err"]]] += 1
+            errors = row.injected_errors if made_up_err else row.errors
+            errors[errno.errorcode[exp["err"]]] += 1
         elif exp["ret"] > 0 and exp["call"] != "mbind":
             row.not_moved += exp["ret"]
         if exp["call"] == "move_pages":
             row.asked += exp["count"]
-            count_pages(row, exp)
+            count_pages(row, exp, made_up_pages)
         elif exp["call"] == "mbind":
             row.bytes += exp["len"]
     return rows
@@ -133,7 +143,9 @@ def check_latency(got, want, say):
 
 def check_pages(got, row, say):
     want = {"asked": row.asked, "not_moved": row.not_moved,
-            "failed": sum(row.status.values()), "status": dict(row.status)}
+            "failed": sum(row.status.values()), "status": dict(row.status),
+            "injected": sum(row.injected_status.values()),
+            "injected_status": dict(row.injected_status)}
     for k in ("on_target", "elsewhere", "located", "unknown"):
         want[k] = row.pages[k]
     for k, v in want.items():
@@ -149,7 +161,9 @@ def check_row(got, row, procname, say):
     if got["procname"] != procname:
         say(f"procname {got['procname']}, expected {procname}")
     for k, v in (("calls", row.calls), ("failed", sum(row.errors.values())),
-                 ("errors", dict(row.errors)), ("no_exit", 0)):
+                 ("errors", dict(row.errors)), ("no_exit", 0),
+                 ("injected", sum(row.injected_errors.values())),
+                 ("injected_errors", dict(row.injected_errors))):
         if got[k] != v:
             say(f"{k} {got[k]}, the program saw {v}")
     check_latency(got["latency_ns"], row.latencies, say)
