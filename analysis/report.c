@@ -142,9 +142,9 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 
 static int usage(const char *name, FILE *to, int status)
 {
-	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes] "
-		"[--per-thread]\n"
-		"         [--format text|json|csv] [FILTER]... TRACE...\n"
+	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
+		"timeline]\n         [--per-thread] "
+		"[--format text|json|csv] [FILTER]... TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "
@@ -160,6 +160,8 @@ static int usage(const char *name, FILE *to, int status)
 		"node or status,\n"
 		"            and the node the kernel got when a rewrite rule "
 		"changed it\n"
+		"  timeline  calls by kind, failed calls and pages moved by "
+		"node, over time\n"
 		"Filters count only the calls\n"
 		"  --pid PID, --tid TID  of a process or thread\n"
 		"  --procname NAME       of processes of that name\n"

@@ -24,6 +24,7 @@ enum numashim_report_view {
 	NUMASHIM_REPORT_FAILURES,	/* failed calls and pages by code */
 	NUMASHIM_REPORT_CALLSITES,	/* calls by call site, symbolized */
 	NUMASHIM_REPORT_NODES,		/* pages by requested and result node */
+	NUMASHIM_REPORT_TIMELINE,	/* calls and pages moved over time */
 };
 
 struct numashim_report_options {
@@ -51,7 +52,8 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options);
 
 /*
- * The command `numashim report [--view summary|failures|callsites|nodes]
+ * The command `numashim report [--view summary|failures|callsites|nodes|
+ * timeline]
  * [--per-thread]
  * [--format text|json] TRACE...`; argv[0] is the command's name.
  * Returns the exit status: 0, 1 (see above; also for no numashim event,

@@ -6,6 +6,7 @@ void views_init(struct views *v, bool per_thread,
 {
 	*v = (struct views) { .filter = *filter };
 	summary_init(&v->summary, per_thread);
+	timeline_init(&v->timeline, filter->begin_ns);
 }
 
 void views_fini(struct views *v)
@@ -14,6 +15,7 @@ void views_fini(struct views *v)
 	failures_fini(&v->failures);
 	sites_fini(&v->sites);
 	node_cells_fini(&v->nodes);
+	timeline_fini(&v->timeline);
 }
 
 static const enum numashim_code_scope call_scopes[CALL_KINDS] = {
@@ -46,6 +48,8 @@ int views_add_call(struct views *v, const struct call_record *c)
 		return -1;
 	site_count_call(c->site, c);
 	if (c->cells && node_cells_merge(&v->nodes, c->cells))
+		return -1;
+	if (timeline_add_call(&v->timeline, c))
 		return -1;
 	return add_failures(v, c);
 }

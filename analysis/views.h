@@ -14,6 +14,7 @@
 #include "nodes.h"
 #include "sites.h"
 #include "summary.h"
+#include "timeline.h"
 
 struct views {
 	struct call_filter filter;
@@ -21,6 +22,7 @@ struct views {
 	struct sites sites;
 	struct failures failures;
 	struct node_cells nodes;
+	struct timeline timeline;
 };
 
 void views_init(struct views *v, bool per_thread,
