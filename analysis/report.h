@@ -32,6 +32,7 @@ struct numashim_report_options {
 	enum numashim_report_format format;
 	enum numashim_report_view view;
 	struct call_filter filter;	/* the calls counted */
+	const char *html;	/* also write every view there; NULL: not */
 };
 
 /*
