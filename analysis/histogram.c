@@ -21,17 +21,21 @@ static unsigned int bucket_of(uint64_t value)
 	       ((value >> (high - HISTOGRAM_SUB_BITS)) & (SUB_COUNT - 1));
 }
 
+uint64_t histogram_bucket_low(unsigned int b)
+{
+	if (b < SUB_COUNT)
+		return b;
+	return (uint64_t) (SUB_COUNT + (b & (SUB_COUNT - 1)))
+	       << ((b >> HISTOGRAM_SUB_BITS) - 1);
+}
+
 /* The middle of the range of values that fall in bucket b. */
 static uint64_t bucket_middle(unsigned int b)
 {
-	unsigned int shift;
-	uint64_t low;
-
 	if (b < SUB_COUNT)
 		return b;
-	shift = (b >> HISTOGRAM_SUB_BITS) - 1;
-	low = (uint64_t) (SUB_COUNT + (b & (SUB_COUNT - 1))) << shift;
-	return low + ((1ULL << shift) >> 1);
+	return histogram_bucket_low(b) +
+	       ((1ULL << ((b >> HISTOGRAM_SUB_BITS) - 1)) >> 1);
 }
 
 void histogram_add(struct histogram *h, uint64_t value)
@@ -43,6 +47,22 @@ void histogram_add(struct histogram *h, uint64_t value)
 	h->count++;
 	h->sum += value;
 	h->buckets[bucket_of(value)]++;
+}
+
+void histogram_merge(struct histogram *dst, const struct histogram *src)
+{
+	unsigned int b;
+
+	if (!src->count)
+		return;
+	if (!dst->count || src->min < dst->min)
+		dst->min = src->min;
+	if (src->max > dst->max)
+		dst->max = src->max;
+	dst->count += src->count;
+	dst->sum += src->sum;
+	for (b = 0; b < HISTOGRAM_BUCKETS; b++)
+		dst->buckets[b] += src->buckets[b];
 }
 
 uint64_t histogram_quantile(const struct histogram *h, double q)

@@ -30,4 +30,10 @@ void histogram_add(struct histogram *h, uint64_t value);
  */
 uint64_t histogram_quantile(const struct histogram *h, double q);
 
+/* The smallest value that falls in bucket b. */
+uint64_t histogram_bucket_low(unsigned int b);
+
+/* Add src's values to dst. */
+void histogram_merge(struct histogram *dst, const struct histogram *src);
+
 #endif /* NUMASHIM_HISTOGRAM_H */

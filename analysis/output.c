@@ -31,6 +31,7 @@ static const char *const view_names[] = {
 	[NUMASHIM_REPORT_CALLSITES] = "callsites",
 	[NUMASHIM_REPORT_NODES] = "nodes",
 	[NUMASHIM_REPORT_REWRITES] = "rewrites",
+	[NUMASHIM_REPORT_TIMELINE] = "timeline",
 };
 
 /* name's index in names[0..count - 1], or -1. */
@@ -241,6 +242,17 @@ static int print_rewrites(FILE *out, const struct views *v,
 	return 0;
 }
 
+static void print_timeline(FILE *out, const struct views *v,
+			   enum numashim_report_format format)
+{
+	if (format == NUMASHIM_REPORT_JSON)
+		print_timeline_json(out, v);
+	else if (format == NUMASHIM_REPORT_CSV)
+		print_timeline_csv(out, v);
+	else
+		print_timeline_text(out, v);
+}
+
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
@@ -253,6 +265,9 @@ int report_print(FILE *out, const struct views *v,
 		return print_nodes(out, v, options->format);
 	case NUMASHIM_REPORT_REWRITES:
 		return print_rewrites(out, v, options->format);
+	case NUMASHIM_REPORT_TIMELINE:
+		print_timeline(out, v, options->format);
+		return 0;
 	default:
 		return print_summary(out, &v->summary, options->format);
 	}

@@ -75,6 +75,11 @@ void print_nodes_text(FILE *out, const struct views *v,
 void print_nodes_json(FILE *out, const struct views *v,
 		      const struct node_cells *cells);
 
+/* The timeline view of v->timeline. */
+void print_timeline_text(FILE *out, const struct views *v);
+void print_timeline_json(FILE *out, const struct views *v);
+void print_timeline_csv(FILE *out, const struct views *v);
+
 void print_csv(FILE *out, const struct summary *s,
 	       struct summary_row *const *rows, size_t count);
 void print_failures_csv(FILE *out, const struct views *v,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "graph.h"
+#include "html.h"
 #include "output.h"
 #include "report.h"
 #include "views.h"
@@ -66,6 +67,11 @@ static int report(FILE *out, struct views *v, enum graph_status status,
 		s->read_error = root_cause(error);
 	if (report_print(out, v, options)) {
 		fprintf(stderr, PREFIX "out of memory\n");
+		return 1;
+	}
+	if (options->html && report_html(options->html, v)) {
+		fprintf(stderr, PREFIX "%s: %s\n", options->html,
+			strerror(errno));
 		return 1;
 	}
 	if (error)
@@ -143,8 +149,9 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 static int usage(const char *name, FILE *to, int status)
 {
 	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
-		"rewrites]\n         [--per-thread] [--format text|json|csv] "
-		"[FILTER]... TRACE...\n"
+		"rewrites|timeline]\n         [--per-thread] "
+		"[--format text|json|csv] [--html FILE] [FILTER]...\n"
+		"         TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "
@@ -163,6 +170,8 @@ static int usage(const char *name, FILE *to, int status)
 		"  rewrites  per rewrite rule, the calls it changed, what "
 		"the kernel got\n"
 		"            instead, and the failures it made up\n"
+		"  timeline  calls by kind, failed calls and pages moved by "
+		"node, over time\n"
 		"Filters count only the calls\n"
 		"  --pid PID, --tid TID  of a process or thread\n"
 		"  --procname NAME       of processes of that name\n"
@@ -172,7 +181,9 @@ static int usage(const char *name, FILE *to, int status)
 		"                        clock's origin (babeltrace2 "
 		"--clock-seconds)\n"
 		"  --min-latency D       that took at least D (ns, us, ms or "
-		"s: 50us)\n", name);
+		"s: 50us)\n"
+		"--html FILE writes every view, with charts, to FILE as one "
+		"HTML page too\n", name);
 	return status;
 }
 
@@ -224,6 +235,9 @@ static int parse_option(int opt, const char *arg,
 		return 0;
 	case 'f':
 		return report_format_parse(arg, &o->format);
+	case 'H':
+		o->html = arg;
+		return 0;
 	default:
 		return parse_filter(opt, arg, &o->filter);
 	}
@@ -235,6 +249,7 @@ int numashim_report_main(int argc, char **argv)
 		{ "view", required_argument, NULL, 'v' },
 		{ "per-thread", no_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "pid", required_argument, NULL, 'p' },
 		{ "tid", required_argument, NULL, 'T' },
 		{ "procname", required_argument, NULL, 'n' },

@@ -25,6 +25,7 @@ enum numashim_report_view {
 	NUMASHIM_REPORT_CALLSITES,	/* calls by call site, symbolized */
 	NUMASHIM_REPORT_NODES,		/* pages by requested and result node */
 	NUMASHIM_REPORT_REWRITES,	/* what the rewrite rules changed */
+	NUMASHIM_REPORT_TIMELINE,	/* calls and pages moved over time */
 };
 
 struct numashim_report_options {
@@ -32,6 +33,7 @@ struct numashim_report_options {
 	enum numashim_report_format format;
 	enum numashim_report_view view;
 	struct call_filter filter;	/* the calls counted */
+	const char *html;	/* also write every view there; NULL: not */
 };
 
 /*
@@ -53,7 +55,7 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 
 /*
  * The command `numashim report [--view summary|failures|callsites|nodes|
- * rewrites]
+ * rewrites|timeline]
  * [--per-thread]
  * [--format text|json] TRACE...`; argv[0] is the command's name.
  * Returns the exit status: 0, 1 (see above; also for no numashim event,

@@ -48,7 +48,7 @@ static bool read_params(struct report_sink *sink, const bt_value *params)
 	if (v && (!bt_value_is_string(v) ||
 		  report_view_parse(bt_value_string_get(v), &o->view)))
 		return bad_param(sink, "view", "\"summary\", \"failures\", "
-				 "\"callsites\", \"nodes\" or \"rewrites\"");
+				 "\"callsites\", \"nodes\", \"rewrites\" or \"timeline\"");
 	return true;
 }
 

@@ -6,6 +6,7 @@ void views_init(struct views *v, bool per_thread,
 {
 	*v = (struct views) { .filter = *filter };
 	summary_init(&v->summary, per_thread);
+	timeline_init(&v->timeline, filter->begin_ns);
 }
 
 void views_fini(struct views *v)
@@ -15,6 +16,7 @@ void views_fini(struct views *v)
 	sites_fini(&v->sites);
 	node_cells_fini(&v->nodes);
 	rewrites_fini(&v->rewrites);
+	timeline_fini(&v->timeline);
 }
 
 static const enum numashim_code_scope call_scopes[CALL_KINDS] = {
@@ -57,6 +59,7 @@ int views_add_call(struct views *v, const struct call_record *c)
 	if (c->cells && node_cells_merge(&v->nodes, c->cells))
 		return -1;
 	if (c->rewrite && rewrites_add(c))
+	if (timeline_add_call(&v->timeline, c))
 		return -1;
 	return add_failures(v, c);
 }

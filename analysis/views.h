@@ -16,6 +16,7 @@
 #include "rewrites.h"
 #include "sites.h"
 #include "summary.h"
+#include "timeline.h"
 
 struct views {
 	struct call_filter filter;
@@ -24,6 +25,7 @@ struct views {
 	struct failures failures;
 	struct node_cells nodes;
 	struct rewrites rewrites;
+	struct timeline timeline;
 };
 
 void views_init(struct views *v, bool per_thread,

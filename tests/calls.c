@@ -297,6 +297,31 @@ static void forked_exec(void)
 }
 
 /* A call made before main(), while the program is still starting. */
+/*
+ * Calls of every kind, some failing, in bursts apart in time: the first
+ * ones close together, then pauses long enough for the timeline to leave
+ * empty buckets between the bursts.
+ */
+static void paced(void)
+{
+	static const struct {
+		unsigned int pause_ms;
+		void (*run)(void);
+	} steps[] = {
+		{ 0, move_to_node0 }, { 0, status_query },
+		{ 0, invalid_pointers }, { 20, move_to_missing_node },
+		{ 20, mbind_policies }, { 150, migrate_self },
+		{ 0, move_to_node0 }, { 300, invalid_pointers },
+		{ 0, move_to_node0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(*steps); i++) {
+		usleep(steps[i].pause_ms * 1000);
+		steps[i].run();
+	}
+}
+
 static void __attribute__((constructor)) early(void)
 {
 	const char *scenario = getenv("NUMASHIM_TEST_EARLY");
@@ -322,6 +347,7 @@ static const struct scenario {
 	{ "threads", threads },
 	{ "fork", forked },
 	{ "fork-exec", forked_exec },
+	{ "paced", paced },
 };
 
 int main(int argc, char **argv)

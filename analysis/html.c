@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The HTML page of `numashim report --html`: its frame, style, the
+ * summary table and the explanations of the failures; html-charts.c
+ * draws the charts.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "html.h"
+#include "output.h"
+
+static const char style[] =
+	"body{font:14px/1.4 sans-serif;margin:2em;color:#222;background:#fff}"
+	"table{border-collapse:collapse}"
+	"th,td{border:1px solid #ccc;padding:2px 6px;text-align:right}"
+	"th:nth-child(-n+2),td:nth-child(-n+2){text-align:left}"
+	"figure{margin:1em 0}svg{display:block}"
+	"svg text{font:11px sans-serif;fill:#222}"
+	".warning{color:#a00}.axis{stroke:#888}"
+	"dt{font-weight:bold;margin-top:.5em}dd{margin-left:2em}";
+
+void html_text(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		default:
+			if ((unsigned char) *s < 0x20 && *s != '\t')
+				fputs("&#xFFFD;", out);
+			else
+				fputc(*s, out);
+		}
+	}
+}
+
+static void put_warning_html(void *out, const char *message)
+{
+	fputs("<p class=\"warning\">warning: ", out);
+	html_text(out, message);
+	fputs("</p>\n", out);
+}
+
+static void put_cell(FILE *out, uint64_t n)
+{
+	fprintf(out, "<td>%" PRIu64 "</td>", n);
+}
+
+static void put_latency(FILE *out, const struct histogram *h, double q)
+{
+	fprintf(out, "<td>%.1f</td>", histogram_quantile(h, q) / 1e3);
+}
+
+static void summary_row(FILE *out, const struct summary_row *row)
+{
+	char name[CODE_NAME_MAX];
+	size_t i;
+
+	fprintf(out, "<tr><td>%s</td><td class=\"process\">",
+		call_kind_names[row->kind]);
+	html_text(out, row->procname);
+	fprintf(out, "[%" PRId64 "]</td>", row->vpid);
+	put_cell(out, row->calls);
+	put_cell(out, code_counts_total(&row->errors));
+	put_cell(out, row->no_exit);
+	fputs("<td>", out);
+	for (i = 0; i < row->errors.len; i++)
+		fprintf(out, "%s%s %" PRIu64, i ? ", " : "",
+			code_name(row->errors.v[i].code, name, sizeof(name)),
+			row->errors.v[i].count);
+	fputs("</td>", out);
+	put_latency(out, &row->latency, 0.5);
+	put_latency(out, &row->latency, 0.99);
+	fprintf(out, "<td>%.1f</td>", row->latency.max / 1e3);
+	put_cell(out, row->asked);
+	put_cell(out, row->pages.on_target);
+	put_cell(out, code_counts_total(&row->pages.failed));
+	fputs("</tr>\n", out);
+}
+
+static int summary_table(FILE *out, const struct summary *s)
+{
+	size_t count, i;
+	struct summary_row **rows = summary_rows(s, &count);
+
+	if (!rows)
+		return -1;
+	fputs("<section id=\"summary\"><h2>Summary</h2>\n<table>\n<tr>"
+	      "<th>call</th><th>process</th><th>calls</th><th>failed</th>"
+	      "<th>no exit</th><th>errors</th><th>p50 us</th><th>p99 us</th>"
+	      "<th>max us</th><th>pages asked</th><th>on target</th>"
+	      "<th>failed pages</th></tr>\n", out);
+	for (i = 0; i < count; i++)
+		summary_row(out, rows[i]);
+	fputs("</table>\n", out);
+	html_latency_charts(out, rows, count);
+	fputs("</section>\n", out);
+	free(rows);
+	return 0;
+}
+
+static void explain(FILE *out, const struct failure_group *g)
+{
+	const struct numashim_code_text *text =
+		numashim_code_explain(g->scope, g->code);
+	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
+	char name[CODE_NAME_MAX], site[SITE_NAME_MAX];
+	size_t i;
+
+	fprintf(out, "<dt>%s %s</dt>\n<dd class=\"meaning\">",
+		page ? "move_pages page status" : failure_scope_calls[g->scope],
+		code_name(page ? -g->code : g->code, name, sizeof(name)));
+	html_text(out, text ? text->meaning : "a code the kernel's "
+		  "documentation does not give here");
+	if (text) {
+		fputs("</dd>\n<dd class=\"advice\">try: ", out);
+		html_text(out, text->advice);
+	}
+	fputs("</dd>\n<dd class=\"sites\">from ", out);
+	for (i = 0; i < g->site_count; i++) {
+		fputs(i ? ", " : "", out);
+		html_text(out, site_name(g->sites[i].site, site, sizeof(site)));
+		fprintf(out, " (%" PRIu64 ")", g->sites[i].count);
+	}
+	fputs("</dd>\n", out);
+}
+
+static int failures_section(FILE *out, const struct views *v)
+{
+	size_t count, i;
+	struct failure_group **groups = failures_list(&v->failures, &count);
+
+	if (!groups)
+		return -1;
+	fputs("<section id=\"failures\"><h2>Failures by code</h2>\n", out);
+	html_failures_chart(out, groups, count);
+	fputs("<dl>\n", out);
+	for (i = 0; i < count; i++)
+		explain(out, groups[i]);
+	fputs("</dl>\n</section>\n", out);
+	free(groups);
+	return 0;
+}
+
+static int nodes_section(FILE *out, const struct views *v)
+{
+	struct node_cells sorted = { 0 };
+	int ret;
+
+	if (node_cells_merge(&sorted, &v->nodes)) {
+		node_cells_fini(&sorted);
+		return -1;
+	}
+	node_cells_sort(&sorted);
+	fputs("<section id=\"nodes\"><h2>move_pages' pages by node</h2>\n"
+	      "<p>Rows: the node asked for (and the node a rewrite rule gave "
+	      "the kernel instead); columns: the page's status after the "
+	      "call.</p>\n", out);
+	ret = html_nodes_chart(out, &sorted);
+	fputs("</section>\n", out);
+	node_cells_fini(&sorted);
+	return ret;
+}
+
+static int write_page(FILE *out, const struct views *v)
+{
+	fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		"<meta charset=\"utf-8\">\n<title>numashim report</title>\n"
+		"<style>%s</style>\n</head>\n<body>\n<h1>numashim report</h1>\n"
+		"<p>%" PRIu64 " numashim events.</p>\n", style,
+		v->summary.numashim_events);
+	summary_warnings(&v->summary, put_warning_html, out);
+	if (summary_table(out, &v->summary) || failures_section(out, v) ||
+	    nodes_section(out, v))
+		return -1;
+	fputs("<section id=\"timeline\"><h2>Timeline</h2>\n", out);
+	if (html_timeline_charts(out, &v->timeline))
+		return -1;
+	fputs("</section>\n</body>\n</html>\n", out);
+	return 0;
+}
+
+int report_html(const char *path, const struct views *v)
+{
+	FILE *out = fopen(path, "w");
+	int ret;
+
+	if (!out)
+		return -1;
+	ret = write_page(out, v);
+	if (ret)
+		errno = ENOMEM;
+	else if (ferror(out))
+		ret = -1;
+	if (fclose(out) && !ret)
+		ret = -1;
+	return ret;
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The timeline view for a terminal: a line per bucket of time, the calls
+ * made in it by kind, then the pages moved in it by node, in tables of
+ * as many node columns as 78 columns hold.
+ */
+#include <inttypes.h>
+
+#include "output.h"
+
+#define NODE_COLUMNS 6
+
+/* Bucket widths are whole microseconds: six decimals are exact. */
+static void put_start(FILE *out, const struct timeline *t, size_t b)
+{
+	uint64_t ns = b * t->width_ns;
+
+	fprintf(out, "%3" PRIu64 ".%06" PRIu64, ns / 1000000000,
+		ns % 1000000000 / 1000);
+}
+
+static void calls_table(FILE *out, const struct timeline *t)
+{
+	const struct timeline_bucket *bucket;
+	size_t b;
+	int k;
+
+	fprintf(out, "\n%-10s", "CALLS");
+	for (k = 0; k < CALL_KINDS; k++)
+		fprintf(out, " %16s", call_kind_names[k]);
+	fprintf(out, "\n%10s", "start s");
+	for (k = 0; k < CALL_KINDS; k++)
+		fprintf(out, " %8s %7s", "calls", "failed");
+	fprintf(out, " %14s\n", "mbind bytes");
+	for (b = 0; b < t->used; b++) {
+		bucket = &t->buckets[b];
+		put_start(out, t, b);
+		for (k = 0; k < CALL_KINDS; k++)
+			fprintf(out, " %8" PRIu64 " %7" PRIu64,
+				bucket->calls[k], bucket->failed[k]);
+		fprintf(out, " %14" PRIu64 "\n", bucket->mbind_bytes);
+	}
+}
+
+/* Column c of the pages: a node's moved pages, then migrate_pages'. */
+static uint64_t pages_in(const struct timeline *t, size_t c, size_t b)
+{
+	if (c < t->node_count)
+		return timeline_moved(t, c, b);
+	return t->buckets[b].not_migrated;
+}
+
+static void pages_table(FILE *out, const struct timeline *t, size_t first,
+			size_t end)
+{
+	char label[16];
+	size_t b, c;
+
+	fprintf(out, "\n%10s", "start s");
+	for (c = first; c < end; c++) {
+		if (c < t->node_count)
+			snprintf(label, sizeof(label), "node %" PRId32,
+				 t->nodes[c]);
+		else
+			snprintf(label, sizeof(label), "unmoved");
+		fprintf(out, " %9s", label);
+	}
+	fputc('\n', out);
+	for (b = 0; b < t->used; b++) {
+		put_start(out, t, b);
+		for (c = first; c < end; c++)
+			fprintf(out, " %9" PRIu64, pages_in(t, c, b));
+		fputc('\n', out);
+	}
+}
+
+void print_timeline_text(FILE *out, const struct views *v)
+{
+	const struct timeline *t = &v->timeline;
+	size_t columns = t->node_count + 1, c;
+	char head[256];
+
+	snprintf(head, sizeof(head), "numashim timeline: calls by the time of their entry, in "
+		 "%zu buckets of %" PRIu64 " us from %" PRIu64 ".%09" PRIu64
+		 " s (clock seconds: the first numashim event, or --begin)",
+		 t->used, t->width_ns / 1000, t->origin_ns / 1000000000,
+		 t->origin_ns % 1000000000);
+	put_wrapped(out, "", "", head);
+	calls_table(out, t);
+	fputs("\nPAGES: node N: move_pages' pages whose status after a move "
+	      "is node N;\nunmoved: the pages migrate_pages could not move "
+	      "(its return); the pages it\nmoved are not in the trace\n", out);
+	for (c = 0; c < columns; c += NODE_COLUMNS)
+		pages_table(out, t, c, c + NODE_COLUMNS < columns ?
+			    c + NODE_COLUMNS : columns);
+	summary_warnings(&v->summary, put_warning, out);
+}

@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Check `numashim report --html` in headless Chromium against the report.
+
+htmlcheck.py PAGE JSON-DIR [--must-fail PAGE]... loads PAGE by file:// in
+one headless Chromium and holds it against the JSON views in JSON-DIR
+(summary.json, failures.json, nodes.json, timeline.json), whose figures
+the other checkers hold against the programs: the browser logs no error;
+nothing is loaded from elsewhere; the summary table has the JSON's rows,
+with the processes' names as text (no markup of theirs came through);
+each chart's SVG is there, of non-zero size, and its marks hold the
+report's figures: a latency bar per bucket, adding up to the calls of the
+kind and spanning its minimum and maximum, as tall as their counts are
+ordered; a failure bar per code, as long as their counts are ordered,
+with the code's explanation; a heat map cell per cell of the nodes view,
+darker where it has more pages; a timeline line per series with a point
+per bucket, higher as its values are. A screenshot of each chart must
+show more than the background. Each --must-fail page (an altered copy)
+must be found to differ. Exits 0, 1 (a difference) or 77 (no browser).
+"""
+import argparse
+import errno
+import io
+import json
+import os
+import re
+import sys
+
+try:
+    from PIL import Image
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+except ImportError as err:
+    print(f"SKIP: {err.name} not found (Debian packages python3-selenium, "
+          "python3-pil)", file=sys.stderr)
+    sys.exit(77)
+
+DRIVER = "/usr/bin/chromedriver"
+KINDS = ("move_pages", "migrate_pages", "mbind")
+
+
+def browser():
+    if not os.access(DRIVER, os.X_OK):
+        print("SKIP: chromedriver not found (Debian packages chromium, "
+              "chromium-driver)", file=sys.stderr)
+        sys.exit(77)
+    opts = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--window-size=1000,1000"):
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(DRIVER), options=opts)
+
+
+def ordered_alike(marks, figures):
+    """Whether marks are ordered as figures are, pair by pair."""
+    def sign(x):
+        return (x > 0) - (x < 0)
+    return all(sign(marks[i] - marks[j]) == sign(figures[i] - figures[j])
+               for i in range(len(marks)) for j in range(i))
+
+
+def fnum(el, attr):
+    return float(el.get_attribute(attr))
+
+
+def check_self_contained(html, say):
+    for pattern in (r"<script", r"<link", r"\bsrc=", r"\bhref=", r"url\(",
+                    r"@import", r"https?://(?!www\.w3\.org/2000/svg\")"):
+        if re.search(pattern, html, re.I):
+            say(f"the page refers outside itself: {pattern}")
+
+
+def check_summary(d, rows, say):
+    lines = d.find_elements(By.CSS_SELECTOR, "#summary table tr")[1:]
+    if len(lines) != len(rows):
+        say(f"{len(lines)} summary rows, the report has {len(rows)}")
+    for line, row in zip(lines, rows):
+        cells = [c.text for c in line.find_elements(By.TAG_NAME, "td")]
+        want = [row["call"], f"{row['procname']}[{row['vpid']}]",
+                str(row["calls"]), str(row["failed"]), str(row["no_exit"])]
+        if cells[:5] != want:
+            say(f"summary row {cells[:5]}, the report has {want}")
+    for tag in ("b", "i", "img", "script"):
+        if d.find_elements(By.TAG_NAME, tag):
+            say(f"a <{tag}> element came from the trace's text")
+
+
+def check_latency(d, rows, say):
+    for kind in KINDS:
+        mine = [r["latency_ns"] for r in rows if r["call"] == kind]
+        charts = d.find_elements(By.ID, f"latency-{kind}")
+        if not mine:
+            if charts:
+                say(f"a latency chart for {kind}, which has no call")
+            continue
+        if not charts:
+            say(f"no latency chart for {kind}")
+            continue
+        bars = charts[0].find_elements(By.CSS_SELECTOR, "rect.bar")
+        counts = [int(b.get_attribute("data-count")) for b in bars]
+        lows = [int(b.get_attribute("data-low")) for b in bars]
+        highs = [int(b.get_attribute("data-high")) for b in bars]
+        if sum(counts) != sum(m["count"] for m in mine):
+            say(f"{kind} latency bars hold {sum(counts)} calls")
+        least, most = min(m["min"] for m in mine), max(m["max"] for m in mine)
+        if not bars or not lows[0] <= least <= highs[0] or \
+                not lows[-1] <= most <= highs[-1]:
+            say(f"{kind} latency bars do not span {least} to {most} ns")
+        xs = [fnum(b, "x") for b in bars]
+        if xs != sorted(xs) or lows != sorted(lows):
+            say(f"{kind} latency bars out of order")
+        if not ordered_alike([fnum(b, "height") for b in bars], counts):
+            say(f"{kind} latency bars not as tall as their counts")
+
+
+def failure_label(g):
+    call = "move_pages page" if g["scope"] == "page" else g["call"]
+    return f"{call} {g['code']}"
+
+
+def check_failures(d, groups, say):
+    bars = d.find_elements(By.CSS_SELECTOR, "#failures-chart rect.bar")
+    if len(bars) != len(groups):
+        say(f"{len(bars)} failure bars, the report has {len(groups)} codes")
+    got = [(b.get_attribute("data-code"), int(b.get_attribute("data-count")))
+           for b in bars]
+    want = [(failure_label(g), g["count"]) for g in groups]
+    if got != want:
+        say(f"failure bars {got}, the report has {want}")
+    if not ordered_alike([fnum(b, "width") for b in bars],
+                         [g["count"] for g in groups]):
+        say("failure bars not as long as their counts")
+    meanings = [m.text for m in d.find_elements(By.CSS_SELECTOR,
+                                                 "#failures dd.meaning")]
+    if meanings != [g["meaning"] for g in groups if g["meaning"]]:
+        say(f"failure explanations {meanings}")
+
+
+def result_number(result):
+    return result if isinstance(result, int) else \
+        -getattr(errno, result.lstrip("-"))
+
+
+def darkness(fill):
+    r, g, b = map(int, re.fullmatch(r"rgb\((\d+),(\d+),(\d+)\)",
+                                    fill).groups())
+    return -(0.299 * r + 0.587 * g + 0.114 * b)
+
+
+def check_nodes(d, cells, say):
+    marks = d.find_elements(By.CSS_SELECTOR, "#nodes-chart rect.cell")
+    none = -1
+    got = sorted((int(m.get_attribute("data-requested")),
+                  int(m.get_attribute("data-kernel")),
+                  int(m.get_attribute("data-result")),
+                  int(m.get_attribute("data-pages"))) for m in marks)
+    want = sorted((none if c["requested"] is None else c["requested"],
+                   none if c["kernel"] is None else c["kernel"],
+                   result_number(c["result"]), c["pages"]) for c in cells)
+    if got != want:
+        say(f"heat map cells {got}, the report has {want}")
+    if not ordered_alike([darkness(m.get_attribute("fill")) for m in marks],
+                         [int(m.get_attribute("data-pages")) for m in marks]):
+        say("heat map cells not as dark as their pages")
+
+
+def timeline_series(t):
+    calls = {k: [b["calls"][k] for b in t["buckets"]] for k in KINDS}
+    calls["failed"] = [sum(b["failed"].values()) for b in t["buckets"]]
+    pages = {f"node {n}": [b["moved"][str(n)] for b in t["buckets"]]
+             for n in t["nodes"]}
+    pages["not migrated"] = [b["not_migrated"] for b in t["buckets"]]
+    return {"timeline-calls": calls, "timeline-pages": pages}
+
+
+def check_timeline(d, t, say):
+    for chart, want in timeline_series(t).items():
+        lines = d.find_elements(By.CSS_SELECTOR, f"#{chart} polyline.line")
+        got = {ln.get_attribute("data-series"):
+               [int(v) for v in ln.get_attribute("data-values").split()]
+               for ln in lines}
+        if got != want:
+            say(f"{chart} lines {got}, the report has {want}")
+        values, heights = [], []
+        for ln in lines:
+            points = ln.get_attribute("points").split()
+            values += [int(v) for v in ln.get_attribute("data-values").split()]
+            heights += [-float(p.split(",")[1]) for p in points]
+        if len(heights) != len(values) or not ordered_alike(heights, values):
+            say(f"{chart} points not as high as their values")
+
+
+# Each mark's box in its chart, in CSS pixels.
+MARK_BOXES = """
+const chart = arguments[0].getBoundingClientRect();
+return Array.from(arguments[0].querySelectorAll(
+    "rect.bar, rect.cell, polyline.line"), m => {
+  const r = m.getBoundingClientRect();
+  return [r.left - chart.left, r.top - chart.top, r.width, r.height];
+});
+"""
+
+
+def painted(shot, box, scale, background):
+    """Whether some pixel of the screenshot in box is not background."""
+    x, y, w, h = (round(v * scale) for v in box)
+    crop = shot.crop((x, y, x + max(w, 1), y + max(h, 1)))
+    return any(p != background for p in crop.getdata())
+
+
+def check_pixels(d, say):
+    """A screenshot of each chart: its marks are drawn where they are."""
+    scale = d.execute_script("return window.devicePixelRatio")
+    background = (255, 255, 255)
+    for chart in d.find_elements(By.CSS_SELECTOR, "svg.chart"):
+        name = chart.get_attribute("id")
+        if not chart.size["width"] or not chart.size["height"]:
+            say(f"chart {name} has no size")
+            continue
+        shot = Image.open(io.BytesIO(chart.screenshot_as_png)).convert("RGB")
+        if all(p == background for p in shot.getdata()):
+            say(f"chart {name} shows nothing but its background")
+        boxes = [b for b in d.execute_script(MARK_BOXES, chart)
+                 if b[2] >= 1 and b[3] >= 1]
+        blank = [b for b in boxes if not painted(shot, b, scale, background)]
+        if not boxes or blank:
+            say(f"chart {name}: {len(blank)} of its {len(boxes)} marks "
+                "show nothing on the screen")
+
+
+def check_page(d, path, views):
+    errors = []
+    say = errors.append
+    with open(path, encoding="utf-8") as f:
+        check_self_contained(f.read(), say)
+    d.get("file://" + os.path.abspath(path))
+    for entry in d.get_log("browser"):
+        if entry["level"] == "SEVERE":
+            say(f"browser error: {entry['message']}")
+    for chart in ("failures-chart", "nodes-chart", "timeline-calls",
+                  "timeline-pages"):
+        if not d.find_elements(By.ID, chart):
+            say(f"no chart {chart}")
+    check_summary(d, views["summary"]["rows"], say)
+    check_latency(d, views["summary"]["rows"], say)
+    check_failures(d, views["failures"]["failures"], say)
+    check_nodes(d, views["nodes"]["nodes"], say)
+    check_timeline(d, views["timeline"], say)
+    check_pixels(d, say)
+    return errors
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("page")
+    ap.add_argument("json_dir")
+    ap.add_argument("--must-fail", action="append", default=[])
+    args = ap.parse_args()
+    views = {}
+    for view in ("summary", "failures", "nodes", "timeline"):
+        with open(os.path.join(args.json_dir, f"{view}.json")) as f:
+            views[view] = json.load(f)
+
+    d = browser()
+    try:
+        errors = check_page(d, args.page, views)
+        for altered in args.must_fail:
+            if not check_page(d, altered, views):
+                errors.append(f"{altered}: an altered page passed")
+    finally:
+        d.quit()
+    for err in errors[:50]:
+        print("htmlcheck:", err, file=sys.stderr)
+    print(f"htmlcheck: {len(views['summary']['rows'])} summary rows, "
+          f"{len(views['failures']['failures'])} failure codes, "
+          f"{len(views['nodes']['nodes'])} node cells, "
+          f"{len(views['timeline']['buckets'])} buckets, "
+          f"{len(errors)} differences")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
