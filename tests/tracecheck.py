@@ -24,8 +24,8 @@ ARRAY_BIT = {"pages": 0, "nodes": 1, "status": 2, "nodemask": 3,
 ENTRY_ARRAYS = {"move_pages": ("pages", "nodes"),
                 "mbind": ("nodemask",),
                 "migrate_pages": ("old_nodes", "new_nodes")}
-SCALARS = {"move_pages": ("count", "flags", "pages_ptr", "nodes_ptr",
-                          "status_ptr"),
+SCALARS = {"move_pages": ("count", "page_size", "flags", "pages_ptr",
+                          "nodes_ptr", "status_ptr"),
            "mbind": ("addr", "len", "mode", "maxnode", "flags"),
            "migrate_pages": ("maxnode",)}
 
