@@ -34,6 +34,7 @@ struct call {
 	uint64_t count;
 	uint64_t bytes;
 	bool query;
+	uint32_t page_size;
 	struct node_runs nodes;
 	/* The nodes a rewrite rule gave the kernel instead. */
 	bool rewritten;
@@ -113,6 +114,7 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	c->count = start->count;
 	c->bytes = start->bytes;
 	c->query = start->query;
+	c->page_size = start->page_size;
 	c->site = start->site;
 	if (!tsearch(c, &t->tree, call_cmp)) {
 		free(c);
@@ -197,7 +199,7 @@ static bool node_at(const struct node_runs *runs, uint64_t i, int32_t *node)
  */
 static int place(struct call *c, uint64_t i, int32_t target, int32_t status)
 {
-	struct node_cell cell = { target, target, status, 1 };
+	struct node_cell cell = { target, target, status, c->page_size, 1 };
 
 	if (c->rewritten && !node_at(&c->kernel_nodes, i, &cell.kernel))
 		cell.kernel = NODE_NONE;
