@@ -390,6 +390,10 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		s->no_vpid = true;
 	ev.call_id = int_member(ev.payload, "call_id");
 	ev.time_ns = event_time(msg);
+	/* The muxer hands the events over in time order. */
+	if (!s->first_ns)
+		s->first_ns = ev.time_ns;
+	s->last_ns = ev.time_ns;
 	switch (type->role) {
 	case EVENT_ENTRY:
 		return on_entry_event(r, type, &ev);

@@ -78,4 +78,9 @@ void print_callsites_csv(FILE *out, const struct views *v,
 void print_nodes_csv(FILE *out, const struct views *v,
 		     const struct node_cells *cells);
 
+/* LAMI: the results of options->view, and the metadata of a view. */
+int print_lami(FILE *out, const struct views *v,
+	       const struct numashim_report_options *options);
+void print_lami_metadata(FILE *out, enum numashim_report_view view);
+
 #endif /* NUMASHIM_OUTPUT_H */
