@@ -303,6 +303,12 @@ static const struct lami_view {
 	[NUMASHIM_REPORT_NODES] = { &node_table, print_nodes_lami },
 };
 
+bool lami_has_view(enum numashim_report_view view)
+{
+	return view < sizeof(lami_views) / sizeof(*lami_views) &&
+	       lami_views[view].table;
+}
+
 void print_lami_metadata(FILE *out, enum numashim_report_view view)
 {
 	const struct lami_table *table = lami_views[view].table;

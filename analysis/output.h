@@ -3,6 +3,7 @@
 #ifndef NUMASHIM_OUTPUT_H
 #define NUMASHIM_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "callsites.h"
@@ -78,7 +79,11 @@ void print_callsites_csv(FILE *out, const struct views *v,
 void print_nodes_csv(FILE *out, const struct views *v,
 		     const struct node_cells *cells);
 
-/* LAMI: the results of options->view, and the metadata of a view. */
+/*
+ * LAMI: whether a view has its table class; the results of options->view,
+ * and the metadata of a view, which must have one.
+ */
+bool lami_has_view(enum numashim_report_view view);
 int print_lami(FILE *out, const struct views *v,
 	       const struct numashim_report_options *options);
 void print_lami_metadata(FILE *out, enum numashim_report_view view);

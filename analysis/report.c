@@ -312,6 +312,10 @@ static int answer_alone(const struct request *req,
 			req->lami_only);
 		return 2;
 	}
+	if (o->format == NUMASHIM_REPORT_LAMI && !lami_has_view(o->view)) {
+		fprintf(stderr, PREFIX "this view has no LAMI table\n");
+		return 2;
+	}
 	if (req->metadata) {
 		print_lami_metadata(stdout, o->view);
 		return 0;

@@ -49,6 +49,9 @@ static bool read_params(struct report_sink *sink, const bt_value *params)
 		  report_view_parse(bt_value_string_get(v), &o->view)))
 		return bad_param(sink, "view", "\"summary\", \"failures\", "
 				 "\"callsites\" or \"nodes\"");
+	if (o->format == NUMASHIM_REPORT_LAMI && !lami_has_view(o->view))
+		return bad_param(sink, "view", "one with a LAMI table, for "
+				 "format \"lami\"");
 	return true;
 }
 
