@@ -52,6 +52,7 @@ struct call {
 	bool query;
 	uint64_t mode;
 	int32_t flags;
+	uint32_t page_size;
 	struct node_runs nodes;
 	struct node_list masks[CALL_MASKS];
 	/* What a rewrite rule gave the kernel instead; rule NULL: none. */
@@ -137,6 +138,7 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	c->query = start->query;
 	c->mode = start->mode;
 	c->flags = start->flags;
+	c->page_size = start->page_size;
 	c->site = start->site;
 	if (!tsearch(c, &t->tree, call_cmp)) {
 		free(c);
@@ -295,7 +297,7 @@ static bool node_at(const struct node_runs *runs, uint64_t i, int32_t *node)
  */
 static int place(struct call *c, uint64_t i, int32_t target, int32_t status)
 {
-	struct node_cell cell = { target, target, status, 1 };
+	struct node_cell cell = { target, target, status, c->page_size, 1 };
 
 	if (c->rewrite.rule && !node_at(&c->kernel_nodes, i, &cell.kernel))
 		cell.kernel = NODE_NONE;

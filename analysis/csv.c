@@ -204,9 +204,11 @@ void print_nodes_csv(FILE *out, const struct views *v,
 		     const struct node_cells *cells)
 {
 	char name[CODE_NAME_MAX];
+	uint64_t bytes;
 	size_t i;
 
-	fputs("requested,kernel,rewritten,result,pages\n", out);
+	fputs("requested,kernel,rewritten,result,page_size,pages,bytes\n",
+	      out);
 	for (i = 0; i < cells->len; i++) {
 		const struct node_cell *cell = &cells->v[i];
 
@@ -218,7 +220,13 @@ void print_nodes_csv(FILE *out, const struct views *v,
 			fprintf(out, "%" PRId32, cell->result);
 		else
 			fputs(code_name(cell->result, name, sizeof(name)), out);
-		fprintf(out, ",%" PRIu64 "\n", cell->pages);
+		fputc(',', out);
+		if (cell->page_size)
+			fprintf(out, "%" PRIu32, cell->page_size);
+		fprintf(out, ",%" PRIu64 ",", cell->pages);
+		if (node_cell_bytes(cell, &bytes))
+			fprintf(out, "%" PRIu64, bytes);
+		fputc('\n', out);
 	}
 	summary_warnings(&v->summary, put_warning, stderr);
 }

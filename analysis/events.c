@@ -279,6 +279,7 @@ static int on_entry_event(struct event_reader *r,
 	if (type->kind == CALL_MOVE_PAGES) {
 		start.count = int_member(p, "count");
 		start.query = !int_member(p, "nodes_ptr");
+		start.page_size = int_member(p, "page_size");
 	} else if (type->kind == CALL_MBIND) {
 		start.bytes = int_member(p, "len");
 		start.mode = int_member(p, "mode");
@@ -453,6 +454,10 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 	ev.call_id = int_member(ev.payload, "call_id");
 	ev.time_ns = event_time(msg);
 	timeline_see(&r->calls.views->timeline, ev.time_ns);
+	/* The muxer hands the events over in time order. */
+	if (!s->first_ns)
+		s->first_ns = ev.time_ns;
+	s->last_ns = ev.time_ns;
 	switch (type->role) {
 	case EVENT_ENTRY:
 		return on_entry_event(r, type, &ev);

@@ -3,8 +3,9 @@
  * The nodes view as one JSON object, for scripts:
  * {"nodes": [{"requested": N or null (a query), "kernel": N or null (no
  * node: a rule made the call a query), "rewritten": bool, "result": N or
- * "-ECODE", "pages": N}, ...], "page_size": null (the trace does not
- * record it), "numashim_events": N, "warnings": [...]}.
+ * "-ECODE", "page_size": N, "pages": N, "bytes": N}, ...],
+ * "numashim_events": N, "warnings": [...]}; page_size and bytes are null
+ * when the trace does not record the page size.
  */
 #include <inttypes.h>
 
@@ -18,9 +19,20 @@ static void put_node(FILE *out, const char *key, int32_t node)
 		fprintf(out, "\"%s\": %" PRId32, key, node);
 }
 
+/* A size the trace may not tell. */
+static void put_json_size(FILE *out, bool known, uint64_t size)
+{
+	if (known)
+		fprintf(out, "%" PRIu64, size);
+	else
+		fputs("null", out);
+}
+
 static void put_cell(FILE *out, const struct node_cell *cell)
 {
 	char name[CODE_NAME_MAX];
+	uint64_t bytes;
+	bool sized = node_cell_bytes(cell, &bytes);
 
 	fputc('{', out);
 	put_node(out, "requested", cell->requested);
@@ -33,7 +45,11 @@ static void put_cell(FILE *out, const struct node_cell *cell)
 	else
 		put_json_string(out, code_name(cell->result, name,
 					       sizeof(name)));
-	fprintf(out, ", \"pages\": %" PRIu64 "}", cell->pages);
+	fputs(", \"page_size\": ", out);
+	put_json_size(out, cell->page_size, cell->page_size);
+	fprintf(out, ", \"pages\": %" PRIu64 ", \"bytes\": ", cell->pages);
+	put_json_size(out, sized, bytes);
+	fputc('}', out);
 }
 
 void print_nodes_json(FILE *out, const struct views *v,
@@ -46,8 +62,8 @@ void print_nodes_json(FILE *out, const struct views *v,
 		fputs(i ? ",\n  " : "\n  ", out);
 		put_cell(out, &cells->v[i]);
 	}
-	fprintf(out, "],\n \"page_size\": null,\n \"numashim_events\": %"
-		PRIu64 ",\n ", v->summary.numashim_events);
+	fprintf(out, "],\n \"numashim_events\": %" PRIu64 ",\n ",
+		v->summary.numashim_events);
 	put_json_warnings(out, &v->summary);
 	fputs("}\n", out);
 }

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include <stdbool.h>
 #include <stdlib.h>
 
 #include "nodes.h"
@@ -7,7 +6,7 @@
 static bool same_cell(const struct node_cell *a, const struct node_cell *b)
 {
 	return a->requested == b->requested && a->kernel == b->kernel &&
-	       a->result == b->result;
+	       a->result == b->result && a->page_size == b->page_size;
 }
 
 int node_cells_add(struct node_cells *cells, const struct node_cell *cell)
@@ -63,7 +62,15 @@ static int cell_cmp(const void *a, const void *b)
 		return CMP(x->requested, y->requested);
 	if (x->kernel != y->kernel)
 		return CMP(x->kernel, y->kernel);
-	return node_result_cmp(&x->result, &y->result);
+	if (x->result != y->result)
+		return node_result_cmp(&x->result, &y->result);
+	return CMP(x->page_size, y->page_size);
+}
+
+bool node_cell_bytes(const struct node_cell *cell, uint64_t *bytes)
+{
+	*bytes = cell->pages * cell->page_size;
+	return cell->page_size;
 }
 
 void node_cells_sort(struct node_cells *cells)

@@ -3,12 +3,14 @@
  * The nodes view's figures: move_pages' pages by the node the program
  * asked for, the node the kernel was asked for when a rewrite rule
  * changed it, and where the page ended up (its status: a node, or a
- * negative error code). A cell per combination that occurred: a trace
- * holds few nodes and codes, so the matrix stays small however long it is.
+ * negative error code), with the page size of the process that asked.
+ * A cell per combination that occurred: a trace holds few nodes, codes
+ * and page sizes, so the matrix stays small however long it is.
  */
 #ifndef NUMASHIM_NODES_H
 #define NUMASHIM_NODES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +21,7 @@ struct node_cell {
 	int32_t requested;	/* the program's; NODE_NONE for a query */
 	int32_t kernel;		/* the kernel's: a rule's, else requested */
 	int32_t result;		/* the page's status */
+	uint32_t page_size;	/* bytes; 0: the trace does not record it */
 	uint64_t pages;
 };
 
@@ -32,7 +35,14 @@ struct node_cells {
 int node_cells_add(struct node_cells *cells, const struct node_cell *cell);
 int node_cells_merge(struct node_cells *dst, const struct node_cells *src);
 
-/* Sorted by requested, kernel, then result (node_result_cmp). */
+/* The bytes of the cell's pages; false when its page size is unknown. */
+bool node_cell_bytes(const struct node_cell *cell, uint64_t *bytes);
+
+/*
+ * Sorted by requested, kernel, result (node_result_cmp), then page size:
+ * the cells of one matrix cell, which differ by page size only, follow
+ * each other.
+ */
 void node_cells_sort(struct node_cells *cells);
 
 /* Results in order: nodes by number, then codes by errno. */

@@ -23,6 +23,7 @@ static const char *const format_names[] = {
 	[NUMASHIM_REPORT_TEXT] = "text",
 	[NUMASHIM_REPORT_JSON] = "json",
 	[NUMASHIM_REPORT_CSV] = "csv",
+	[NUMASHIM_REPORT_LAMI] = "lami",
 };
 
 static const char *const view_names[] = {
@@ -256,6 +257,8 @@ static void print_timeline(FILE *out, const struct views *v,
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
+	if (options->format == NUMASHIM_REPORT_LAMI)
+		return print_lami(out, v, options);
 	switch (options->view) {
 	case NUMASHIM_REPORT_FAILURES:
 		return print_failures(out, v, options->format);

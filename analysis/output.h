@@ -3,6 +3,7 @@
 #ifndef NUMASHIM_OUTPUT_H
 #define NUMASHIM_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "callsites.h"
@@ -96,5 +97,14 @@ void print_rewrites_json(FILE *out, const struct views *v,
 			 struct rule_tally *const *rules, size_t count);
 void print_rewrites_csv(FILE *out, const struct views *v,
 			struct rule_tally *const *rules, size_t count);
+
+/*
+ * LAMI: whether a view has its table class; the results of options->view,
+ * and the metadata of a view, which must have one.
+ */
+bool lami_has_view(enum numashim_report_view view);
+int print_lami(FILE *out, const struct views *v,
+	       const struct numashim_report_options *options);
+void print_lami_metadata(FILE *out, enum numashim_report_view view);
 
 #endif /* NUMASHIM_OUTPUT_H */

@@ -10,6 +10,7 @@
 
 #include "graph.h"
 #include "html.h"
+#include "lami.h"
 #include "output.h"
 #include "report.h"
 #include "views.h"
@@ -65,6 +66,14 @@ static int report(FILE *out, struct views *v, enum graph_status status,
 	}
 	if (error)
 		s->read_error = root_cause(error);
+	if (options->test_compatibility)
+		return 0;
+	if (options->format == NUMASHIM_REPORT_LAMI && error) {
+		lami_put_error(out, s->read_error);
+		fprintf(stderr, PREFIX "the trace could not be read to its "
+			"end:\n  %s\n", error);
+		return 1;
+	}
 	if (report_print(out, v, options)) {
 		fprintf(stderr, PREFIX "out of memory\n");
 		return 1;
@@ -150,7 +159,7 @@ static int usage(const char *name, FILE *to, int status)
 {
 	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
 		"rewrites|timeline]\n         [--per-thread] "
-		"[--format text|json|csv] [--html FILE] [FILTER]...\n"
+		"[--format text|json|csv|lami] [--html FILE] [FILTER]...\n"
 		"         TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
@@ -163,10 +172,10 @@ static int usage(const char *name, FILE *to, int status)
 		"time and failures,\n"
 		"            named by function and source line where debug "
 		"information exists\n"
-		"  nodes     move_pages' pages by requested node and resulting "
-		"node or status,\n"
-		"            and the node the kernel got when a rewrite rule "
-		"changed it\n"
+		"  nodes     move_pages' pages and bytes by requested node and "
+		"resulting node\n"
+		"            or status, and the node the kernel got when a "
+		"rewrite rule\n            changed it\n"
 		"  rewrites  per rewrite rule, the calls it changed, what "
 		"the kernel got\n"
 		"            instead, and the failures it made up\n"
@@ -183,7 +192,13 @@ static int usage(const char *name, FILE *to, int status)
 		"  --min-latency D       that took at least D (ns, us, ms or "
 		"s: 50us)\n"
 		"--html FILE writes every view, with charts, to FILE as one "
-		"HTML page too\n", name);
+		"HTML page too\n"
+		"--format lami speaks LAMI 1.0, for Trace Compass's external "
+		"analyses:\n"
+		"  --mi-version, --metadata, --test-compatibility, "
+		"--output-progress,\n"
+		"  --limit N|unlimited; --begin and --end in ns since the "
+		"Epoch\n", name);
 	return status;
 }
 
@@ -213,10 +228,6 @@ static int parse_filter(int opt, const char *arg, struct call_filter *f)
 		return 0;
 	case 'c':
 		return call_filter_parse_kinds(arg, &f->kinds);
-	case 'b':
-		return call_filter_parse_time(arg, &f->begin_ns);
-	case 'e':
-		return call_filter_parse_time(arg, &f->end_ns);
 	case 'l':
 		return call_filter_parse_latency(arg, &f->min_latency_ns);
 	default:
@@ -224,8 +235,45 @@ static int parse_filter(int opt, const char *arg, struct call_filter *f)
 	}
 }
 
+/* What the command line asks besides the report's options. */
+struct request {
+	/* --begin and --end as given: the format says in what unit. */
+	const char *begin, *end;
+	bool mi_version, metadata;
+	/* --limit, --output-progress...: options of --format lami alone. */
+	const char *lami_only;
+};
+
+/* LAMI's options; -1 when opt is not one, or arg not its value. */
+static int parse_lami(int opt, const char *arg,
+		      struct numashim_report_options *o, struct request *req)
+{
+	switch (opt) {
+	case 'V':
+		req->mi_version = true;
+		return 0;
+	case 'M':
+		req->metadata = true;
+		req->lami_only = "--metadata";
+		return 0;
+	case 'C':
+		o->test_compatibility = true;
+		req->lami_only = "--test-compatibility";
+		return 0;
+	case 'P':
+		/* Progress lines are optional: none are written. */
+		req->lami_only = "--output-progress";
+		return 0;
+	case 'L':
+		req->lami_only = "--limit";
+		return lami_parse_limit(arg, &o->limit);
+	default:
+		return -1;
+	}
+}
+
 static int parse_option(int opt, const char *arg,
-			struct numashim_report_options *o)
+			struct numashim_report_options *o, struct request *req)
 {
 	switch (opt) {
 	case 'v':
@@ -238,9 +286,58 @@ static int parse_option(int opt, const char *arg,
 	case 'H':
 		o->html = arg;
 		return 0;
-	default:
+	case 'b':
+		req->begin = arg;
+		return 0;
+	case 'e':
+		req->end = arg;
+		return 0;
+	case 'l':
+	case 'p':
+	case 'T':
+	case 'n':
+	case 'c':
 		return parse_filter(opt, arg, &o->filter);
+	default:
+		return parse_lami(opt, arg, o, req);
 	}
+}
+
+/* The span asked for: seconds, or LAMI's nanoseconds since the Epoch. */
+static int parse_span(const struct request *req,
+		      struct numashim_report_options *o)
+{
+	int (*parse)(const char *text, uint64_t *ns) =
+		o->format == NUMASHIM_REPORT_LAMI ? lami_parse_time :
+						    call_filter_parse_time;
+
+	if (req->begin && parse(req->begin, &o->filter.begin_ns))
+		return -1;
+	return req->end ? parse(req->end, &o->filter.end_ns) : 0;
+}
+
+/* Options that take no trace, or that need another; -1: none is. */
+static int answer_alone(const struct request *req,
+			const struct numashim_report_options *o)
+{
+	if (req->mi_version) {
+		puts(NUMASHIM_REPORT_LAMI_VERSION);
+		return 0;
+	}
+	if (req->lami_only && o->format != NUMASHIM_REPORT_LAMI) {
+		fprintf(stderr, PREFIX "%s is an option of --format lami\n",
+			req->lami_only);
+		return 2;
+	}
+	if (o->format == NUMASHIM_REPORT_LAMI && !lami_has_view(o->view)) {
+		fprintf(stderr, PREFIX "this view has no LAMI table\n");
+		return 2;
+	}
+	if (req->metadata) {
+		print_lami_metadata(stdout, o->view);
+		return 0;
+	}
+	return -1;
 }
 
 int numashim_report_main(int argc, char **argv)
@@ -257,11 +354,17 @@ int numashim_report_main(int argc, char **argv)
 		{ "begin", required_argument, NULL, 'b' },
 		{ "end", required_argument, NULL, 'e' },
 		{ "min-latency", required_argument, NULL, 'l' },
+		{ "mi-version", no_argument, NULL, 'V' },
+		{ "metadata", no_argument, NULL, 'M' },
+		{ "test-compatibility", no_argument, NULL, 'C' },
+		{ "output-progress", no_argument, NULL, 'P' },
+		{ "limit", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	struct numashim_report_options options = { 0 };
 	const char *name = argc > 0 ? argv[0] : "numashim report";
+	struct request req = { 0 };
 	int opt, status;
 
 	/* The caller may have parsed its own options with getopt already. */
@@ -269,10 +372,13 @@ int numashim_report_main(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (opt == 'h')
 			return usage(name, stdout, 0);
-		if (opt == '?' || parse_option(opt, optarg, &options))
+		if (opt == '?' || parse_option(opt, optarg, &options, &req))
 			return usage(name, stderr, 2);
 	}
-	if (optind >= argc)
+	status = answer_alone(&req, &options);
+	if (status >= 0)
+		return status;
+	if (parse_span(&req, &options) || optind >= argc)
 		return usage(name, stderr, 2);
 	status = numashim_report_summary(stdout,
 					 (const char *const *) argv + optind,
@@ -280,5 +386,7 @@ int numashim_report_main(int argc, char **argv)
 	if (status != NUMASHIM_REPORT_NO_EVENTS)
 		return status;
 	fprintf(stderr, PREFIX "%s\n", report_no_events);
+	if (options.format == NUMASHIM_REPORT_LAMI)
+		lami_put_error(stdout, report_no_events);
 	return 1;
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "filter.h"
@@ -17,7 +18,11 @@ enum numashim_report_format {
 	NUMASHIM_REPORT_TEXT,
 	NUMASHIM_REPORT_JSON,
 	NUMASHIM_REPORT_CSV,
+	NUMASHIM_REPORT_LAMI,	/* LAMI 1.0's results, for Trace Compass */
 };
+
+/* The version of LAMI that --format lami speaks, for --mi-version. */
+#define NUMASHIM_REPORT_LAMI_VERSION "1.0"
 
 enum numashim_report_view {
 	NUMASHIM_REPORT_SUMMARY,	/* per call kind and process */
@@ -34,6 +39,9 @@ struct numashim_report_options {
 	enum numashim_report_view view;
 	struct call_filter filter;	/* the calls counted */
 	const char *html;	/* also write every view there; NULL: not */
+	uint64_t limit;		/* lami: rows per table at most; 0: all */
+	/* lami: only say whether the traces hold numashim events */
+	bool test_compatibility;
 };
 
 /*

@@ -42,13 +42,16 @@ static bool read_params(struct report_sink *sink, const bt_value *params)
 	v = bt_value_map_borrow_entry_value_const(params, "format");
 	if (v && (!bt_value_is_string(v) ||
 		  report_format_parse(bt_value_string_get(v), &o->format)))
-		return bad_param(sink, "format", "\"text\", \"json\" or "
-				 "\"csv\"");
+		return bad_param(sink, "format", "\"text\", \"json\", "
+				 "\"csv\" or \"lami\"");
 	v = bt_value_map_borrow_entry_value_const(params, "view");
 	if (v && (!bt_value_is_string(v) ||
 		  report_view_parse(bt_value_string_get(v), &o->view)))
 		return bad_param(sink, "view", "\"summary\", \"failures\", "
 				 "\"callsites\", \"nodes\", \"rewrites\" or \"timeline\"");
+	if (o->format == NUMASHIM_REPORT_LAMI && !lami_has_view(o->view))
+		return bad_param(sink, "view", "one with a LAMI table, for "
+				 "format \"lami\"");
 	return true;
 }
 

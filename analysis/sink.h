@@ -7,7 +7,8 @@
  * them and leaves the printing to the program.
  *
  * Parameters (of the former): view ("summary", "failures", "callsites",
- * "nodes", "rewrites"), per-thread (bool), format ("text", "json", "csv").
+ * "nodes", "rewrites", "timeline"), per-thread (bool), format ("text",
+ * "json", "csv", "lami").
  */
 #ifndef NUMASHIM_SINK_H
 #define NUMASHIM_SINK_H

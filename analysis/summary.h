@@ -91,6 +91,7 @@ struct summary {
 	void *rows;		/* tsearch(3) tree of struct summary_row */
 	size_t row_count;
 	uint64_t numashim_events;
+	uint64_t first_ns, last_ns;	/* the span of those events */
 	uint64_t discarded_events;
 	/* Discarded-events messages that could not say how many. */
 	uint64_t uncounted_discards;

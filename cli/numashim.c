@@ -53,6 +53,11 @@ int main(int argc, char **argv)
 		puts(PACKAGE_STRING);
 		return 0;
 	}
+	/* Trace Compass asks the program alone, not the subcommand. */
+	if (!strcmp(argv[1], "--mi-version")) {
+		puts(NUMASHIM_REPORT_LAMI_VERSION);
+		return 0;
+	}
 	for (i = 0; i < N_SUBCOMMANDS; i++) {
 		if (strcmp(argv[1], subcommands[i].name))
 			continue;

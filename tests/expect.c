@@ -82,9 +82,10 @@ void expect_move_pages(struct expect_site site, int pid, unsigned long count,
 
 	if (!f)
 		return;
-	fprintf(f, ", \"target_pid\": %d, \"count\": %lu, \"flags\": %d, \"pages_ptr\": %lu, \"nodes_ptr\": %lu, \"status_ptr\": %lu",
-		pid, count, flags, (unsigned long) pages.ptr,
-		(unsigned long) nodes.ptr, (unsigned long) status.ptr);
+	fprintf(f, ", \"target_pid\": %d, \"count\": %lu, \"page_size\": %ld, \"flags\": %d, \"pages_ptr\": %lu, \"nodes_ptr\": %lu, \"status_ptr\": %lu",
+		pid, count, sysconf(_SC_PAGESIZE), flags,
+		(unsigned long) pages.ptr, (unsigned long) nodes.ptr,
+		(unsigned long) status.ptr);
 	put_array(f, "pages", pages, 1);
 	put_array(f, "nodes", nodes, 0);
 	put_array(f, "status", status, 0);

@@ -4,8 +4,9 @@
 
 nodecheck.py REPORT EXPECT TRACE... [--map FROM TO] derives, from the
 move_pages calls the test programs wrote to EXPECT (see expect.c), their
-pages by the node each asked for (none for a query) and the status it got:
-a node or an error code. Under a rewrite rule `node FROM -> TO`, given
+pages by the node each asked for (none for a query), the status it got
+(a node or an error code) and the page size the program had; each cell's
+bytes must be its pages times that page size. Under a rewrite rule `node FROM -> TO`, given
 as --map, the kernel got TO where the program asked for FROM; under
 `dry-run`, given as --dry-run, it got no node at all. Only calls
 that succeeded count, as a failed call's status array means nothing.
@@ -36,7 +37,8 @@ def expected_cells(expected, kernel_node):
                 continue
             requested = nodes[i] if nodes is not None else None
             kernel = kernel_node(requested)
-            cells[(requested, kernel, result(status))] += 1
+            cells[(requested, kernel, result(status),
+                   exp["page_size"])] += 1
     return cells
 
 
@@ -52,18 +54,21 @@ def main():
     got = collections.Counter()
     errors = []
     for cell in report["nodes"]:
-        key = (cell["requested"], cell["kernel"], cell["result"])
+        key = (cell["requested"], cell["kernel"], cell["result"],
+               cell["page_size"])
         if key in got:
             errors.append(f"cell {key} given twice")
         got[key] += cell["pages"]
+        size = cell["page_size"]
+        if cell["bytes"] != (cell["pages"] * size if size else None):
+            errors.append(f"cell {key}: {cell['bytes']} bytes for "
+                          f"{cell['pages']} pages")
         if cell["rewritten"] != (cell["kernel"] != cell["requested"]):
             errors.append(f"cell {key} rewritten is {cell['rewritten']}")
     for key in sorted(set(got) | set(want), key=str):
         if got[key] != want[key]:
             errors.append(f"{key}: {got[key]} pages, the programs saw "
                           f"{want[key]}")
-    if report["page_size"] is not None:
-        errors.append(f"page size {report['page_size']}: the trace has none")
     if report["warnings"]:
         errors.append(f"warnings {report['warnings']}")
     return tracecheck.finish("nodecheck", errors,

@@ -27,8 +27,8 @@ INLINE_LEN = 512
 EXIT_ARRAYS = {"move_pages": ("pages", "nodes", "status"),
                "mbind": ("nodemask",),
                "migrate_pages": ("old_nodes", "new_nodes")}
-SCALARS = {"move_pages": ("count", "flags", "pages_ptr", "nodes_ptr",
-                          "status_ptr"),
+SCALARS = {"move_pages": ("count", "page_size", "flags", "pages_ptr",
+                          "nodes_ptr", "status_ptr"),
            "mbind": ("addr", "len", "mode", "maxnode", "flags"),
            "migrate_pages": ("maxnode",)}
 

@@ -44,6 +44,9 @@ enum numashim_via {
 /* From NUMASHIM_RUN: the record run of this process, 0 outside one. */
 uint64_t numashim_run_id(void);
 
+/* sysconf(_SC_PAGESIZE), asked once. */
+uint32_t numashim_page_size(void);
+
 /* What every entry event carries besides the call's own arguments. */
 struct numashim_call {
 	uint64_t id;

@@ -75,6 +75,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_entry,
 		NUMASHIM_CALL_FIELDS(c)
 		ctf_integer(int32_t, pid, a->pid)
 		ctf_integer(uint64_t, count, a->count)
+		ctf_integer(uint32_t, page_size, numashim_page_size())
 		ctf_integer_hex(uint64_t, pages_ptr, (uintptr_t) a->pages)
 		ctf_integer_hex(uint64_t, nodes_ptr, (uintptr_t) a->nodes)
 		ctf_integer_hex(uint64_t, status_ptr, (uintptr_t) a->status)

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Every view as a LAMI result table (lami.h), a row per element of its
+ * JSON list, its figures the same: a view is a table class, a function
+ * that fills a row, and one that gathers the rows.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "lami.h"
+#include "output.h"
+
+#define COLUMNS(a) (a), sizeof(a) / sizeof(*(a))
+
+/*
+ * The text of a list of counts by code, "ENODEV=2 EPERM=1", in buf;
+ * NULL (an empty cell) for none.
+ */
+static const char *codes_text(const struct code_counts *cc, char *buf,
+			      size_t size)
+{
+	char name[CODE_NAME_MAX];
+	size_t i, len = 0;
+
+	if (!cc->len)
+		return NULL;
+	for (i = 0; i < cc->len && len < size; i++)
+		len += snprintf(buf + len, size - len, "%s%s=%" PRIu64,
+				i ? " " : "",
+				code_name(cc->v[i].code, name, sizeof(name)),
+				cc->v[i].count);
+	return buf;
+}
+
+static const struct lami_column summary_columns[] = {
+	{ "Call", LAMI_STRING, NULL },
+	{ "Process", LAMI_PROCESS, NULL },
+	{ "Calls", LAMI_NUMBER, "calls" },
+	{ "Failed", LAMI_NUMBER, "calls" },
+	{ "No exit", LAMI_NUMBER, "calls" },
+	{ "Errors", LAMI_STRING, NULL },
+	{ "Minimum latency", LAMI_DURATION, NULL },
+	{ "Median latency", LAMI_DURATION, NULL },
+	{ "90th percentile latency", LAMI_DURATION, NULL },
+	{ "99th percentile latency", LAMI_DURATION, NULL },
+	{ "Maximum latency", LAMI_DURATION, NULL },
+	{ "Mean latency", LAMI_DURATION, NULL },
+	{ "Total latency", LAMI_DURATION, NULL },
+	{ "Pages asked", LAMI_NUMBER, "pages" },
+	{ "Pages on target", LAMI_NUMBER, "pages" },
+	{ "Pages elsewhere", LAMI_NUMBER, "pages" },
+	{ "Pages located", LAMI_NUMBER, "pages" },
+	{ "Pages failed", LAMI_NUMBER, "pages" },
+	{ "Pages unknown", LAMI_NUMBER, "pages" },
+	{ "Pages not moved", LAMI_NUMBER, "pages" },
+	{ "Page status", LAMI_STRING, NULL },
+	{ "Pages per second", LAMI_NUMBER, "pages/s" },
+	{ "Bytes bound", LAMI_SIZE, NULL },
+};
+
+static void latency_cells(const struct histogram *h, struct lami_cell *c)
+{
+	size_t q;
+
+	if (!h->count)
+		return;
+	c[0] = lami_uint(h->min);
+	for (q = 0; q < 3; q++)
+		c[1 + q] = lami_uint(histogram_quantile(h,
+						latency_quantiles[q].q));
+	c[4] = lami_uint(h->max);
+	c[5] = lami_real((double) h->sum / (double) h->count);
+	c[6] = lami_uint(h->sum);
+}
+
+static void pages_cells(const struct summary_row *row, struct lami_cell *c,
+			char *status)
+{
+	const struct page_tally *p = &row->pages;
+	double rate = pages_per_second(row);
+
+	c[0] = lami_uint(row->asked);
+	c[1] = lami_uint(p->on_target);
+	c[2] = lami_uint(p->elsewhere);
+	c[3] = lami_uint(p->located);
+	c[4] = lami_uint(code_counts_total(&p->failed));
+	c[5] = lami_uint(p->unknown);
+	c[7] = lami_text(codes_text(&p->failed, status, LAMI_TEXT_MAX));
+	if (rate >= 0)
+		c[8] = lami_real(rate);
+}
+
+static void summary_row(const void *rows, size_t i, struct lami_cell *c,
+			struct lami_texts *texts)
+{
+	const struct summary_row *row = ((struct summary_row *const *) rows)[i];
+
+	c[0] = lami_text(call_kind_names[row->kind]);
+	c[1] = lami_process(row->procname, row->vpid, row->tid);
+	c[2] = lami_uint(row->calls);
+	c[3] = lami_uint(code_counts_total(&row->errors));
+	c[4] = lami_uint(row->no_exit);
+	c[5] = lami_text(codes_text(&row->errors, texts->v[0], LAMI_TEXT_MAX));
+	latency_cells(&row->latency, &c[6]);
+	if (row->kind == CALL_MOVE_PAGES)
+		pages_cells(row, &c[13], texts->v[1]);
+	if (row->kind != CALL_MBIND)
+		c[19] = lami_uint(row->not_moved);
+	else
+		c[22] = lami_uint(row->bytes);
+}
+
+static const struct lami_table summary_table = {
+	"summary", "Calls per kind and process",
+	COLUMNS(summary_columns), summary_row,
+};
+
+static const struct lami_column failure_columns[] = {
+	{ "Call", LAMI_STRING, NULL },
+	{ "Scope", LAMI_STRING, NULL },
+	{ "Code", LAMI_STRING, NULL },
+	{ "Count", LAMI_NUMBER, "failures" },
+	{ "Calls", LAMI_NUMBER, "calls" },
+	{ "Meaning", LAMI_STRING, NULL },
+	{ "Advice", LAMI_STRING, NULL },
+};
+
+static void failure_row(const void *rows, size_t i, struct lami_cell *c,
+			struct lami_texts *texts)
+{
+	const struct failure_group *g =
+		((struct failure_group *const *) rows)[i];
+	const struct numashim_code_text *text =
+		numashim_code_explain(g->scope, g->code);
+	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
+
+	c[0] = lami_text(failure_scope_calls[g->scope]);
+	c[1] = lami_text(page ? "page" : "call");
+	c[2] = lami_text(code_name(page ? -g->code : g->code, texts->v[0],
+				   LAMI_TEXT_MAX));
+	c[3] = lami_uint(g->count);
+	c[4] = lami_uint(g->calls);
+	if (text) {
+		c[5] = lami_text(text->meaning);
+		c[6] = lami_text(text->advice);
+	}
+}
+
+static const struct lami_table failure_table = {
+	"failures", "Failed calls and pages by code",
+	COLUMNS(failure_columns), failure_row,
+};
+
+static const struct lami_column callsite_columns[] = {
+	{ "Site", LAMI_STRING, NULL },
+	{ "Binary", LAMI_PATH, NULL },
+	{ "Offset", LAMI_NUMBER, "bytes" },
+	{ "Function", LAMI_STRING, NULL },
+	{ "Function offset", LAMI_NUMBER, "bytes" },
+	{ "File", LAMI_PATH, NULL },
+	{ "Line", LAMI_NUMBER, NULL },
+	{ "Not named because", LAMI_STRING, NULL },
+	{ "Calls", LAMI_NUMBER, "calls" },
+	{ "Failed", LAMI_NUMBER, "calls" },
+	{ "Failed pages", LAMI_NUMBER, "pages" },
+	{ "Total latency", LAMI_DURATION, NULL },
+	{ "Maximum latency", LAMI_DURATION, NULL },
+	{ "Mean latency", LAMI_DURATION, NULL },
+};
+
+static void callsite_row(const void *rows, size_t i, struct lami_cell *c,
+			 struct lami_texts *texts)
+{
+	const struct callsite *cs = &((const struct callsite *) rows)[i];
+	const struct symbol *sym = &cs->symbol;
+	const struct site_tally *t = &cs->site->tally;
+
+	c[0] = lami_text(site_name(cs->site, texts->v[0], LAMI_TEXT_MAX));
+	c[1] = lami_text(cs->site->path);
+	c[2] = lami_uint(cs->site->offset);
+	c[3] = lami_text(sym->function);
+	if (sym->function)
+		c[4] = lami_uint(sym->function_offset);
+	c[5] = lami_text(sym->file);
+	if (sym->file)
+		c[6] = lami_int(sym->line);
+	c[7] = lami_text(sym->problem);
+	c[8] = lami_uint(t->calls);
+	c[9] = lami_uint(t->failed);
+	c[10] = lami_uint(t->failed_pages);
+	c[11] = lami_uint(t->latency_sum);
+	c[12] = lami_uint(t->latency_max);
+	c[13] = lami_real((double) t->latency_sum / t->calls);
+}
+
+static const struct lami_table callsite_table = {
+	"callsites", "Call sites, most calls first",
+	COLUMNS(callsite_columns), callsite_row,
+};
+
+static const struct lami_column node_columns[] = {
+	{ "Requested node", LAMI_NUMBER, NULL },
+	{ "Kernel node", LAMI_NUMBER, NULL },
+	{ "Rewritten", LAMI_BOOL, NULL },
+	{ "Resulting node", LAMI_NUMBER, NULL },
+	{ "Status", LAMI_STRING, NULL },
+	{ "Page size", LAMI_SIZE, NULL },
+	{ "Pages", LAMI_NUMBER, "pages" },
+	{ "Bytes", LAMI_SIZE, NULL },
+};
+
+static void node_row(const void *rows, size_t i, struct lami_cell *c,
+		     struct lami_texts *texts)
+{
+	const struct node_cell *cell = &((const struct node_cells *) rows)->v[i];
+	uint64_t bytes;
+
+	if (cell->requested != NODE_NONE)
+		c[0] = lami_int(cell->requested);
+	if (cell->kernel != NODE_NONE)
+		c[1] = lami_int(cell->kernel);
+	c[2] = lami_flag(cell->kernel != cell->requested);
+	if (cell->result >= 0)
+		c[3] = lami_int(cell->result);
+	else
+		c[4] = lami_text(code_name(cell->result, texts->v[0],
+					   LAMI_TEXT_MAX));
+	if (cell->page_size)
+		c[5] = lami_uint(cell->page_size);
+	c[6] = lami_uint(cell->pages);
+	if (node_cell_bytes(cell, &bytes))
+		c[7] = lami_uint(bytes);
+}
+
+static const struct lami_table node_table = {
+	"nodes", "move_pages' pages by requested and resulting node",
+	COLUMNS(node_columns), node_row,
+};
+
+static int print_summary_lami(FILE *out, const struct views *v,
+			      const struct lami_results *r)
+{
+	size_t count;
+	struct summary_row **rows = summary_rows(&v->summary, &count);
+
+	if (!rows)
+		return -1;
+	lami_put_results(out, &summary_table, rows, count, r);
+	free(rows);
+	return 0;
+}
+
+static int print_failures_lami(FILE *out, const struct views *v,
+			       const struct lami_results *r)
+{
+	size_t count;
+	struct failure_group **groups = failures_list(&v->failures, &count);
+
+	if (!groups)
+		return -1;
+	lami_put_results(out, &failure_table, groups, count, r);
+	free(groups);
+	return 0;
+}
+
+static int print_callsites_lami(FILE *out, const struct views *v,
+				const struct lami_results *r)
+{
+	struct symbolizer symbols = { 0 };
+	struct callsite *sites;
+	size_t count;
+
+	sites = callsites_rank(&v->sites, &symbols, &count);
+	if (sites)
+		lami_put_results(out, &callsite_table, sites, count, r);
+	free(sites);
+	symbolizer_fini(&symbols);
+	return sites ? 0 : -1;
+}
+
+static int print_nodes_lami(FILE *out, const struct views *v,
+			    const struct lami_results *r)
+{
+	struct node_cells sorted = { 0 };
+	int ret = node_cells_merge(&sorted, &v->nodes);
+
+	if (!ret) {
+		node_cells_sort(&sorted);
+		lami_put_results(out, &node_table, &sorted, sorted.len, r);
+	}
+	node_cells_fini(&sorted);
+	return ret;
+}
+
+static const struct lami_view {
+	const struct lami_table *table;
+	int (*print)(FILE *out, const struct views *v,
+		     const struct lami_results *r);
+} lami_views[] = {
+	[NUMASHIM_REPORT_SUMMARY] = { &summary_table, print_summary_lami },
+	[NUMASHIM_REPORT_FAILURES] = { &failure_table, print_failures_lami },
+	[NUMASHIM_REPORT_CALLSITES] = { &callsite_table, print_callsites_lami },
+	[NUMASHIM_REPORT_NODES] = { &node_table, print_nodes_lami },
+};
+
+bool lami_has_view(enum numashim_report_view view)
+{
+	return view < sizeof(lami_views) / sizeof(*lami_views) &&
+	       lami_views[view].table;
+}
+
+void print_lami_metadata(FILE *out, enum numashim_report_view view)
+{
+	const struct lami_table *table = lami_views[view].table;
+	char title[128];
+
+	snprintf(title, sizeof(title), "numashim: %s", table->title);
+	lami_put_metadata(out, title, "The NUMA page placement calls "
+			  "(move_pages, migrate_pages, mbind) that "
+			  "libnumashim.so recorded", table);
+}
+
+/* Asked for a span, the results cover it; else the events' own. */
+int print_lami(FILE *out, const struct views *v,
+	       const struct numashim_report_options *options)
+{
+	const struct call_filter *f = &v->filter;
+	const struct lami_results r = {
+		.begin_ns = f->begin_ns ? f->begin_ns : v->summary.first_ns,
+		.end_ns = f->end_ns ? f->end_ns : v->summary.last_ns,
+		.limit = options->limit,
+	};
+
+	return lami_views[options->view].print(out, v, &r);
+}
