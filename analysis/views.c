@@ -59,6 +59,7 @@ int views_add_call(struct views *v, const struct call_record *c)
 	if (c->cells && node_cells_merge(&v->nodes, c->cells))
 		return -1;
 	if (c->rewrite && rewrites_add(c))
+		return -1;
 	if (timeline_add_call(&v->timeline, c))
 		return -1;
 	return add_failures(v, c);
