@@ -243,23 +243,36 @@ static int parse_option(int opt, const char *arg,
 	}
 }
 
+static const struct option longopts[] = {
+	{ "view", required_argument, NULL, 'v' },
+	{ "per-thread", no_argument, NULL, 't' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "html", required_argument, NULL, 'H' },
+	{ "pid", required_argument, NULL, 'p' },
+	{ "tid", required_argument, NULL, 'T' },
+	{ "procname", required_argument, NULL, 'n' },
+	{ "call", required_argument, NULL, 'c' },
+	{ "begin", required_argument, NULL, 'b' },
+	{ "end", required_argument, NULL, 'e' },
+	{ "min-latency", required_argument, NULL, 'l' },
+	{ "help", no_argument, NULL, 'h' },
+	{ 0 },
+};
+
+int numashim_report_option(struct numashim_report_options *options,
+			   const char *name, const char *value)
+{
+	const struct option *o;
+
+	for (o = longopts; o->name; o++)
+		if (!strcmp(o->name, name) && o->val != 'h' &&
+		    (o->has_arg == required_argument) == !!value)
+			return parse_option(o->val, value, options);
+	return -1;
+}
+
 int numashim_report_main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "view", required_argument, NULL, 'v' },
-		{ "per-thread", no_argument, NULL, 't' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "html", required_argument, NULL, 'H' },
-		{ "pid", required_argument, NULL, 'p' },
-		{ "tid", required_argument, NULL, 'T' },
-		{ "procname", required_argument, NULL, 'n' },
-		{ "call", required_argument, NULL, 'c' },
-		{ "begin", required_argument, NULL, 'b' },
-		{ "end", required_argument, NULL, 'e' },
-		{ "min-latency", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct numashim_report_options options = { 0 };
 	const char *name = argc > 0 ? argv[0] : "numashim report";
 	int opt, status;

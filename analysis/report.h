@@ -54,6 +54,16 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options);
 
 /*
+ * Set in options the command's option called name (its long name without
+ * the dashes: "min-latency") as its command line would: to value, or for
+ * a flag such as "per-thread", value NULL; options may keep value, which
+ * must last as long as they do. Returns 0, or -1 when name is no option
+ * or value is not one of its values.
+ */
+int numashim_report_option(struct numashim_report_options *options,
+			   const char *name, const char *value);
+
+/*
  * The command `numashim report [--view summary|failures|callsites|nodes|
  * rewrites|timeline]
  * [--per-thread]
