@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "compare.h"
 #include "graph.h"
 #include "html.h"
 #include "output.h"
@@ -80,9 +81,84 @@ static int report(FILE *out, struct views *v, enum graph_status status,
 	return error ? 1 : 0;
 }
 
+/*
+ * One side of a comparison read into v: 0, or 1 when it cannot be
+ * compared, said on stderr. A side read in part is compared, and *error
+ * said after the comparison.
+ */
+static int read_side(struct views *v, const char *const *paths, size_t count,
+		     char **error)
+{
+	struct trace_list traces = { 0 };
+	enum graph_status status = GRAPH_NOT_BUILT;
+	int found = !find_all(&traces, paths, count);
+
+	if (found)
+		status = graph_run(&traces, v, error);
+	traces_fini(&traces);
+	if (!found)
+		return 1;
+	if (status == GRAPH_NOT_BUILT || !v->summary.numashim_events) {
+		fprintf(stderr, PREFIX "%s: %s\n", paths[0],
+			status == GRAPH_NOT_BUILT ? *error : report_no_events);
+		return 1;
+	}
+	if (*error)
+		v->summary.read_error = root_cause(*error);
+	return 0;
+}
+
+static int print_compared(FILE *out, struct comparison *c,
+			  const struct views *v, char *const *error,
+			  enum numashim_report_format format)
+{
+	enum compare_side side;
+
+	if (comparison_build(c, &v[BASELINE].summary,
+			     &v[EXPERIMENT].summary)) {
+		fprintf(stderr, PREFIX "out of memory\n");
+		return 1;
+	}
+	print_comparison(out, c, format);
+	for (side = 0; side < SIDES; side++)
+		if (error[side])
+			fprintf(stderr, PREFIX "the %s could not be read to "
+				"its end:\n  %s\n", compare_side_names[side],
+				error[side]);
+	return error[BASELINE] || error[EXPERIMENT];
+}
+
+static int compare(FILE *out, const char *const *paths, size_t count,
+		   const struct numashim_report_options *options)
+{
+	struct comparison c = {
+		.paths = { &options->compare, paths },
+		.path_count = { 1, count },
+	};
+	char *error[SIDES] = { NULL, NULL };
+	struct views v[SIDES];
+	enum compare_side side;
+	int ret;
+
+	for (side = 0; side < SIDES; side++)
+		views_init(&v[side], false, &options->filter);
+	ret = read_side(&v[BASELINE], &options->compare, 1, &error[BASELINE]) ||
+	      read_side(&v[EXPERIMENT], paths, count, &error[EXPERIMENT]);
+	if (!ret)
+		ret = print_compared(out, &c, v, error, options->format);
+	comparison_fini(&c);
+	for (side = 0; side < SIDES; side++) {
+		views_fini(&v[side]);
+		free(error[side]);
+	}
+	return ret;
+}
+
 static int summarize(FILE *out, const char *const *paths, size_t count,
 		     const struct numashim_report_options *options)
 {
+	if (options->compare)
+		return compare(out, paths, count, options);
 	struct trace_list traces = { 0 };
 	enum graph_status status = GRAPH_NOT_BUILT;
 	struct views v;
@@ -151,7 +227,7 @@ static int usage(const char *name, FILE *to, int status)
 	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
 		"rewrites|timeline]\n         [--per-thread] "
 		"[--format text|json|csv] [--html FILE] [FILTER]...\n"
-		"         TRACE...\n"
+		"         [--compare BASELINE] TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "
@@ -183,7 +259,11 @@ static int usage(const char *name, FILE *to, int status)
 		"  --min-latency D       that took at least D (ns, us, ms or "
 		"s: 50us)\n"
 		"--html FILE writes every view, with charts, to FILE as one "
-		"HTML page too\n", name);
+		"HTML page too\n"
+		"--compare BASELINE compares the summary of the TRACE folders, "
+		"the experiment,\nwith that of the traces under BASELINE: "
+		"every figure per call kind and\nprocess name on both sides, "
+		"their difference and its percent of the baseline\n", name);
 	return status;
 }
 
@@ -238,6 +318,9 @@ static int parse_option(int opt, const char *arg,
 	case 'H':
 		o->html = arg;
 		return 0;
+	case 'B':
+		o->compare = arg;
+		return 0;
 	default:
 		return parse_filter(opt, arg, &o->filter);
 	}
@@ -248,6 +331,7 @@ static const struct option longopts[] = {
 	{ "per-thread", no_argument, NULL, 't' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "html", required_argument, NULL, 'H' },
+	{ "compare", required_argument, NULL, 'B' },
 	{ "pid", required_argument, NULL, 'p' },
 	{ "tid", required_argument, NULL, 'T' },
 	{ "procname", required_argument, NULL, 'n' },
@@ -287,6 +371,12 @@ int numashim_report_main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return usage(name, stderr, 2);
+	if (options.compare && compare_conflict(&options)) {
+		fprintf(stderr, PREFIX "--compare compares summaries per call "
+			"kind and process name: it takes no %s\n",
+			compare_conflict(&options));
+		return 2;
+	}
 	status = numashim_report_summary(stdout,
 					 (const char *const *) argv + optind,
 					 argc - optind, &options);

@@ -34,6 +34,8 @@ struct numashim_report_options {
 	enum numashim_report_view view;
 	struct call_filter filter;	/* the calls counted */
 	const char *html;	/* also write every view there; NULL: not */
+	/* The baseline's traces: compare the summaries; NULL: do not. */
+	const char *compare;
 };
 
 /*
@@ -45,7 +47,9 @@ struct numashim_report_options {
 
 /*
  * Print to out the view options->view of the CTF traces found at or under each of
- * paths[0..count - 1], merged in time order; explain any error on stderr.
+ * paths[0..count - 1], merged in time order, or with options->compare,
+ * their summary against that of the traces under options->compare;
+ * explain any error on stderr.
  * Returns 0; NUMASHIM_REPORT_NO_EVENTS; or 1 when a path holds no trace
  * or a trace could not be read (to its end: what was read is printed,
  * with a warning).
