@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The babeltrace2 plugin "numashim", so that
- * `babeltrace2 --plugin-path=DIR TRACE -c sink.numashim.report` gives the
- * summary that `numashim report TRACE` prints.
+ * `babeltrace2 --plugin-path=DIR TRACE -c sink.numashim.report -p
+ * 'view="failures",call="mbind"'` prints what `numashim report --view
+ * failures --call mbind TRACE` prints.
  */
 #include <babeltrace2/babeltrace.h>
 
@@ -17,8 +18,10 @@ BT_PLUGIN_LICENSE("LGPL-2.1-or-later");
 
 BT_PLUGIN_SINK_COMPONENT_CLASS(report, report_sink_consume);
 BT_PLUGIN_SINK_COMPONENT_CLASS_DESCRIPTION(report,
-	"Summary of the move_pages, migrate_pages and mbind calls per "
-	"process: calls, errors, pages, latency");
+	"The views of numashim report (summary of the move_pages, "
+	"migrate_pages and mbind calls per process by default); parameters "
+	"as its options: view, format, per-thread, pid, tid, procname, call, "
+	"begin, end, min-latency");
 BT_PLUGIN_SINK_COMPONENT_CLASS_INITIALIZE_METHOD(report,
 	report_sink_initialize);
 BT_PLUGIN_SINK_COMPONENT_CLASS_FINALIZE_METHOD(report, report_sink_finalize);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "compare.h"
 #include "graph.h"
 #include "html.h"
 #include "lami.h"
@@ -89,9 +90,84 @@ static int report(FILE *out, struct views *v, enum graph_status status,
 	return error ? 1 : 0;
 }
 
+/*
+ * One side of a comparison read into v: 0, or 1 when it cannot be
+ * compared, said on stderr. A side read in part is compared, and *error
+ * said after the comparison.
+ */
+static int read_side(struct views *v, const char *const *paths, size_t count,
+		     char **error)
+{
+	struct trace_list traces = { 0 };
+	enum graph_status status = GRAPH_NOT_BUILT;
+	int found = !find_all(&traces, paths, count);
+
+	if (found)
+		status = graph_run(&traces, v, error);
+	traces_fini(&traces);
+	if (!found)
+		return 1;
+	if (status == GRAPH_NOT_BUILT || !v->summary.numashim_events) {
+		fprintf(stderr, PREFIX "%s: %s\n", paths[0],
+			status == GRAPH_NOT_BUILT ? *error : report_no_events);
+		return 1;
+	}
+	if (*error)
+		v->summary.read_error = root_cause(*error);
+	return 0;
+}
+
+static int print_compared(FILE *out, struct comparison *c,
+			  const struct views *v, char *const *error,
+			  enum numashim_report_format format)
+{
+	enum compare_side side;
+
+	if (comparison_build(c, &v[BASELINE].summary,
+			     &v[EXPERIMENT].summary)) {
+		fprintf(stderr, PREFIX "out of memory\n");
+		return 1;
+	}
+	print_comparison(out, c, format);
+	for (side = 0; side < SIDES; side++)
+		if (error[side])
+			fprintf(stderr, PREFIX "the %s could not be read to "
+				"its end:\n  %s\n", compare_side_names[side],
+				error[side]);
+	return error[BASELINE] || error[EXPERIMENT];
+}
+
+static int compare(FILE *out, const char *const *paths, size_t count,
+		   const struct numashim_report_options *options)
+{
+	struct comparison c = {
+		.paths = { &options->compare, paths },
+		.path_count = { 1, count },
+	};
+	char *error[SIDES] = { NULL, NULL };
+	struct views v[SIDES];
+	enum compare_side side;
+	int ret;
+
+	for (side = 0; side < SIDES; side++)
+		views_init(&v[side], false, &options->filter);
+	ret = read_side(&v[BASELINE], &options->compare, 1, &error[BASELINE]) ||
+	      read_side(&v[EXPERIMENT], paths, count, &error[EXPERIMENT]);
+	if (!ret)
+		ret = print_compared(out, &c, v, error, options->format);
+	comparison_fini(&c);
+	for (side = 0; side < SIDES; side++) {
+		views_fini(&v[side]);
+		free(error[side]);
+	}
+	return ret;
+}
+
 static int summarize(FILE *out, const char *const *paths, size_t count,
 		     const struct numashim_report_options *options)
 {
+	if (options->compare)
+		return compare(out, paths, count, options);
 	struct trace_list traces = { 0 };
 	enum graph_status status = GRAPH_NOT_BUILT;
 	struct views v;
@@ -160,7 +236,7 @@ static int usage(const char *name, FILE *to, int status)
 	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
 		"rewrites|timeline]\n         [--per-thread] "
 		"[--format text|json|csv|lami] [--html FILE] [FILTER]...\n"
-		"         TRACE...\n"
+		"         [--compare BASELINE] TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "
@@ -193,6 +269,10 @@ static int usage(const char *name, FILE *to, int status)
 		"s: 50us)\n"
 		"--html FILE writes every view, with charts, to FILE as one "
 		"HTML page too\n"
+		"--compare BASELINE compares the summary of the TRACE folders, "
+		"the experiment,\nwith that of the traces under BASELINE: "
+		"every figure per call kind and\nprocess name on both sides, "
+		"their difference and its percent of the baseline\n"
 		"--format lami speaks LAMI 1.0, for Trace Compass's external "
 		"analyses:\n"
 		"  --mi-version, --metadata, --test-compatibility, "
@@ -286,6 +366,9 @@ static int parse_option(int opt, const char *arg,
 	case 'H':
 		o->html = arg;
 		return 0;
+	case 'B':
+		o->compare = arg;
+		return 0;
 	case 'b':
 		req->begin = arg;
 		return 0;
@@ -301,19 +384,6 @@ static int parse_option(int opt, const char *arg,
 	default:
 		return parse_lami(opt, arg, o, req);
 	}
-}
-
-/* The span asked for: seconds, or LAMI's nanoseconds since the Epoch. */
-static int parse_span(const struct request *req,
-		      struct numashim_report_options *o)
-{
-	int (*parse)(const char *text, uint64_t *ns) =
-		o->format == NUMASHIM_REPORT_LAMI ? lami_parse_time :
-						    call_filter_parse_time;
-
-	if (req->begin && parse(req->begin, &o->filter.begin_ns))
-		return -1;
-	return req->end ? parse(req->end, &o->filter.end_ns) : 0;
 }
 
 /* Options that take no trace, or that need another; -1: none is. */
@@ -340,28 +410,65 @@ static int answer_alone(const struct request *req,
 	return -1;
 }
 
+typedef int (*time_parser)(const char *text, uint64_t *ns);
+
+static int parse_span_in(const struct request *req, struct call_filter *f,
+			 time_parser parse)
+{
+	if (req->begin && parse(req->begin, &f->begin_ns))
+		return -1;
+	return req->end ? parse(req->end, &f->end_ns) : 0;
+}
+
+/* The span asked for: seconds, or LAMI's nanoseconds since the Epoch. */
+static int parse_span(const struct request *req,
+		      struct numashim_report_options *o)
+{
+	return parse_span_in(req, &o->filter,
+			     o->format == NUMASHIM_REPORT_LAMI ?
+			     lami_parse_time : call_filter_parse_time);
+}
+
+static const struct option longopts[] = {
+	{ "view", required_argument, NULL, 'v' },
+	{ "per-thread", no_argument, NULL, 't' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "html", required_argument, NULL, 'H' },
+	{ "compare", required_argument, NULL, 'B' },
+	{ "pid", required_argument, NULL, 'p' },
+	{ "tid", required_argument, NULL, 'T' },
+	{ "procname", required_argument, NULL, 'n' },
+	{ "call", required_argument, NULL, 'c' },
+	{ "begin", required_argument, NULL, 'b' },
+	{ "end", required_argument, NULL, 'e' },
+	{ "min-latency", required_argument, NULL, 'l' },
+	{ "mi-version", no_argument, NULL, 'V' },
+	{ "metadata", no_argument, NULL, 'M' },
+	{ "test-compatibility", no_argument, NULL, 'C' },
+	{ "output-progress", no_argument, NULL, 'P' },
+	{ "limit", required_argument, NULL, 'L' },
+	{ "help", no_argument, NULL, 'h' },
+	{ 0 },
+};
+
+/* The sink's span is in seconds, whatever its format. */
+int numashim_report_option(struct numashim_report_options *options,
+			   const char *name, const char *value)
+{
+	struct request req = { 0 };
+	const struct option *o;
+
+	for (o = longopts; o->name; o++)
+		if (!strcmp(o->name, name) && o->val != 'h' &&
+		    (o->has_arg == required_argument) == !!value)
+			return parse_option(o->val, value, options, &req) ||
+			       parse_span_in(&req, &options->filter,
+					     call_filter_parse_time) ? -1 : 0;
+	return -1;
+}
+
 int numashim_report_main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "view", required_argument, NULL, 'v' },
-		{ "per-thread", no_argument, NULL, 't' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "html", required_argument, NULL, 'H' },
-		{ "pid", required_argument, NULL, 'p' },
-		{ "tid", required_argument, NULL, 'T' },
-		{ "procname", required_argument, NULL, 'n' },
-		{ "call", required_argument, NULL, 'c' },
-		{ "begin", required_argument, NULL, 'b' },
-		{ "end", required_argument, NULL, 'e' },
-		{ "min-latency", required_argument, NULL, 'l' },
-		{ "mi-version", no_argument, NULL, 'V' },
-		{ "metadata", no_argument, NULL, 'M' },
-		{ "test-compatibility", no_argument, NULL, 'C' },
-		{ "output-progress", no_argument, NULL, 'P' },
-		{ "limit", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct numashim_report_options options = { 0 };
 	const char *name = argc > 0 ? argv[0] : "numashim report";
 	struct request req = { 0 };
@@ -380,6 +487,12 @@ int numashim_report_main(int argc, char **argv)
 		return status;
 	if (parse_span(&req, &options) || optind >= argc)
 		return usage(name, stderr, 2);
+	if (options.compare && compare_conflict(&options)) {
+		fprintf(stderr, PREFIX "--compare compares summaries per call "
+			"kind and process name: it takes no %s\n",
+			compare_conflict(&options));
+		return 2;
+	}
 	status = numashim_report_summary(stdout,
 					 (const char *const *) argv + optind,
 					 argc - optind, &options);

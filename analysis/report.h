@@ -42,6 +42,8 @@ struct numashim_report_options {
 	uint64_t limit;		/* lami: rows per table at most; 0: all */
 	/* lami: only say whether the traces hold numashim events */
 	bool test_compatibility;
+	/* The baseline's traces: compare the summaries; NULL: do not. */
+	const char *compare;
 };
 
 /*
@@ -53,13 +55,25 @@ struct numashim_report_options {
 
 /*
  * Print to out the view options->view of the CTF traces found at or under each of
- * paths[0..count - 1], merged in time order; explain any error on stderr.
+ * paths[0..count - 1], merged in time order, or with options->compare,
+ * their summary against that of the traces under options->compare;
+ * explain any error on stderr.
  * Returns 0; NUMASHIM_REPORT_NO_EVENTS; or 1 when a path holds no trace
  * or a trace could not be read (to its end: what was read is printed,
  * with a warning).
  */
 int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options);
+
+/*
+ * Set in options the command's option called name (its long name without
+ * the dashes: "min-latency") as its command line would: to value, or for
+ * a flag such as "per-thread", value NULL; options may keep value, which
+ * must last as long as they do. Returns 0, or -1 when name is no option
+ * or value is not one of its values.
+ */
+int numashim_report_option(struct numashim_report_options *options,
+			   const char *name, const char *value);
 
 /*
  * The command `numashim report [--view summary|failures|callsites|nodes|

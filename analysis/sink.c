@@ -4,6 +4,7 @@
 
 #include "events.h"
 #include "output.h"
+#include "sink-params.h"
 #include "sink.h"
 #include "views.h"
 
@@ -13,6 +14,7 @@ struct report_sink {
 	struct views *views;
 	struct views own;	/* the views, when no program gave any */
 	struct numashim_report_options options;
+	struct sink_params params;	/* what options were read from */
 	struct event_reader reader;
 };
 
@@ -20,39 +22,6 @@ static struct report_sink *sink_of(bt_self_component_sink *self)
 {
 	return bt_self_component_get_data(
 		bt_self_component_sink_as_self_component(self));
-}
-
-static bool bad_param(struct report_sink *sink, const char *name,
-		      const char *expected)
-{
-	BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(sink->self,
-		"the %s parameter must be %s", name, expected);
-	return false;
-}
-
-static bool read_params(struct report_sink *sink, const bt_value *params)
-{
-	struct numashim_report_options *o = &sink->options;
-	const bt_value *v;
-
-	v = bt_value_map_borrow_entry_value_const(params, "per-thread");
-	if (v && !bt_value_is_bool(v))
-		return bad_param(sink, "per-thread", "a boolean");
-	o->per_thread = v && bt_value_bool_get(v);
-	v = bt_value_map_borrow_entry_value_const(params, "format");
-	if (v && (!bt_value_is_string(v) ||
-		  report_format_parse(bt_value_string_get(v), &o->format)))
-		return bad_param(sink, "format", "\"text\", \"json\", "
-				 "\"csv\" or \"lami\"");
-	v = bt_value_map_borrow_entry_value_const(params, "view");
-	if (v && (!bt_value_is_string(v) ||
-		  report_view_parse(bt_value_string_get(v), &o->view)))
-		return bad_param(sink, "view", "\"summary\", \"failures\", "
-				 "\"callsites\", \"nodes\", \"rewrites\" or \"timeline\"");
-	if (o->format == NUMASHIM_REPORT_LAMI && !lami_has_view(o->view))
-		return bad_param(sink, "view", "one with a LAMI table, for "
-				 "format \"lami\"");
-	return true;
 }
 
 bt_component_class_initialize_method_status report_sink_initialize(
@@ -67,7 +36,9 @@ bt_component_class_initialize_method_status report_sink_initialize(
 	sink->self = bt_self_component_sink_as_self_component(self);
 	sink->views = views;
 	if (!views) {
-		if (!read_params(sink, params)) {
+		if (sink_params_read(&sink->params, sink->self, params,
+				     &sink->options)) {
+			sink_params_fini(&sink->params);
 			free(sink);
 			return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_ERROR;
 		}
@@ -75,12 +46,12 @@ bt_component_class_initialize_method_status report_sink_initialize(
 			   &sink->options.filter);
 		sink->views = &sink->own;
 	}
-	if (bt_self_component_sink_add_input_port(self, "in", NULL, NULL)) {
-		free(sink);
-		return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_MEMORY_ERROR;
-	}
 	event_reader_init(&sink->reader, sink->views);
 	bt_self_component_set_data(sink->self, sink);
+	if (bt_self_component_sink_add_input_port(self, "in", NULL, NULL)) {
+		report_sink_finalize(self);
+		return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_MEMORY_ERROR;
+	}
 	return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_OK;
 }
 
@@ -94,6 +65,7 @@ void report_sink_finalize(bt_self_component_sink *self)
 	event_reader_fini(&sink->reader);
 	if (sink->views == &sink->own)
 		views_fini(&sink->own);
+	sink_params_fini(&sink->params);
 	free(sink);
 }
 

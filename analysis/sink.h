@@ -6,9 +6,8 @@
  * one that a program adds with views as initialization method data fills
  * them and leaves the printing to the program.
  *
- * Parameters (of the former): view ("summary", "failures", "callsites",
- * "nodes", "rewrites", "timeline"), per-thread (bool), format ("text",
- * "json", "csv", "lami").
+ * Parameters (of the former): the options of `numashim report` that
+ * choose a view and a format and filter the calls (sink-params.h).
  */
 #ifndef NUMASHIM_SINK_H
 #define NUMASHIM_SINK_H

@@ -34,15 +34,18 @@ void summary_init(struct summary *s, bool per_thread)
 	*s = (struct summary) { .per_thread = per_thread };
 }
 
-static void row_free(void *p)
+void summary_row_fini(struct summary_row *row)
 {
-	struct summary_row *row = p;
-
 	code_counts_fini(&row->errors);
 	code_counts_fini(&row->injected);
 	code_counts_fini(&row->pages.failed);
 	code_counts_fini(&row->pages.injected);
-	free(row);
+}
+
+static void row_free(void *p)
+{
+	summary_row_fini(p);
+	free(p);
 }
 
 void summary_fini(struct summary *s)
@@ -86,6 +89,19 @@ int page_tally_merge(struct page_tally *dst, const struct page_tally *src)
 	dst->unknown += src->unknown;
 	return code_counts_merge(&dst->failed, &src->failed) ||
 	       code_counts_merge(&dst->injected, &src->injected) ? -1 : 0;
+}
+
+int summary_row_merge(struct summary_row *dst, const struct summary_row *src)
+{
+	dst->calls += src->calls;
+	dst->no_exit += src->no_exit;
+	dst->asked += src->asked;
+	dst->bytes += src->bytes;
+	dst->not_moved += src->not_moved;
+	histogram_merge(&dst->latency, &src->latency);
+	return code_counts_merge(&dst->errors, &src->errors) ||
+	       code_counts_merge(&dst->injected, &src->injected) ||
+	       page_tally_merge(&dst->pages, &src->pages) ? -1 : 0;
 }
 
 uint64_t page_tally_total(const struct page_tally *t)

@@ -113,6 +113,11 @@ int summary_add_unfinished(struct summary *s, enum call_kind kind,
 /* The rows, sorted by call kind, process and thread; free() the array. */
 struct summary_row **summary_rows(const struct summary *s, size_t *count);
 
+/* Add src's figures to dst's, whatever their process; 0, or -1: no memory. */
+int summary_row_merge(struct summary_row *dst, const struct summary_row *src);
+/* Free what a row holds, not the row. */
+void summary_row_fini(struct summary_row *row);
+
 int page_tally_merge(struct page_tally *dst, const struct page_tally *src);
 uint64_t page_tally_total(const struct page_tally *t);
 

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "output.h"
+#include "sink-params.h"
+
+#define SECONDS "seconds from the clock's origin, as a string to keep " \
+		"its decimals (\"1700000000.25\")"
+
+/* What each parameter takes, in the words of its errors. */
+static const struct sink_param {
+	const char *name;
+	const char *expected;
+	bool flag;		/* a boolean, not a value */
+} sink_params[SINK_PARAMS] = {
+	{ "view", "\"summary\", \"failures\", \"callsites\", \"nodes\", "
+		  "\"rewrites\" or \"timeline\"", false },
+	{ "format", "\"text\", \"json\", \"csv\" or \"lami\"", false },
+	{ "per-thread", "a boolean", true },
+	{ "pid", "a process id", false },
+	{ "tid", "a thread id", false },
+	{ "procname", "a process name", false },
+	{ "call", "call kinds separated by commas: \"move_pages\", "
+		  "\"migrate_pages\", \"mbind\"", false },
+	{ "begin", SECONDS, false },
+	{ "end", SECONDS, false },
+	{ "min-latency", "a duration with its unit, ns, us, ms or s "
+			 "(\"50us\")", false },
+};
+
+struct reading {
+	struct sink_params *p;
+	bt_self_component *self;
+	struct numashim_report_options *options;
+};
+
+static const struct sink_param *find_param(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < SINK_PARAMS; i++)
+		if (!strcmp(sink_params[i].name, name))
+			return &sink_params[i];
+	return NULL;
+}
+
+/* value as the command line's text; NULL when it cannot be one. */
+static const char *param_text(struct sink_params *p,
+			      const struct sink_param *param,
+			      const bt_value *value)
+{
+	char *number = p->numbers[param - sink_params];
+
+	if (bt_value_is_string(value))
+		return bt_value_string_get(value);
+	if (bt_value_is_signed_integer(value))
+		snprintf(number, sizeof(p->numbers[0]), "%" PRId64,
+			 bt_value_integer_signed_get(value));
+	else if (bt_value_is_unsigned_integer(value))
+		snprintf(number, sizeof(p->numbers[0]), "%" PRIu64,
+			 bt_value_integer_unsigned_get(value));
+	else
+		return NULL;
+	return number;
+}
+
+static int set_flag(struct reading *r, const struct sink_param *param,
+		    const bt_value *value)
+{
+	if (!bt_value_is_bool(value))
+		return -1;
+	if (!bt_value_bool_get(value))
+		return 0;
+	return numashim_report_option(r->options, param->name, NULL);
+}
+
+static int set_param(struct reading *r, const struct sink_param *param,
+		     const bt_value *value)
+{
+	const char *text;
+
+	if (param->flag)
+		return set_flag(r, param, value);
+	text = param_text(r->p, param, value);
+	return text ? numashim_report_option(r->options, param->name, text) :
+		      -1;
+}
+
+static void say_bad_value(struct reading *r, const struct sink_param *param,
+			  const bt_value *value)
+{
+	if (bt_value_is_string(value))
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
+			"the %s parameter must be %s, not \"%s\"", param->name,
+			param->expected, bt_value_string_get(value));
+	else
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
+			"the %s parameter must be %s", param->name,
+			param->expected);
+}
+
+static bt_value_map_foreach_entry_const_func_status read_param(
+	const char *name, const bt_value *value, void *data)
+{
+	struct reading *r = data;
+	const struct sink_param *param = find_param(name);
+
+	if (!param) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
+			"unknown parameter \"%s\": the parameters are view, "
+			"format, per-thread, pid, tid, procname, call, begin, "
+			"end and min-latency", name);
+		return BT_VALUE_MAP_FOREACH_ENTRY_CONST_FUNC_STATUS_ERROR;
+	}
+	if (set_param(r, param, value)) {
+		say_bad_value(r, param, value);
+		return BT_VALUE_MAP_FOREACH_ENTRY_CONST_FUNC_STATUS_ERROR;
+	}
+	return BT_VALUE_MAP_FOREACH_ENTRY_CONST_FUNC_STATUS_OK;
+}
+
+int sink_params_read(struct sink_params *p, bt_self_component *self,
+		     const bt_value *params,
+		     struct numashim_report_options *options)
+{
+	struct reading r = { p, self, options };
+
+	if (!params)
+		return 0;
+	p->map = params;
+	bt_value_get_ref(params);
+	if (bt_value_map_foreach_entry_const(params, read_param, &r) !=
+	    BT_VALUE_MAP_FOREACH_ENTRY_CONST_STATUS_OK)
+		return -1;
+	if (options->format == NUMASHIM_REPORT_LAMI &&
+	    !lami_has_view(options->view)) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(self,
+			"the view parameter must be one with a LAMI table, "
+			"for format \"lami\"");
+		return -1;
+	}
+	return 0;
+}
+
+void sink_params_fini(struct sink_params *p)
+{
+	bt_value_put_ref(p->map);
+	p->map = NULL;
+}
