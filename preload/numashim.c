@@ -78,14 +78,30 @@ struct recorded_call {
 	struct numashim_result res;
 	uint64_t bt[NUMASHIM_BACKTRACE_MAX];
 	uint64_t start_ns;
+	int program_errno;	/* its own before the call, the kernel's after */
 };
 
-static void result_set(struct recorded_call *rc, long ret, int err)
+/* Before the entry event, which may touch errno. */
+static void record_enter(struct recorded_call *rc,
+			 const struct numashim_rewrite *rw, const void *ip)
 {
+	rc->program_errno = errno;
+	call_begin(&rc->call, rw->seq, rc->bt, rw->raw, ip);
+}
+
+static void record_call_start(struct recorded_call *rc)
+{
+	errno = rc->program_errno;
+	rc->start_ns = now_ns();
+}
+
+static void record_call_end(struct recorded_call *rc, long ret)
+{
+	rc->program_errno = errno;
 	rc->res.latency_ns = now_ns() - rc->start_ns;
 	rc->res.id = rc->call.id;
 	rc->res.ret = ret;
-	rc->res.err = ret < 0 ? err : 0;
+	rc->res.err = ret < 0 ? rc->program_errno : 0;
 	rc->res.incomplete = 0;
 }
 
@@ -167,18 +183,12 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	struct numashim_ints nodes_rec = { .v = nodes_buf };
 	struct numashim_ints status_rec = { .v = status_buf };
 	long ret;
-	int err;
 
-	int saved_errno = errno;
-
-	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
+	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, move_pages_entry, &rc.call, a, ip);
-
-	errno = saved_errno;
-	rc.start_ns = now_ns();
+	record_call_start(&rc);
 	ret = numashim_rewrite_call_move_pages(rw);
-	err = errno;
-	result_set(&rc, ret, err);
+	record_call_end(&rc, ret);
 
 	if (rw->rule) {
 		const struct numashim_move_pages_args *k = &rw->args.move_pages;
@@ -218,7 +228,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 			     numashim_array_finish(&status, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, move_pages_exit, &rc.res, &pages_rec,
 				&nodes_rec, &status_rec, ip);
-	errno = err;
+	errno = rc.program_errno;
 	return ret;
 }
 
@@ -232,19 +242,13 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 	struct numashim_ints old_rec = { .v = old_buf };
 	struct numashim_ints new_rec = { .v = new_buf };
 	long ret;
-	int err;
 
-	int saved_errno = errno;
-
-	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
+	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_entry, &rc.call, a,
 				ip);
-
-	errno = saved_errno;
-	rc.start_ns = now_ns();
+	record_call_start(&rc);
 	ret = numashim_rewrite_call_migrate_pages(rw);
-	err = errno;
-	result_set(&rc, ret, err);
+	record_call_end(&rc, ret);
 
 	if (rw->rule) {
 		const struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
@@ -276,7 +280,7 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 			     numashim_array_finish(&new_nodes, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res,
 				&old_rec, &new_rec, ip);
-	errno = err;
+	errno = rc.program_errno;
 	return ret;
 }
 
@@ -289,18 +293,12 @@ static long record_mbind(const struct numashim_mbind_args *a,
 	union chunk_buf scratch;
 	struct numashim_ints mask_rec = { .v = mask_buf };
 	long ret;
-	int err;
 
-	int saved_errno = errno;
-
-	call_begin(&rc.call, rw->seq, rc.bt, rw->raw, ip);
+	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_entry, &rc.call, a, ip);
-
-	errno = saved_errno;
-	rc.start_ns = now_ns();
+	record_call_start(&rc);
 	ret = numashim_rewrite_call_mbind(rw);
-	err = errno;
-	result_set(&rc, ret, err);
+	record_call_end(&rc, ret);
 
 	if (rw->rule) {
 		const struct numashim_mbind_args *k = &rw->args.mbind;
@@ -321,7 +319,7 @@ static long record_mbind(const struct numashim_mbind_args *a,
 					   &scratch, ip);
 	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, &mask_rec, ip);
-	errno = err;
+	errno = rc.program_errno;
 	return ret;
 }
 
