@@ -121,6 +121,7 @@ static const struct lami_column failure_columns[] = {
 	{ "Code", LAMI_STRING, NULL },
 	{ "Count", LAMI_NUMBER, "failures" },
 	{ "Calls", LAMI_NUMBER, "calls" },
+	{ "Made up by a rule", LAMI_BOOL, NULL },
 	{ "Meaning", LAMI_STRING, NULL },
 	{ "Advice", LAMI_STRING, NULL },
 };
@@ -130,8 +131,7 @@ static void failure_row(const void *rows, size_t i, struct lami_cell *c,
 {
 	const struct failure_group *g =
 		((struct failure_group *const *) rows)[i];
-	const struct numashim_code_text *text =
-		numashim_code_explain(g->scope, g->code);
+	const struct numashim_code_text *text = failure_text(g);
 	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
 
 	c[0] = lami_text(failure_scope_calls[g->scope]);
@@ -140,9 +140,10 @@ static void failure_row(const void *rows, size_t i, struct lami_cell *c,
 				   LAMI_TEXT_MAX));
 	c[3] = lami_uint(g->count);
 	c[4] = lami_uint(g->calls);
+	c[5] = lami_flag(g->injected);
 	if (text) {
-		c[5] = lami_text(text->meaning);
-		c[6] = lami_text(text->advice);
+		c[6] = lami_text(text->meaning);
+		c[7] = lami_text(text->advice);
 	}
 }
 

@@ -80,7 +80,8 @@ FIGURES = {
     "failures": {
         title: (lambda key: lambda r: r[key])(key) for title, key in (
             ("Call", "call"), ("Scope", "scope"), ("Code", "code"),
-            ("Count", "count"), ("Calls", "calls"), ("Meaning", "meaning"),
+            ("Count", "count"), ("Calls", "calls"),
+            ("Made up by a rule", "injected"), ("Meaning", "meaning"),
             ("Advice", "advice"))
     },
     "callsites": {
