@@ -6,11 +6,12 @@
  */
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lami.h"
 #include "output.h"
 
-#define COLUMNS(a) (a), sizeof(a) / sizeof(*(a))
+#define COLUMNS(a) .columns = (a), .count = sizeof(a) / sizeof(*(a))
 
 /*
  * The text of a list of counts by code, "ENODEV=2 EPERM=1", in buf;
@@ -111,8 +112,8 @@ static void summary_row(const void *rows, size_t i, struct lami_cell *c,
 }
 
 static const struct lami_table summary_table = {
-	"summary", "Calls per kind and process",
-	COLUMNS(summary_columns), summary_row,
+	.name = "summary", .title = "Calls per kind and process",
+	COLUMNS(summary_columns), .row = summary_row,
 };
 
 static const struct lami_column failure_columns[] = {
@@ -121,6 +122,7 @@ static const struct lami_column failure_columns[] = {
 	{ "Code", LAMI_STRING, NULL },
 	{ "Count", LAMI_NUMBER, "failures" },
 	{ "Calls", LAMI_NUMBER, "calls" },
+	{ "Made up by a rule", LAMI_BOOL, NULL },
 	{ "Meaning", LAMI_STRING, NULL },
 	{ "Advice", LAMI_STRING, NULL },
 };
@@ -130,8 +132,7 @@ static void failure_row(const void *rows, size_t i, struct lami_cell *c,
 {
 	const struct failure_group *g =
 		((struct failure_group *const *) rows)[i];
-	const struct numashim_code_text *text =
-		numashim_code_explain(g->scope, g->code);
+	const struct numashim_code_text *text = failure_text(g);
 	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
 
 	c[0] = lami_text(failure_scope_calls[g->scope]);
@@ -140,15 +141,16 @@ static void failure_row(const void *rows, size_t i, struct lami_cell *c,
 				   LAMI_TEXT_MAX));
 	c[3] = lami_uint(g->count);
 	c[4] = lami_uint(g->calls);
+	c[5] = lami_flag(g->injected);
 	if (text) {
-		c[5] = lami_text(text->meaning);
-		c[6] = lami_text(text->advice);
+		c[6] = lami_text(text->meaning);
+		c[7] = lami_text(text->advice);
 	}
 }
 
 static const struct lami_table failure_table = {
-	"failures", "Failed calls and pages by code",
-	COLUMNS(failure_columns), failure_row,
+	.name = "failures", .title = "Failed calls and pages by code",
+	COLUMNS(failure_columns), .row = failure_row,
 };
 
 static const struct lami_column callsite_columns[] = {
@@ -194,8 +196,8 @@ static void callsite_row(const void *rows, size_t i, struct lami_cell *c,
 }
 
 static const struct lami_table callsite_table = {
-	"callsites", "Call sites, most calls first",
-	COLUMNS(callsite_columns), callsite_row,
+	.name = "callsites", .title = "Call sites, most calls first",
+	COLUMNS(callsite_columns), .row = callsite_row,
 };
 
 static const struct lami_column node_columns[] = {
@@ -233,34 +235,131 @@ static void node_row(const void *rows, size_t i, struct lami_cell *c,
 }
 
 static const struct lami_table node_table = {
-	"nodes", "move_pages' pages by requested and resulting node",
-	COLUMNS(node_columns), node_row,
+	.name = "nodes",
+	.title = "move_pages' pages by requested and resulting node",
+	COLUMNS(node_columns), .row = node_row,
 };
+
+static const struct lami_column rewrite_columns[] = {
+	{ "Rule", LAMI_NUMBER, NULL },
+	{ "Rule text", LAMI_STRING, NULL },
+	{ "move_pages calls", LAMI_NUMBER, "calls" },
+	{ "migrate_pages calls", LAMI_NUMBER, "calls" },
+	{ "mbind calls", LAMI_NUMBER, "calls" },
+	{ "Dry runs", LAMI_NUMBER, "calls" },
+	{ "Pages sent elsewhere", LAMI_STRING, NULL },
+	{ "Mode changes", LAMI_STRING, NULL },
+	{ "Flags changes", LAMI_STRING, NULL },
+	{ "Node mask changes", LAMI_STRING, NULL },
+	{ "New nodes changes", LAMI_STRING, NULL },
+	{ "Old nodes changes", LAMI_STRING, NULL },
+	{ "Errors made up", LAMI_STRING, NULL },
+	{ "Page status made up", LAMI_STRING, NULL },
+	{ "Kernel errors", LAMI_STRING, NULL },
+	{ "Kernel page status", LAMI_STRING, NULL },
+};
+
+/*
+ * What the rule changed, as the CSV gives it: pages by move, "1->0=512",
+ * calls by change of a field, "bind->preferred=3", failures by code.
+ */
+static void rewrite_row(const void *rows, size_t i, struct lami_cell *c,
+			struct lami_texts *texts)
+{
+	const struct rule_tally *t = ((struct rule_tally *const *) rows)[i];
+	char (*text)[LAMI_TEXT_MAX] = texts->v;
+	size_t k;
+
+	*c++ = lami_uint(t->number);
+	*c++ = lami_text(t->text);
+	for (k = 0; k < CALL_KINDS; k++)
+		*c++ = lami_uint(t->calls[k]);
+	*c++ = lami_uint(t->dry_runs);
+	*c++ = lami_text(node_moves_text(&t->moves, *text++, LAMI_TEXT_MAX));
+	for (k = 0; k < REWRITE_FIELDS; k++)
+		*c++ = lami_text(rewrite_changes_text(&t->changes[k], *text++,
+						      LAMI_TEXT_MAX));
+	*c++ = lami_text(codes_text(&t->injected_errors, *text++,
+				    LAMI_TEXT_MAX));
+	*c++ = lami_text(codes_text(&t->injected_status, *text++,
+				    LAMI_TEXT_MAX));
+	*c++ = lami_text(codes_text(&t->errors, *text++, LAMI_TEXT_MAX));
+	*c = lami_text(codes_text(&t->status, *text, LAMI_TEXT_MAX));
+}
+
+static const struct lami_table rewrite_table = {
+	.name = "rewrites", .title = "What each rewrite rule changed",
+	COLUMNS(rewrite_columns), .row = rewrite_row,
+};
+
+/* The columns of every trace; then one of pages moved per node. */
+static const struct lami_column timeline_columns[] = {
+	{ "Time range", LAMI_TIME_RANGE, NULL },
+	{ "move_pages calls", LAMI_NUMBER, "calls" },
+	{ "migrate_pages calls", LAMI_NUMBER, "calls" },
+	{ "mbind calls", LAMI_NUMBER, "calls" },
+	{ "Failed move_pages calls", LAMI_NUMBER, "calls" },
+	{ "Failed migrate_pages calls", LAMI_NUMBER, "calls" },
+	{ "Failed mbind calls", LAMI_NUMBER, "calls" },
+	{ "Pages not migrated", LAMI_NUMBER, "pages" },
+	{ "Bytes bound", LAMI_SIZE, NULL },
+};
+
+#define NODE_TITLE_MAX 32
+
+static void timeline_row(const void *rows, size_t i, struct lami_cell *c,
+			 struct lami_texts *texts)
+{
+	const struct timeline *t = rows;
+	const struct timeline_bucket *bucket = &t->buckets[i];
+	const uint64_t begin = t->origin_ns + i * t->width_ns;
+	size_t k, n;
+
+	(void) texts;
+
+	*c++ = lami_time_range(begin, begin + t->width_ns);
+	for (k = 0; k < CALL_KINDS; k++)
+		*c++ = lami_uint(bucket->calls[k]);
+	for (k = 0; k < CALL_KINDS; k++)
+		*c++ = lami_uint(bucket->failed[k]);
+	*c++ = lami_uint(bucket->not_migrated);
+	*c++ = lami_uint(bucket->mbind_bytes);
+	for (n = 0; n < t->node_count; n++)
+		*c++ = lami_uint(timeline_moved(t, n, i));
+}
+
+static const struct lami_table timeline_table = {
+	.name = "timeline", .title = "Calls and pages moved over time",
+	COLUMNS(timeline_columns), .row = timeline_row, .dynamic = true,
+};
+
+/* A view's list of rows, NULL when it ran out of memory; freed. */
+static int put_list(FILE *out, const struct lami_table *table, void *rows,
+		    size_t count, const struct lami_results *r)
+{
+	if (!rows)
+		return -1;
+	lami_put_results(out, table, rows, count, r);
+	free(rows);
+	return 0;
+}
 
 static int print_summary_lami(FILE *out, const struct views *v,
 			      const struct lami_results *r)
 {
-	size_t count;
+	size_t count = 0;
 	struct summary_row **rows = summary_rows(&v->summary, &count);
 
-	if (!rows)
-		return -1;
-	lami_put_results(out, &summary_table, rows, count, r);
-	free(rows);
-	return 0;
+	return put_list(out, &summary_table, rows, count, r);
 }
 
 static int print_failures_lami(FILE *out, const struct views *v,
 			       const struct lami_results *r)
 {
-	size_t count;
+	size_t count = 0;
 	struct failure_group **groups = failures_list(&v->failures, &count);
 
-	if (!groups)
-		return -1;
-	lami_put_results(out, &failure_table, groups, count, r);
-	free(groups);
-	return 0;
+	return put_list(out, &failure_table, groups, count, r);
 }
 
 static int print_callsites_lami(FILE *out, const struct views *v,
@@ -292,6 +391,50 @@ static int print_nodes_lami(FILE *out, const struct views *v,
 	return ret;
 }
 
+static int print_rewrites_lami(FILE *out, const struct views *v,
+			       const struct lami_results *r)
+{
+	size_t count = 0;
+	struct rule_tally **rules = rewrites_list(&v->rewrites, &count);
+
+	return put_list(out, &rewrite_table, rules, count, r);
+}
+
+/* The timeline's table: its fixed columns, and one per node of the trace. */
+static int print_timeline_lami(FILE *out, const struct views *v,
+			       const struct lami_results *r)
+{
+	const struct timeline *t = &v->timeline;
+	const size_t fixed = timeline_table.count;
+	struct lami_table table = timeline_table;
+	struct lami_column *columns;
+	char (*titles)[NODE_TITLE_MAX];
+	size_t n;
+
+	columns = calloc(fixed + t->node_count, sizeof(*columns));
+	/* One more: not NULL for a trace whose calls moved no page. */
+	titles = calloc(t->node_count + 1, sizeof(*titles));
+	if (!columns || !titles) {
+		free(columns);
+		free(titles);
+		return -1;
+	}
+	memcpy(columns, timeline_columns, sizeof(timeline_columns));
+	for (n = 0; n < t->node_count; n++) {
+		snprintf(titles[n], sizeof(*titles), "Pages moved to node %"
+			 PRId32, t->nodes[n]);
+		columns[fixed + n] = (struct lami_column) {
+			titles[n], LAMI_NUMBER, "pages",
+		};
+	}
+	table.columns = columns;
+	table.count = fixed + t->node_count;
+	lami_put_results(out, &table, t, t->used, r);
+	free(columns);
+	free(titles);
+	return 0;
+}
+
 static const struct lami_view {
 	const struct lami_table *table;
 	int (*print)(FILE *out, const struct views *v,
@@ -301,6 +444,8 @@ static const struct lami_view {
 	[NUMASHIM_REPORT_FAILURES] = { &failure_table, print_failures_lami },
 	[NUMASHIM_REPORT_CALLSITES] = { &callsite_table, print_callsites_lami },
 	[NUMASHIM_REPORT_NODES] = { &node_table, print_nodes_lami },
+	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table, print_rewrites_lami },
+	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
 };
 
 bool lami_has_view(enum numashim_report_view view)

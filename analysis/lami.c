@@ -20,6 +20,7 @@ const char *const lami_class_names[LAMI_CLASSES] = {
 	[LAMI_SIZE] = "size",
 	[LAMI_PATH] = "path",
 	[LAMI_PROCESS] = "process",
+	[LAMI_TIME_RANGE] = "time-range",
 };
 
 const struct lami_cell lami_empty = { .is = LAMI_EMPTY };
@@ -57,6 +58,13 @@ struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid)
 	};
 }
 
+struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns)
+{
+	return (struct lami_cell) {
+		.is = LAMI_RANGE, .v.range = { begin_ns, end_ns },
+	};
+}
+
 static void put_number(FILE *out, const struct lami_cell *cell)
 {
 	if (cell->is == LAMI_UINT)
@@ -80,6 +88,13 @@ static void put_process(FILE *out, const struct lami_cell *cell)
 		fprintf(out, ", \"tid\": %" PRId64, cell->tid);
 }
 
+static void put_range(FILE *out, const struct lami_cell *cell)
+{
+	fprintf(out, ", \"begin\": {\"class\": \"timestamp\", \"value\": %"
+		PRIu64 "}, \"end\": {\"class\": \"timestamp\", \"value\": %"
+		PRIu64 "}", cell->v.range.begin, cell->v.range.end);
+}
+
 static void put_cell(FILE *out, enum lami_class class,
 		     const struct lami_cell *cell)
 {
@@ -97,6 +112,9 @@ static void put_cell(FILE *out, enum lami_class class,
 		fprintf(out, ", \"%s\": ", class == LAMI_PATH ? "path" :
 			"value");
 		put_json_string(out, cell->v.s);
+		break;
+	case LAMI_TIME_RANGE:
+		put_range(out, cell);
 		break;
 	case LAMI_BOOL:
 		fprintf(out, ", \"value\": %s", cell->v.b ? "true" : "false");
@@ -120,11 +138,23 @@ static void put_column(FILE *out, const struct lami_column *column)
 	fputc('}', out);
 }
 
-void lami_put_metadata(FILE *out, const char *title, const char *description,
-		       const struct lami_table *table)
+static void put_table_class(FILE *out, const struct lami_table *table)
 {
 	size_t i;
 
+	fputs("{\"title\": ", out);
+	put_json_string(out, table->title);
+	fputs(", \"column-descriptions\": [", out);
+	for (i = 0; i < table->count; i++) {
+		fputs(i ? ",\n    " : "\n    ", out);
+		put_column(out, &table->columns[i]);
+	}
+	fputs("]}", out);
+}
+
+void lami_put_metadata(FILE *out, const char *title, const char *description,
+		       const struct lami_table *table)
+{
 	fputs("{\"mi-version\": {\"major\": 1, \"minor\": 0},\n \"title\": ",
 	      out);
 	put_json_string(out, title);
@@ -133,14 +163,9 @@ void lami_put_metadata(FILE *out, const char *title, const char *description,
 	fputs(",\n \"tags\": [\"numa\", \"memory\", \"lttng-ust\", "
 	      "\"numashim\"],\n \"table-classes\": {", out);
 	put_json_string(out, table->name);
-	fputs(": {\"title\": ", out);
-	put_json_string(out, table->title);
-	fputs(", \"column-descriptions\": [", out);
-	for (i = 0; i < table->count; i++) {
-		fputs(i ? ",\n    " : "\n    ", out);
-		put_column(out, &table->columns[i]);
-	}
-	fputs("]}}}\n", out);
+	fputs(": ", out);
+	put_table_class(out, table);
+	fputs("}}\n", out);
 }
 
 static void put_row(FILE *out, const struct lami_table *table,
@@ -160,27 +185,23 @@ static void put_row(FILE *out, const struct lami_table *table,
 	fputc(']', out);
 }
 
-static void put_time_range(FILE *out, const struct lami_results *r)
-{
-	fprintf(out, "{\"class\": \"time-range\", "
-		"\"begin\": {\"class\": \"timestamp\", \"value\": %" PRIu64 "}, "
-		"\"end\": {\"class\": \"timestamp\", \"value\": %" PRIu64 "}}",
-		r->begin_ns, r->end_ns);
-}
-
 void lami_put_results(FILE *out, const struct lami_table *table,
 		      const void *rows, size_t count,
 		      const struct lami_results *r)
 {
 	struct lami_cell cells[table->count];
+	const struct lami_cell span = lami_time_range(r->begin_ns, r->end_ns);
 	size_t i;
 
 	if (r->limit && count > r->limit)
 		count = r->limit;
 	fputs("{\"results\": [{\"time-range\": ", out);
-	put_time_range(out, r);
+	put_cell(out, LAMI_TIME_RANGE, &span);
 	fputs(",\n  \"class\": ", out);
-	put_json_string(out, table->name);
+	if (table->dynamic)
+		put_table_class(out, table);
+	else
+		put_json_string(out, table->name);
 	fputs(",\n  \"data\": [", out);
 	for (i = 0; i < count; i++) {
 		fputs(i ? ",\n    " : "\n    ", out);

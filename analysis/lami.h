@@ -24,6 +24,7 @@ enum lami_class {
 	LAMI_SIZE,		/* bytes */
 	LAMI_PATH,
 	LAMI_PROCESS,
+	LAMI_TIME_RANGE,	/* ns since the Epoch */
 	LAMI_CLASSES,
 };
 
@@ -43,6 +44,7 @@ enum lami_value {
 	LAMI_REAL,
 	LAMI_TEXT,		/* string, path, process (its name) */
 	LAMI_FLAG,
+	LAMI_RANGE,
 };
 
 struct lami_cell {
@@ -53,6 +55,9 @@ struct lami_cell {
 		double d;
 		const char *s;
 		bool b;
+		struct {
+			uint64_t begin, end;
+		} range;
 	} v;
 	int64_t pid, tid;	/* a process's; < 0: none */
 };
@@ -63,10 +68,11 @@ struct lami_cell lami_real(double d);
 struct lami_cell lami_text(const char *s);	/* NULL: empty */
 struct lami_cell lami_flag(bool b);
 struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid);
+struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns);
 extern const struct lami_cell lami_empty;
 
 /* Room for the texts a row makes up, alive while the row is printed. */
-#define LAMI_TEXTS 2
+#define LAMI_TEXTS 10
 #define LAMI_TEXT_MAX 256
 
 struct lami_texts {
@@ -81,6 +87,12 @@ struct lami_table {
 	/* Fill cells[0..count - 1] with the row i of rows. */
 	void (*row)(const void *rows, size_t i, struct lami_cell *cells,
 		    struct lami_texts *texts);
+	/*
+	 * Columns that depend on the trace: the metadata describes those
+	 * every trace has, first, and the results carry their table class
+	 * whole rather than name the metadata's.
+	 */
+	bool dynamic;
 };
 
 /* What every result table is printed with. */

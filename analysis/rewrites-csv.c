@@ -8,33 +8,18 @@
 
 #include "output.h"
 
-static void put_moves(FILE *out, const struct node_moves *moves)
+/* Room for a rule's moves or changes of one field. */
+#define CHANGES_MAX 256
+
+static void put_changes(FILE *out, const char *text)
 {
-	size_t i;
-
 	fputc(',', out);
-	for (i = 0; i < moves->len; i++)
-		fprintf(out, "%s%" PRId32 "->%" PRId32 "=%" PRIu64,
-			i ? " " : "", moves->v[i].from, moves->v[i].to,
-			moves->v[i].pages);
-}
-
-static void put_changes(FILE *out, const struct rewrite_changes *ch)
-{
-	char field[3 * NODE_LIST_MAX];
-	size_t i, len = 0;
-
-	field[0] = 0;
-	for (i = 0; i < ch->len && len < sizeof(field); i++)
-		len += snprintf(field + len, sizeof(field) - len,
-				"%s%s->%s=%" PRIu64, i ? " " : "",
-				ch->v[i].from, ch->v[i].to, ch->v[i].calls);
-	fputc(',', out);
-	put_csv_string(out, field);
+	put_csv_string(out, text);
 }
 
 static void put_rule(FILE *out, const struct rule_tally *t)
 {
+	char text[CHANGES_MAX];
 	size_t i;
 
 	fprintf(out, "%" PRIu32 ",", t->number);
@@ -42,9 +27,10 @@ static void put_rule(FILE *out, const struct rule_tally *t)
 	for (i = 0; i < CALL_KINDS; i++)
 		fprintf(out, ",%" PRIu64, t->calls[i]);
 	fprintf(out, ",%" PRIu64, t->dry_runs);
-	put_moves(out, &t->moves);
+	put_changes(out, node_moves_text(&t->moves, text, sizeof(text)));
 	for (i = 0; i < REWRITE_FIELDS; i++)
-		put_changes(out, &t->changes[i]);
+		put_changes(out, rewrite_changes_text(&t->changes[i], text,
+						      sizeof(text)));
 	put_csv_codes(out, &t->injected_errors);
 	put_csv_codes(out, &t->injected_status);
 	put_csv_codes(out, &t->errors);

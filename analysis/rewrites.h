@@ -110,6 +110,15 @@ struct rule_tally **rewrites_list(const struct rewrites *r, size_t *count);
 /* Calls a rule changed, of all kinds. */
 uint64_t rule_tally_calls(const struct rule_tally *t);
 
+/*
+ * Moves and changes as "FROM->TO=N FROM->TO=N" in buf, N the pages moved
+ * or the calls changed; NULL for none.
+ */
+const char *node_moves_text(const struct node_moves *moves, char *buf,
+			    size_t size);
+const char *rewrite_changes_text(const struct rewrite_changes *changes,
+				 char *buf, size_t size);
+
 /* mbind's mode and MPOL_MF_* flags as rules write them: "bind|static_nodes". */
 const char *mode_text(uint64_t mode, char *buf, size_t size);
 const char *mf_flags_text(uint64_t flags, char *buf, size_t size);

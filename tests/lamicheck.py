@@ -8,13 +8,16 @@ columns are each of a LAMI class, with a unit for numbers alone.
 
 lamicheck.py results METADATA LAMI JSON LIST [--begin NS --end NS]
 [--limit N] TRACE... checks a results output: one result table of the
-metadata's class, its time range the span asked for or else that of the
-numashim events of TRACE (read with babeltrace2's Python bindings), each
-row as long as the class has columns and each cell null or a data object
-of its column's class; and figure by figure, the rows of the JSON
-format's LIST (whose figures the other checkers hold against the
-programs), in the same order, the first N of them under --limit.
-Exits 1 and names every difference.
+metadata's class, named or, for a table whose columns depend on the
+trace, given whole with the metadata's columns first; its time range the
+span asked for or else that of the numashim events of TRACE (read with
+babeltrace2's Python bindings), each row as long as the class has
+columns and each cell null or a data object of its column's class; and
+figure by figure, the rows of the JSON format's LIST (whose figures the
+other checkers hold against the programs), in the same order, the first
+N of them under --limit. The timeline's buckets count from the JSON's
+origin; its LAMI time ranges from the Epoch, and its columns of pages
+moved must be the JSON's nodes. Exits 1 and names every difference.
 """
 import argparse
 import json
@@ -27,12 +30,27 @@ COLUMN_CLASSES = {"bool", "number", "string", "ratio", "timestamp",
                   "duration", "size", "bitrate", "time-range", "syscall",
                   "process", "path", "fd", "irq", "cpu", "disk", "part",
                   "netif", "mixed"}
+KINDS = ("move_pages", "migrate_pages", "mbind")
 NUMBERS = {"number", "ratio", "timestamp", "duration", "size", "bitrate"}
 
 
 def codes(counts):
     """A JSON list of counts by code as the LAMI string gives it."""
     return " ".join(f"{k}={v}" for k, v in counts.items()) or None
+
+
+def at(*keys):
+    """The JSON member under keys, one in the other."""
+    def figure(r):
+        for key in keys:
+            r = r[key]
+        return r
+    return figure
+
+
+def listed(*keys):
+    """Counts by code or by change, "FROM->TO=N", as LAMI strings."""
+    return lambda r: codes(at(*keys)(r))
 
 
 def process(r):
@@ -80,7 +98,8 @@ FIGURES = {
     "failures": {
         title: (lambda key: lambda r: r[key])(key) for title, key in (
             ("Call", "call"), ("Scope", "scope"), ("Code", "code"),
-            ("Count", "count"), ("Calls", "calls"), ("Meaning", "meaning"),
+            ("Count", "count"), ("Calls", "calls"),
+            ("Made up by a rule", "injected"), ("Meaning", "meaning"),
             ("Advice", "advice"))
     },
     "callsites": {
@@ -111,7 +130,56 @@ FIGURES = {
         "Pages": lambda r: r["pages"],
         "Bytes": lambda r: r["bytes"],
     },
+    "rewrites": {
+        "Rule": at("rule"),
+        "Rule text": at("text"),
+        **{f"{kind} calls": at("calls", kind) for kind in KINDS},
+        "Dry runs": at("dry_runs"),
+        "Pages sent elsewhere": listed("nodes"),
+        "Mode changes": listed("changes", "mode"),
+        "Flags changes": listed("changes", "flags"),
+        "Node mask changes": listed("changes", "nodemask"),
+        "New nodes changes": listed("changes", "new_nodes"),
+        "Old nodes changes": listed("changes", "old_nodes"),
+        "Errors made up": listed("injected_errors"),
+        "Page status made up": listed("injected_status"),
+        "Kernel errors": listed("errors"),
+        "Kernel page status": listed("status"),
+    },
+    "timeline": {
+        "Time range": lambda r: (r["origin_ns"] + r["start_ns"],
+                                 r["origin_ns"] + r["end_ns"]),
+        **{f"{kind} calls": at("calls", kind) for kind in KINDS},
+        **{f"Failed {kind} calls": at("failed", kind) for kind in KINDS},
+        "Pages not migrated": at("not_migrated"),
+        "Bytes bound": at("mbind_bytes"),
+    },
 }
+NODE_COLUMN = "Pages moved to node "
+
+
+def node_figure(title):
+    """The figure of a timeline column of pages moved to a node."""
+    node = title[len(NODE_COLUMN):]
+    return lambda r: r["moved"].get(node)
+
+
+def check_table_class(name, tc, say):
+    if not isinstance(tc.get("title"), str):
+        say(f"table class {name} has no title")
+    columns = tc.get("column-descriptions")
+    if not isinstance(columns, list) or not columns:
+        return say(f"table class {name} has no columns")
+    for col in columns:
+        if not isinstance(col.get("title"), str):
+            say(f"{name}: a column without title: {col}")
+        if col.get("class") not in COLUMN_CLASSES:
+            say(f"{name}: column {col.get('title')} of class "
+                f"{col.get('class')}, not a LAMI 1.0 class")
+        if "unit" in col and (col["class"] != "number" or
+                              not isinstance(col["unit"], str)):
+            say(f"{name}: column {col['title']} has a unit, "
+                f"{col['unit']!r}, but is not a number")
 
 
 def check_metadata(meta, say):
@@ -123,22 +191,7 @@ def check_metadata(meta, say):
     if not isinstance(classes, dict) or not classes:
         return say("no table classes")
     for name, tc in classes.items():
-        if not isinstance(tc.get("title"), str):
-            say(f"table class {name} has no title")
-        columns = tc.get("column-descriptions")
-        if not isinstance(columns, list) or not columns:
-            say(f"table class {name} has no columns")
-            continue
-        for col in columns:
-            if not isinstance(col.get("title"), str):
-                say(f"{name}: a column without title: {col}")
-            if col.get("class") not in COLUMN_CLASSES:
-                say(f"{name}: column {col.get('title')} of class "
-                    f"{col.get('class')}, not a LAMI 1.0 class")
-            if "unit" in col and (col["class"] != "number" or
-                                  not isinstance(col["unit"], str)):
-                say(f"{name}: column {col['title']} has a unit, "
-                    f"{col['unit']!r}, but is not a number")
+        check_table_class(name, tc, say)
 
 
 def is_number(v):
@@ -174,6 +227,9 @@ def cell_value(cell, cls, say):
                 all(isinstance(p.get(k, 0), int) for k in ("pid", "tid"))):
             say(f"cell {cell}: not a process object")
         return p
+    if cls == "time-range":
+        return (timestamp(cell.get("begin"), say),
+                timestamp(cell.get("end"), say))
     say(f"cell {cell}: class {cls} is not checked here")
     return None
 
@@ -195,14 +251,49 @@ def event_span(traces):
     return min(times), max(times)
 
 
-def check_results(args, meta, res, want, say):
+def table_class(meta, table, say):
+    """The view a result table is of and its columns; None if unknown."""
+    cls = table.get("class")
+    if not isinstance(cls, dict):
+        tc = meta["table-classes"].get(cls)
+        if tc is None:
+            say(f"table class {cls} not in the metadata")
+            return None, None
+        return cls, tc["column-descriptions"]
+    # Given whole: the metadata's one class, and columns of the trace's.
+    (name, tc), = meta["table-classes"].items()
+    check_table_class("of the results", cls, say)
+    columns = cls.get("column-descriptions", [])
+    fixed = tc["column-descriptions"]
+    if columns[:len(fixed)] != fixed:
+        say(f"the results' columns do not begin with those of {name}")
+    return name, columns
+
+
+def figures_of(view, columns, doc, say):
+    """The figure behind each column, from the view's JSON document."""
+    figures = dict(FIGURES[view])
+    if view == "timeline":
+        nodes = [c["title"] for c in columns
+                 if c["title"].startswith(NODE_COLUMN)]
+        want = [f"{NODE_COLUMN}{n}" for n in doc["nodes"]]
+        if nodes != want:
+            say(f"columns {nodes}, the JSON has nodes {doc['nodes']}")
+        figures.update((title, node_figure(title)) for title in nodes)
+    for col in columns:
+        if col["title"] not in figures:
+            say(f"column {col['title']} is not checked here")
+    return figures
+
+
+def check_results(args, meta, res, doc, say):
     tables = res.get("results")
     if not isinstance(tables, list) or len(tables) != 1:
         return say(f"results: {tables!r:.80}, not one result table")
     table = tables[0]
-    tc = meta["table-classes"].get(table.get("class"))
-    if tc is None:
-        return say(f"table class {table.get('class')} not in the metadata")
+    view, columns = table_class(meta, table, say)
+    if view is None:
+        return None
     tr = table.get("time-range", {})
     span = (timestamp(tr.get("begin"), say), timestamp(tr.get("end"), say))
     if tr.get("class") != "time-range":
@@ -211,11 +302,10 @@ def check_results(args, meta, res, want, say):
     expected = (args.begin or first, args.end or last)
     if span != expected:
         say(f"time range {span}, expected {expected}")
-    columns = tc["column-descriptions"]
-    figures = FIGURES[table["class"]]
-    for col in columns:
-        if col["title"] not in figures:
-            say(f"column {col['title']} is not checked here")
+    figures = figures_of(view, columns, doc, say)
+    want = doc[args.list]
+    if "origin_ns" in doc:
+        want = [dict(r, origin_ns=doc["origin_ns"]) for r in want]
     if args.limit:
         want = want[:args.limit]
     if len(table["data"]) != len(want):
@@ -253,8 +343,8 @@ def main():
         with open(args.lami) as f:
             res = json.load(f)
         with open(args.json) as f:
-            want = json.load(f)[args.list]
-        check_results(args, meta, res, want, errors.append)
+            doc = json.load(f)
+        check_results(args, meta, res, doc, errors.append)
         rows = len(res["results"][0]["data"]) if "results" in res else 0
     for err in errors[:50]:
         print("lamicheck:", err, file=sys.stderr)
