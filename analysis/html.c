@@ -107,13 +107,13 @@ static int summary_table(FILE *out, const struct summary *s)
 
 static void explain(FILE *out, const struct failure_group *g)
 {
-	const struct numashim_code_text *text =
-		numashim_code_explain(g->scope, g->code);
+	const struct numashim_code_text *text = failure_text(g);
 	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
 	char name[CODE_NAME_MAX], site[SITE_NAME_MAX];
 	size_t i;
 
-	fprintf(out, "<dt>%s %s</dt>\n<dd class=\"meaning\">",
+	fprintf(out, "<dt>%s%s %s</dt>\n<dd class=\"meaning\">",
+		g->injected ? "injected " : "",
 		page ? "move_pages page status" : failure_scope_calls[g->scope],
 		code_name(page ? -g->code : g->code, name, sizeof(name)));
 	html_text(out, text ? text->meaning : "a code the kernel's "
