@@ -476,5 +476,7 @@ int print_lami(FILE *out, const struct views *v,
 		.limit = options->limit,
 	};
 
+	/* LAMI's results have no room for them: stderr, as for CSV. */
+	summary_warnings(&v->summary, put_warning, stderr);
 	return lami_views[options->view].print(out, v, &r);
 }
