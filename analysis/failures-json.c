@@ -60,8 +60,5 @@ void print_failures_json(FILE *out, const struct views *v,
 		fputs(i ? ",\n  " : "\n  ", out);
 		put_group(out, groups[i]);
 	}
-	fprintf(out, "],\n \"numashim_events\": %" PRIu64 ",\n ",
-		v->summary.numashim_events);
-	put_json_warnings(out, &v->summary);
-	fputs("}\n", out);
+	put_json_view_end(out, &v->summary);
 }

@@ -139,6 +139,14 @@ void put_json_warnings(FILE *out, const struct summary *s)
 	fputc(']', out);
 }
 
+void put_json_view_end(FILE *out, const struct summary *s)
+{
+	fprintf(out, "],\n \"numashim_events\": %" PRIu64 ",\n ",
+		s->numashim_events);
+	put_json_warnings(out, s);
+	fputs("}\n", out);
+}
+
 void print_json(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count)
 {

@@ -45,6 +45,8 @@ void put_warning(void *out, const char *message);
 /* JSON: a string, quoted and escaped (NULL: null); the warnings' list. */
 void put_json_string(FILE *out, const char *s);
 void put_json_warnings(FILE *out, const struct summary *s);
+/* The end of a view's last list, its numashim_events and warnings. */
+void put_json_view_end(FILE *out, const struct summary *s);
 /* A site's members: "site": name, "binary": path, "offset": N. */
 void put_json_site(FILE *out, const struct site *site);
 /* A member key: {"CODE": N, ...}, after a comma. */

@@ -53,8 +53,5 @@ void print_timeline_json(FILE *out, const struct views *v)
 		PRIu64 ", \"nodes\": [", t->origin_ns, t->width_ns);
 	for (i = 0; i < t->node_count; i++)
 		fprintf(out, "%s%" PRId32, i ? ", " : "", t->nodes[i]);
-	fprintf(out, "],\n \"numashim_events\": %" PRIu64 ",\n ",
-		v->summary.numashim_events);
-	put_json_warnings(out, &v->summary);
-	fputs("}\n", out);
+	put_json_view_end(out, &v->summary);
 }
