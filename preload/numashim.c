@@ -18,6 +18,7 @@
 #include "arrays.h"
 #include "backtrace.h"
 #include "numashim-tp.h"
+#include "provider.h"
 #include "real.h"
 #include "rewrite.h"
 #include "self.h"
@@ -467,10 +468,15 @@ long syscall(long nr, ...)
 	}
 }
 
+/* The program's errno is its own when main() starts. */
 static void __attribute__((constructor)) numashim_init(void)
 {
+	int saved_errno = errno;
+
 	numashim_real_init();
 	numashim_self_init();
 	numashim_backtrace_init();
+	numashim_provider_load();
 	numashim_rewrite_init();
+	errno = saved_errno;
 }

@@ -1,8 +1,8 @@
 # Shared by the test scripts: a private LTTng session daemon per test, and
 # a way to run a program under the shim while a session records it.
 #
-# Set by make check: NUMASHIM_LIB (the built libnumashim.so), srcdir,
-# builddir. Scripts exit 0 (pass), 1 (fail) or 77 (skip).
+# Set by make check: NUMASHIM_LIB (the built libnumashim.so),
+# NUMASHIM_PROVIDER (the built tracepoint provider), srcdir, builddir. Scripts exit 0 (pass), 1 (fail) or 77 (skip).
 
 set -u
 
@@ -89,11 +89,11 @@ ns_session_end() {
 		ns_fail "could not destroy the LTTng session $NS_SESSION"
 }
 
-# ns_preload CMD...: run CMD with the shim, allowed to block on a full
-# ring buffer.
+# ns_preload CMD...: run CMD with the shim, recording (for the test's
+# own session, if any), allowed to block on a full ring buffer.
 ns_preload() {
 	LD_PRELOAD="$NUMASHIM_LIB${LD_PRELOAD:+:$LD_PRELOAD}" \
-		LTTNG_UST_ALLOW_BLOCKING=1 "$@"
+		NUMASHIM_RECORD=1 LTTNG_UST_ALLOW_BLOCKING=1 "$@"
 }
 
 # ns_check_trace TRACE: the calls recorded in TRACE are the ones the
