@@ -11,6 +11,9 @@
 /* Reads NUMASHIM_BACKTRACE_DEPTH; says on stderr when it is not valid. */
 void numashim_backtrace_init(void);
 
+/* Has the unwinder make its first-use allocations, once, at load time. */
+void numashim_backtrace_warm(void);
+
 /*
  * Fill out with the return addresses of the program's frames, innermost
  * first, starting at caller (the return address into the code that called

@@ -476,7 +476,8 @@ static void __attribute__((constructor)) numashim_init(void)
 	numashim_real_init();
 	numashim_self_init();
 	numashim_backtrace_init();
-	numashim_provider_load();
+	if (numashim_provider_load())
+		numashim_backtrace_warm();
 	numashim_rewrite_init();
 	errno = saved_errno;
 }
