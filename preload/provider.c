@@ -12,6 +12,8 @@
  * numashim-record(1) started it (NUMASHIM_RUN is set). Until the provider
  * is loaded, and in a process that never loads it, every tracepoint is
  * off. NUMASHIM_PROVIDER names the provider in place of the installed one.
+ * The constructor calls this after the real functions are found, so that
+ * the syscall() calls of the libraries it loads go straight to glibc.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -38,7 +40,8 @@ static int wanted(void)
 
 int numashim_provider_load(void)
 {
-	const char *path = getenv("NUMASHIM_PROVIDER");
+	/* A set-user-ID program loads no library the user names. */
+	const char *path = secure_getenv("NUMASHIM_PROVIDER");
 
 	if (!wanted())
 		return 0;
