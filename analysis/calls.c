@@ -445,6 +445,23 @@ static int describe_rewrite(struct call *c, struct call_rewrite *w,
 	return c->kind == CALL_MOVE_PAGES ? count_moves(c, &w->moves) : 0;
 }
 
+/*
+ * The bytes an mbind call bound: none when it failed, else len rounded up
+ * to whole pages as do_mbind() rounds it, in 64 bits like the kernel's
+ * unsigned long, so that a len within a page of the end of the address
+ * space, which the kernel accepts as an empty range, counts 0 bytes.
+ * A trace that does not record the page size has len rounded to 4 KiB,
+ * the smallest page Linux has: then the figure is a floor.
+ */
+static uint64_t bound_bytes(const struct call *c, int64_t ret)
+{
+	uint64_t page = c->page_size ? c->page_size : 4096;
+
+	if (c->kind != CALL_MBIND || ret)
+		return 0;
+	return (c->bytes / page + !!(c->bytes % page)) * page;
+}
+
 int calls_end(struct call_table *t, struct call *c,
 	      const struct call_result *r)
 {
@@ -469,7 +486,7 @@ int calls_end(struct call_table *t, struct call *c,
 	rec = (struct call_record) {
 		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
 		.procname = c->procname, .has_entry = true,
-		.asked = c->count, .bytes = c->bytes,
+		.asked = c->count, .bytes = bound_bytes(c, r->ret),
 		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
 		.cells = &c->cells,
 		.site = c->site, .start_ns = c->start_ns,

@@ -30,7 +30,7 @@ struct call_start {
 	uint64_t start_ns;	/* the entry's time, ns from the origin */
 	uint64_t count;		/* move_pages: count */
 	bool query;		/* move_pages: nodes is NULL */
-	uint32_t page_size;	/* move_pages: 0 when not recorded */
+	uint32_t page_size;	/* move_pages, mbind: 0 when not recorded */
 	uint64_t bytes;		/* mbind: len */
 	uint64_t mode;		/* mbind: mode */
 	int32_t flags;		/* move_pages, mbind: flags */

@@ -31,15 +31,21 @@ static const char *base_name(const char *path)
 static void put_symbol(FILE *out, const struct symbol *sym)
 {
 	fputs("      ", out);
-	if (sym->function)
-		fprintf(out, "%s+%#" PRIx64, sym->function,
-			sym->function_offset);
-	else
+	if (sym->function) {
+		put_escaped(out, sym->function, 0);
+		fprintf(out, "+%#" PRIx64, sym->function_offset);
+	} else
 		fputs("?", out);
-	if (sym->file)
-		fprintf(out, " at %s:%d", base_name(sym->file), sym->line);
-	if (sym->problem)
-		fprintf(out, " (%s)", sym->problem);
+	if (sym->file) {
+		fputs(" at ", out);
+		put_escaped(out, base_name(sym->file), 0);
+		fprintf(out, ":%d", sym->line);
+	}
+	if (sym->problem) {
+		fputs(" (", out);
+		put_escaped(out, sym->problem, 0);
+		fputc(')', out);
+	}
 	fputc('\n', out);
 }
 
@@ -55,7 +61,9 @@ static void put_callsite(FILE *out, const struct callsite *cs)
 	put_kinds(out, t);
 	fputc('\n', out);
 	put_symbol(out, &cs->symbol);
-	fprintf(out, "      in %s\n", site_name(cs->site, name, sizeof(name)));
+	fputs("      in ", out);
+	put_escaped(out, site_name(cs->site, name, sizeof(name)), 0);
+	fputc('\n', out);
 }
 
 void print_callsites_text(FILE *out, const struct views *v,

@@ -19,8 +19,10 @@ static void put_side(FILE *out, const struct comparison *c,
 	size_t i;
 
 	fprintf(out, "%s: ", compare_side_names[side]);
-	for (i = 0; i < c->path_count[side]; i++)
-		fprintf(out, "%s%s", i ? ", " : "", c->paths[side][i]);
+	for (i = 0; i < c->path_count[side]; i++) {
+		fputs(i ? ", " : "", out);
+		put_escaped(out, c->paths[side][i], 0);
+	}
 	fprintf(out, " (%" PRIu64 " calls)\n", comparison_calls(c, side));
 }
 
@@ -84,8 +86,9 @@ void print_comparison_text(FILE *out, const struct comparison *c)
 	fprintf(out, "\n  %-*s" FIGURE_COLUMNS, LABEL_WIDTH, "",
 		"baseline", "experiment", "difference", "relative");
 	for (i = 0; i < c->count; i++) {
-		fprintf(out, "%s %s\n", call_kind_names[c->rows[i]->kind],
-			c->rows[i]->procname);
+		fprintf(out, "%s ", call_kind_names[c->rows[i]->kind]);
+		put_escaped(out, c->rows[i]->procname, 0);
+		fputc('\n', out);
 		compare_figures(c->rows[i], put_figure, out);
 	}
 	summary_warnings(c->summary[BASELINE], put_baseline_warning, out);

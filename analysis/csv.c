@@ -3,8 +3,9 @@
  * Every view as CSV (RFC 4180), for spreadsheets and scripts: a header
  * line, then a line per row of the view's JSON list, its columns named
  * after the JSON members ("latency_ns.p50" for a nested one). Counts by
- * code are one column, "ENODEV=2 EPERM=1". Warnings go to stderr, so
- * that the output stays a table.
+ * code are one column, "ENODEV=2 EPERM=1". Strings are escaped as in
+ * text (put_escaped), then quoted as RFC 4180 says. Warnings go to
+ * stderr, so that the output stays a table.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -15,16 +16,12 @@ void put_csv_string(FILE *out, const char *s)
 {
 	if (!s)
 		return;
-	if (!s[strcspn(s, ",\"\r\n")]) {
-		fputs(s, out);
+	if (!s[strcspn(s, ",\"")]) {
+		put_escaped(out, s, 0);
 		return;
 	}
 	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
+	put_escaped(out, s, '"');
 	fputc('"', out);
 }
 

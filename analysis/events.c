@@ -279,11 +279,11 @@ static int on_entry_event(struct event_reader *r,
 	if (type->kind == CALL_MOVE_PAGES) {
 		start.count = int_member(p, "count");
 		start.query = !int_member(p, "nodes_ptr");
-		start.page_size = int_member(p, "page_size");
 	} else if (type->kind == CALL_MBIND) {
 		start.bytes = int_member(p, "len");
 		start.mode = int_member(p, "mode");
 	}
+	start.page_size = int_member(p, "page_size");
 	start.flags = int_member(p, "flags");
 	return calls_begin(&r->calls, &start);
 }

@@ -38,12 +38,14 @@ static void put_sites(FILE *out, const struct failure_group *g)
 	size_t i;
 
 	for (i = 0; i < g->site_count; i++) {
-		if (i < SITES_SHOWN)
-			fprintf(out, "  %10" PRIu64 "  %s\n", g->sites[i].count,
-				site_name(g->sites[i].site, name,
-					  sizeof(name)));
-		else
+		if (i < SITES_SHOWN) {
+			fprintf(out, "  %10" PRIu64 "  ", g->sites[i].count);
+			put_escaped(out, site_name(g->sites[i].site, name,
+						   sizeof(name)), 0);
+			fputc('\n', out);
+		} else {
 			rest += g->sites[i].count;
+		}
 	}
 	if (rest)
 		fprintf(out, "  %10" PRIu64 "  at %zu other sites\n", rest,

@@ -41,6 +41,13 @@ double pages_per_second(const struct summary_row *row);
 void put_wrapped(FILE *out, const char *first, const char *indent,
 		 const char *text);
 void put_warning(void *out, const char *message);
+/*
+ * Text and CSV: a string from the trace, with control characters, invalid
+ * UTF-8 and backslashes escaped (escape.c), and twice (CSV's quote; 0:
+ * none) doubled; the only way such a string reaches a terminal. Returns
+ * the bytes written, for the columns that pad after it.
+ */
+size_t put_escaped(FILE *out, const char *s, char twice);
 
 /* JSON: a string, quoted and escaped (NULL: null); the warnings' list. */
 void put_json_string(FILE *out, const char *s);

@@ -68,7 +68,9 @@ static void put_codes(FILE *out, const char *label,
 
 static void put_rule(FILE *out, const struct rule_tally *t)
 {
-	fprintf(out, "\nrule %" PRIu32 " '%s'", t->number, t->text);
+	fprintf(out, "\nrule %" PRIu32 " '", t->number);
+	put_escaped(out, t->text, 0);
+	fputc('\'', out);
 	put_calls(out, t);
 	put_changes(out, t);
 	put_codes(out, "made up by the rule", &t->injected_errors,

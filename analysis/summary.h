@@ -54,7 +54,7 @@ struct call_record {
 	const char *procname;
 	bool has_entry;		/* false: the entry event was lost */
 	uint64_t asked;		/* move_pages: count */
-	uint64_t bytes;		/* mbind: len */
+	uint64_t bytes;		/* mbind: what the kernel bound, see calls.c */
 	const struct page_tally *pages;	/* move_pages with its entry */
 	const struct node_cells *cells;	/* its pages by node; NULL: none */
 	struct site *site;		/* where the program called */

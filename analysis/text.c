@@ -8,14 +8,15 @@
 static void put_process(FILE *out, const struct summary_row *row,
 			bool per_thread)
 {
-	char label[PROCNAME_MAX + 24];
+	int width;
 
+	fprintf(out, "%-14s ", call_kind_names[row->kind]);
+	width = put_escaped(out, row->procname, 0);
 	if (row->vpid < 0)
-		snprintf(label, sizeof(label), "%s[?]", row->procname);
+		width += fprintf(out, "[?]");
 	else
-		snprintf(label, sizeof(label), "%s[%" PRId64 "]",
-			 row->procname, row->vpid);
-	fprintf(out, "%-14s %-24s", call_kind_names[row->kind], label);
+		width += fprintf(out, "[%" PRId64 "]", row->vpid);
+	fprintf(out, "%*s", width < 24 ? 24 - width : 0, "");
 	if (per_thread)
 		fprintf(out, " %8" PRId64, row->tid);
 }

@@ -25,7 +25,7 @@ struct timeline_bucket {
 	uint64_t failed[CALL_KINDS];	/* those that returned an error */
 	/* migrate_pages' positive returns: the pages it could not move. */
 	uint64_t not_migrated;
-	uint64_t mbind_bytes;		/* len of mbind's calls */
+	uint64_t mbind_bytes;		/* the bytes mbind's calls bound */
 };
 
 struct timeline {

@@ -173,6 +173,39 @@ static void migrate_self(void)
 		exit(3);
 }
 
+static __attribute__((noinline)) void checked_range(struct expect_site site,
+						    char *addr,
+						    unsigned long len,
+						    unsigned int flags)
+{
+	unsigned long mask = 1;
+	int node0 = 0;
+	long ret;
+
+	errno = 0;
+	ret = mbind(addr, len, MPOL_BIND, &mask, 64, flags);
+	expect_mbind(site, addr, len, MPOL_BIND, &node0, 1, 64, flags, ret,
+		     errno);
+}
+
+/*
+ * Ranges the kernel takes whole, rounds up, refuses, or takes as empty:
+ * do_mbind() rounds len up to whole pages, refuses an unaligned start
+ * and flags it does not know, and binds nothing when the rounded range
+ * wraps to nothing, as len -1 does.
+ */
+static void mbind_ranges(void)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
+	char *mem = map_pages(256, 0);
+
+	checked_range(site, mem, 256 * page_size, MPOL_MF_MOVE);
+	checked_range(site, mem, 1, 0);
+	checked_range(site, mem + 1, page_size, 0);
+	checked_range(site, mem, 2 * page_size, ~0U);
+	checked_range(site, mem, -1UL, MPOL_MF_STRICT);
+}
+
 /* libnuma's own functions, which reach the kernel through numaif.h's. */
 static void libnuma_high_level(void)
 {
@@ -340,6 +373,7 @@ static const struct scenario {
 	{ "untouched-unmapped", untouched_and_unmapped },
 	{ "invalid-pointers", invalid_pointers },
 	{ "mbind", mbind_policies },
+	{ "ranges", mbind_ranges },
 	{ "migrate", migrate_self },
 	{ "syscall", through_syscall },
 	{ "libnuma", libnuma_high_level },

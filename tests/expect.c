@@ -101,8 +101,8 @@ void expect_mbind(struct expect_site site, const void *addr,
 
 	if (!f)
 		return;
-	fprintf(f, ", \"addr\": %lu, \"len\": %lu, \"mode\": %lu, \"flags\": %u",
-		(unsigned long) addr, len, mode, flags);
+	fprintf(f, ", \"addr\": %lu, \"len\": %lu, \"page_size\": %ld, \"mode\": %lu, \"flags\": %u",
+		(unsigned long) addr, len, sysconf(_SC_PAGESIZE), mode, flags);
 	put_scalar(f, "maxnode", maxnode);
 	put_nodes(f, "nodemask", nodes, nnodes);
 	expect_end(f, ret, err);

@@ -55,7 +55,7 @@ def add_call(bucket, exp):
     elif exp["call"] == "migrate_pages":
         bucket["not_migrated"] += exp["ret"]
     if exp["call"] == "mbind":
-        bucket["mbind_bytes"] += exp["len"]
+        bucket["mbind_bytes"] += tracecheck.bound_bytes(exp)
     bucket["moved"].update(moved_pages(exp))
 
 

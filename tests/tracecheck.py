@@ -29,7 +29,7 @@ EXIT_ARRAYS = {"move_pages": ("pages", "nodes", "status"),
                "migrate_pages": ("old_nodes", "new_nodes")}
 SCALARS = {"move_pages": ("count", "page_size", "flags", "pages_ptr",
                           "nodes_ptr", "status_ptr"),
-           "mbind": ("addr", "len", "mode", "maxnode", "flags"),
+           "mbind": ("addr", "len", "page_size", "mode", "maxnode", "flags"),
            "migrate_pages": ("maxnode",)}
 
 
@@ -54,6 +54,21 @@ class Call:
                                  f"{len(values)} elements")
             values.extend(chunk)
         return values
+
+
+def bound_bytes(exp):
+    """The bytes an mbind call the program made had the kernel bind.
+
+    Told by the call's own answer: none when it failed; else len rounded
+    up to whole pages of the program's page size, as do_mbind() rounds it
+    in an unsigned long, where a len within a page of the end of the
+    address space rounds to 0 bytes, which the kernel takes as nothing to
+    do.
+    """
+    if exp["ret"] != 0:
+        return 0
+    page = exp["page_size"]
+    return (exp["len"] + page - 1) // page * page % 2**64
 
 
 def checker_inputs(doc, ap=None):

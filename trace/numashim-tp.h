@@ -108,6 +108,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 		NUMASHIM_CALL_FIELDS(c)
 		ctf_integer_hex(uint64_t, addr, (uintptr_t) a->addr)
 		ctf_integer(uint64_t, len, a->len)
+		ctf_integer(uint32_t, page_size, numashim_page_size())
 		ctf_integer_hex(uint64_t, mode, a->mode)
 		ctf_integer_hex(uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)
 		ctf_integer(uint64_t, maxnode, a->maxnode)
