@@ -4,16 +4,11 @@
  * unwinding with libunwind (DWARF call frame information, so programs
  * built without frame pointers unwind too).
  */
-#define UNW_LOCAL_ONLY
 #include <errno.h>
-#include <libunwind.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "backtrace.h"
-
-/* Frames of the shim itself between the unwinder and the caller. */
-#define SHIM_FRAMES_MAX 8
 
 static unsigned int depth = NUMASHIM_BACKTRACE_DEFAULT;
 
@@ -36,23 +31,29 @@ void numashim_backtrace_init(void)
 	depth = v;
 }
 
-size_t numashim_backtrace(uint64_t *out, const void *caller)
+size_t numashim_backtrace(struct numashim_unwind *u, const void *caller)
 {
-	void *frames[NUMASHIM_BACKTRACE_MAX + SHIM_FRAMES_MAX];
-	int n, first, i;
+	unw_word_t pc;
+	int n = 0, first, i;
 	size_t len = 0;
 
 	if (!depth)
 		return 0;
-	n = unw_backtrace(frames, depth + SHIM_FRAMES_MAX);
+	/* Stepping rather than unw_backtrace(), whose own context and
+	 * cursor would take 2 KiB of the program's stack. */
+	if (unw_getcontext(&u->context) || unw_init_local(&u->cursor, &u->context))
+		return 0;
+	while (n < (int) depth + SHIM_FRAMES_MAX && unw_step(&u->cursor) > 0 &&
+	       !unw_get_reg(&u->cursor, UNW_REG_IP, &pc))
+		u->pcs[n++] = pc;
 	for (first = 0; first < n && first < SHIM_FRAMES_MAX; first++)
-		if (frames[first] == caller)
+		if (u->pcs[first] == (uintptr_t) caller)
 			break;
 	/* Not found (an unwinder that reports call sites, not return
 	 * addresses): keep everything rather than guess. */
 	if (first == n || first == SHIM_FRAMES_MAX)
 		first = 0;
 	for (i = first; i < n && len < depth; i++)
-		out[len++] = (uintptr_t) frames[i];
+		u->pcs[len++] = u->pcs[i];
 	return len;
 }

@@ -51,11 +51,11 @@ static void call_begin(struct numashim_call *call, uint64_t id,
 	call->id = id;
 	call->tid = numashim_self_tid();
 	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
-	call->backtrace = s ? s->backtrace : NULL;
+	call->backtrace = s ? s->unwind.pcs : NULL;
 	call->backtrace_len = 0;
 	if (s && !unwinding) {
 		unwinding = 1;
-		call->backtrace_len = numashim_backtrace(s->backtrace, ip);
+		call->backtrace_len = numashim_backtrace(&s->unwind, ip);
 		unwinding = 0;
 	}
 }

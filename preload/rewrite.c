@@ -150,12 +150,13 @@ static const char *function_name(unw_cursor_t *cursor, uintptr_t pc,
 static bool functions_match(const char *pattern, const void *ip,
 			    struct numashim_scratch *s)
 {
-	unw_cursor_t *cursor = &s->cursor;
+	unw_cursor_t *cursor = &s->unwind.cursor;
 	unw_word_t pc;
 	char scratch[NAME_LEN];
 	int frames, callers = 0;
 
-	if (unw_getcontext(&s->context) || unw_init_local(cursor, &s->context))
+	if (unw_getcontext(&s->unwind.context) ||
+	    unw_init_local(cursor, &s->unwind.context))
 		return false;
 	for (frames = 0; frames < SHIM_FRAMES + CALLER_FRAMES &&
 	     callers < CALLER_FRAMES && unw_step(cursor) > 0; frames++) {

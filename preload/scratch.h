@@ -2,8 +2,6 @@
 #ifndef NUMASHIM_SCRATCH_H
 #define NUMASHIM_SCRATCH_H
 
-#define UNW_LOCAL_ONLY
-#include <libunwind.h>
 #include <stdint.h>
 
 #include "arrays.h"
@@ -23,7 +21,8 @@ union numashim_chunk {
  * event's are never needed at once: the rewrite is recorded first.
  */
 struct numashim_scratch {
-	uint64_t backtrace[NUMASHIM_BACKTRACE_MAX];
+	/* The backtrace, and the context and cursor of caller= rules. */
+	struct numashim_unwind unwind;
 	union numashim_chunk chunk;
 	unsigned long masks[2][NUMASHIM_MASK_MAX_WORDS];
 	union {
@@ -42,9 +41,6 @@ struct numashim_scratch {
 			uint64_t injected[NUMASHIM_CHUNK_LEN];
 		} rewrite;
 	} exit;
-	/* Naming the callers for caller= rules. */
-	unw_context_t context;
-	unw_cursor_t cursor;
 };
 
 /* Maps the slots, once, from the library's constructor. */
