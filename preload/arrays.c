@@ -29,6 +29,13 @@ void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 	src->plain.elem_size = elem_size;
 }
 
+void numashim_array_unbuffered(struct numashim_array_src *src)
+{
+	src->err = ENOBUFS;
+	if (src->is_mask)
+		src->mask.loaded = 1;
+}
+
 void numashim_array_accessed(struct numashim_array_src *src)
 {
 	src->accessed = 1;
@@ -54,7 +61,8 @@ static void load_mask(struct numashim_array_src *src)
 }
 
 void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
-			const unsigned long *mask, unsigned long maxnode)
+			const unsigned long *mask, unsigned long maxnode,
+			unsigned long *words)
 {
 	uint64_t bits = maxnode && mask ? maxnode - 1 : 0;
 
@@ -66,6 +74,7 @@ void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 	src->is_mask = 1;
 	src->accessed = 0;
 	src->mask.user = mask;
+	src->mask.words = words;
 	src->mask.next_bit = 0;
 	src->mask.loaded = 0;
 	if (bits > NUMASHIM_MASK_MAX_BITS) {

@@ -34,7 +34,7 @@ struct numashim_array_src {
 		} plain;
 		struct {
 			const unsigned long *user;
-			unsigned long words[NUMASHIM_MASK_MAX_WORDS];
+			unsigned long *words;	/* NUMASHIM_MASK_MAX_WORDS */
 			uint64_t next_bit;
 			int loaded;
 		} mask;
@@ -45,9 +45,16 @@ struct numashim_array_src {
 void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 			 const void *user, uint64_t count, unsigned int elem_size);
 
-/* The nodes set in the first maxnode - 1 bits of mask, as the kernel reads it. */
+/*
+ * The nodes set in the first maxnode - 1 bits of mask, as the kernel
+ * reads it, copied into words (room for NUMASHIM_MASK_MAX_WORDS).
+ */
 void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
-			const unsigned long *mask, unsigned long maxnode);
+			const unsigned long *mask, unsigned long maxnode,
+			unsigned long *words);
+
+/* No room to copy the array into: it goes unrecorded, for want of buffers. */
+void numashim_array_unbuffered(struct numashim_array_src *src);
 
 /* The kernel has just read or written the whole array for this call. */
 void numashim_array_accessed(struct numashim_array_src *src);

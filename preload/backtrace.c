@@ -11,16 +11,11 @@
  * unwinder's own first-use allocations are made by an unwinding in the
  * library's constructor.
  */
-#define UNW_LOCAL_ONLY
 #include <errno.h>
-#include <libunwind.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "backtrace.h"
-
-/* Frames of the shim itself between the unwinder and the caller. */
-#define SHIM_FRAMES_MAX 8
 
 static unsigned int depth = NUMASHIM_BACKTRACE_DEFAULT;
 
@@ -43,49 +38,34 @@ void numashim_backtrace_init(void)
 	depth = v;
 }
 
-/* Up to max return addresses, innermost (this function's) first. */
-static int __attribute__((noinline)) unwind(void **frames, int max)
+void numashim_backtrace_warm(struct numashim_unwind *u)
 {
-	unw_context_t context;
-	unw_cursor_t cursor;
-	unw_word_t ip;
-	int n = 0;
-
-	if (unw_getcontext(&context) || unw_init_local(&cursor, &context))
-		return 0;
-	do {
-		if (unw_get_reg(&cursor, UNW_REG_IP, &ip) || !ip)
-			break;
-		frames[n++] = (void *) ip;
-	} while (n < max && unw_step(&cursor) > 0);
-	return n;
+	numashim_backtrace(u, NULL);
 }
 
-void numashim_backtrace_warm(void)
+size_t numashim_backtrace(struct numashim_unwind *u, const void *caller)
 {
-	void *frames[SHIM_FRAMES_MAX];
-
-	if (depth)
-		unwind(frames, SHIM_FRAMES_MAX);
-}
-
-size_t numashim_backtrace(uint64_t *out, const void *caller)
-{
-	void *frames[NUMASHIM_BACKTRACE_MAX + SHIM_FRAMES_MAX];
-	int n, first, i;
+	unw_word_t pc;
+	int n = 0, first, i;
 	size_t len = 0;
 
 	if (!depth)
 		return 0;
-	n = unwind(frames, depth + SHIM_FRAMES_MAX);
+	/* Stepping rather than unw_backtrace(), whose own context and
+	 * cursor would take 2 KiB of the program's stack. */
+	if (unw_getcontext(&u->context) || unw_init_local(&u->cursor, &u->context))
+		return 0;
+	while (n < (int) depth + SHIM_FRAMES_MAX && unw_step(&u->cursor) > 0 &&
+	       !unw_get_reg(&u->cursor, UNW_REG_IP, &pc))
+		u->pcs[n++] = pc;
 	for (first = 0; first < n && first < SHIM_FRAMES_MAX; first++)
-		if (frames[first] == caller)
+		if (u->pcs[first] == (uintptr_t) caller)
 			break;
 	/* Not found (an unwinder that reports call sites, not return
 	 * addresses): keep everything rather than guess. */
 	if (first == n || first == SHIM_FRAMES_MAX)
 		first = 0;
 	for (i = first; i < n && len < depth; i++)
-		out[len++] = (uintptr_t) frames[i];
+		u->pcs[len++] = u->pcs[i];
 	return len;
 }

@@ -21,6 +21,7 @@
 #include "provider.h"
 #include "real.h"
 #include "rewrite.h"
+#include "scratch.h"
 #include "self.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
@@ -38,29 +39,24 @@ static uint64_t last_call_id;
  */
 static __thread int unwinding __attribute__((tls_model("initial-exec")));
 
-/* Scratch for one chunk of any array: addresses or int32 values. */
-union chunk_buf {
-	uint64_t addrs[NUMASHIM_CHUNK_LEN];
-	int32_t ints[NUMASHIM_CHUNK_LEN];
-};
-
 /* Calls are numbered when recorded or rewritten: seq= rules count them. */
 static uint64_t call_number(void)
 {
 	return __atomic_add_fetch(&last_call_id, 1, __ATOMIC_RELAXED);
 }
 
-static void call_begin(struct numashim_call *call, uint64_t id, uint64_t *bt,
-		       const long *raw, const void *ip)
+static void call_begin(struct numashim_call *call, uint64_t id,
+		       struct numashim_scratch *s, const long *raw,
+		       const void *ip)
 {
 	call->id = id;
 	call->tid = numashim_self_tid();
 	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
-	call->backtrace = bt;
+	call->backtrace = s ? s->unwind.pcs : NULL;
 	call->backtrace_len = 0;
-	if (!unwinding) {
+	if (s && !unwinding) {
 		unwinding = 1;
-		call->backtrace_len = numashim_backtrace(bt, ip);
+		call->backtrace_len = numashim_backtrace(&s->unwind, ip);
 		unwinding = 0;
 	}
 }
@@ -77,7 +73,6 @@ static uint64_t now_ns(void)
 struct recorded_call {
 	struct numashim_call call;
 	struct numashim_result res;
-	uint64_t bt[NUMASHIM_BACKTRACE_MAX];
 	uint64_t start_ns;
 	int program_errno;	/* its own before the call, the kernel's after */
 };
@@ -87,7 +82,7 @@ static void record_enter(struct recorded_call *rc,
 			 const struct numashim_rewrite *rw, const void *ip)
 {
 	rc->program_errno = errno;
-	call_begin(&rc->call, rw->seq, rc->bt, rw->raw, ip);
+	call_begin(&rc->call, rw->seq, rw->scratch, rw->raw, ip);
 }
 
 static void record_call_start(struct recorded_call *rc)
@@ -106,6 +101,34 @@ static void record_call_end(struct recorded_call *rc, long ret)
 	rc->res.incomplete = 0;
 }
 
+/* A mask's copy: one of the call's two mask buffers, if it has them. */
+static unsigned long *mask_words(const struct numashim_rewrite *rw,
+				 unsigned int i)
+{
+	return rw->scratch ? rw->scratch->masks[i] : NULL;
+}
+
+static void mask_init(struct numashim_array_src *src, enum numashim_array id,
+		      const unsigned long *mask, unsigned long maxnode,
+		      unsigned long *words)
+{
+	numashim_mask_init(src, id, mask, maxnode, words);
+	if (!words)
+		numashim_array_unbuffered(src);
+}
+
+/* The program's array for the exit event, or its chunk events. */
+static size_t take(struct numashim_array_src *src,
+		   const struct numashim_rewrite *rw, uint64_t id,
+		   void *exit_buf, void *ip)
+{
+	if (!rw->scratch) {
+		numashim_array_unbuffered(src);
+		return 0;
+	}
+	return numashim_array_take(src, id, exit_buf, &rw->scratch->chunk, ip);
+}
+
 /* The pages given a made-up status, from *next on, a chunk at most. */
 static size_t injected_next(const struct numashim_rewrite *rw, uint64_t pages,
 			    uint64_t *next, uint64_t *out)
@@ -118,12 +141,30 @@ static size_t injected_next(const struct numashim_rewrite *rw, uint64_t pages,
 	return n;
 }
 
+/* The rest of the made-up statuses, in chunk events. */
+static void injected_emit_rest(const struct numashim_rewrite *rw,
+			       uint64_t id, uint64_t pages, uint64_t next,
+			       uint64_t offset, void *ip)
+{
+	struct numashim_addrs chunk = { .v = rw->scratch->chunk.addrs };
+
+	for (; next < pages; offset += chunk.len) {
+		chunk.len = injected_next(rw, pages, &next,
+					  rw->scratch->chunk.addrs);
+		if (chunk.len)
+			lttng_ust_do_tracepoint(numashim, addr_chunk, id,
+						NUMASHIM_ARRAY_INJECTED, offset,
+						&chunk, ip);
+	}
+}
+
 /*
  * What the rule did to the call, after the kernel answered (or would have):
  * kernel_nodes is the source of the target nodes the kernel got,
  * kernel_old_nodes (migrate_pages only, else NULL) of the nodes it took
- * pages from, pages the length of move_pages' status array. Its own
- * frame, with its own buffers, taken only by calls that a rule changed.
+ * pages from, pages the length of move_pages' status array. Taken only
+ * by calls that a rule changed, before the program's own arrays are
+ * read: it has the exit buffers to itself.
  */
 static uint32_t __attribute__((noinline))
 record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
@@ -132,7 +173,7 @@ record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
 	       struct numashim_array_src *kernel_old_nodes, uint64_t pages,
 	       void *ip)
 {
-	union chunk_buf nodes_buf, injected_buf, scratch;
+	struct numashim_scratch *s = rw->scratch;
 	const struct numashim_rule *r = rw->rule;
 	const struct numashim_rewrite_rec w = {
 		.id = id,
@@ -144,29 +185,36 @@ record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
 		.mode = mbind ? mbind->mode : 0,
 		.maxnode = maxnode,
 	};
-	struct numashim_ints nodes_rec = { .v = nodes_buf.ints };
-	struct numashim_addrs injected_rec = { .v = injected_buf.addrs };
-	struct numashim_addrs chunk = { .v = scratch.addrs };
-	uint64_t next = 0, offset;
+	struct numashim_ints nodes_rec = { 0 };
+	struct numashim_addrs injected_rec = { 0 };
+	uint64_t next = 0;
 
-	nodes_rec.len = numashim_array_next(kernel_nodes, nodes_buf.ints);
+	if (!s) {
+		numashim_array_unbuffered(kernel_nodes);
+		if (kernel_old_nodes)
+			numashim_array_unbuffered(kernel_old_nodes);
+		pages = 0;
+	} else {
+		nodes_rec.v = s->exit.rewrite.kernel_nodes;
+		injected_rec.v = s->exit.rewrite.injected;
+		nodes_rec.len = numashim_array_next(kernel_nodes,
+						    s->exit.rewrite.kernel_nodes);
+	}
 	if (rw->injected_pages)
 		injected_rec.len = injected_next(rw, pages, &next,
-						 injected_buf.addrs);
+						 s->exit.rewrite.injected);
 	lttng_ust_do_tracepoint(numashim, rewrite, &w, &nodes_rec,
 				&injected_rec, ip);
-	numashim_array_emit_rest(kernel_nodes, id, &scratch, ip);
-	for (offset = injected_rec.len; next < pages && rw->injected_pages;
-	     offset += chunk.len) {
-		chunk.len = injected_next(rw, pages, &next, scratch.addrs);
-		if (chunk.len)
-			lttng_ust_do_tracepoint(numashim, addr_chunk, id,
-						NUMASHIM_ARRAY_INJECTED, offset,
-						&chunk, ip);
+	if (s) {
+		numashim_array_emit_rest(kernel_nodes, id, &s->chunk, ip);
+		if (rw->injected_pages)
+			injected_emit_rest(rw, id, pages, next,
+					   injected_rec.len, ip);
 	}
 	if (!kernel_old_nodes)
 		return numashim_array_finish(kernel_nodes, id, ip);
-	numashim_array_emit_rest(kernel_old_nodes, id, &scratch, ip);
+	if (s)
+		numashim_array_emit_rest(kernel_old_nodes, id, &s->chunk, ip);
 	return numashim_array_finish(kernel_nodes, id, ip) |
 	       numashim_array_finish(kernel_old_nodes, id, ip);
 }
@@ -174,15 +222,12 @@ record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
 static long record_move_pages(const struct numashim_move_pages_args *a,
 			      struct numashim_rewrite *rw, void *ip)
 {
+	struct numashim_scratch *s = rw->scratch;
 	struct recorded_call rc;
 	struct numashim_array_src pages, nodes, status;
-	uint64_t pages_buf[NUMASHIM_INLINE_LEN];
-	int32_t nodes_buf[NUMASHIM_INLINE_LEN];
-	int32_t status_buf[NUMASHIM_INLINE_LEN];
-	union chunk_buf scratch;
-	struct numashim_addrs pages_rec = { .v = pages_buf };
-	struct numashim_ints nodes_rec = { .v = nodes_buf };
-	struct numashim_ints status_rec = { .v = status_buf };
+	struct numashim_addrs pages_rec = { .v = s ? s->exit.move_pages.pages : NULL };
+	struct numashim_ints nodes_rec = { .v = s ? s->exit.move_pages.nodes : NULL };
+	struct numashim_ints status_rec = { .v = s ? s->exit.move_pages.status : NULL };
 	long ret;
 
 	record_enter(&rc, rw, ip);
@@ -218,12 +263,9 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 		numashim_array_accessed(&nodes);
 		numashim_array_accessed(&status);
 	}
-	pages_rec.len = numashim_array_take(&pages, rc.call.id, pages_buf,
-					    &scratch, ip);
-	nodes_rec.len = numashim_array_take(&nodes, rc.call.id, nodes_buf,
-					    &scratch, ip);
-	status_rec.len = numashim_array_take(&status, rc.call.id, status_buf,
-					     &scratch, ip);
+	pages_rec.len = take(&pages, rw, rc.call.id, s ? s->exit.move_pages.pages : NULL, ip);
+	nodes_rec.len = take(&nodes, rw, rc.call.id, s ? s->exit.move_pages.nodes : NULL, ip);
+	status_rec.len = take(&status, rw, rc.call.id, s ? s->exit.move_pages.status : NULL, ip);
 	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
 			     numashim_array_finish(&nodes, rc.call.id, ip) |
 			     numashim_array_finish(&status, rc.call.id, ip);
@@ -236,12 +278,11 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 				 struct numashim_rewrite *rw, void *ip)
 {
+	struct numashim_scratch *s = rw->scratch;
 	struct recorded_call rc;
 	struct numashim_array_src old_nodes, new_nodes;
-	int32_t old_buf[NUMASHIM_INLINE_LEN], new_buf[NUMASHIM_INLINE_LEN];
-	union chunk_buf scratch;
-	struct numashim_ints old_rec = { .v = old_buf };
-	struct numashim_ints new_rec = { .v = new_buf };
+	struct numashim_ints old_rec = { .v = s ? s->exit.migrate_pages.old_nodes : NULL };
+	struct numashim_ints new_rec = { .v = s ? s->exit.migrate_pages.new_nodes : NULL };
 	long ret;
 
 	record_enter(&rc, rw, ip);
@@ -255,28 +296,25 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 		const struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
 		struct numashim_array_src kernel_nodes, kernel_old_nodes;
 
-		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
-				   k->new_nodes, k->maxnode);
-		numashim_mask_init(&kernel_old_nodes,
-				   NUMASHIM_ARRAY_KERNEL_OLD_NODES,
-				   k->old_nodes, k->maxnode);
+		mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+			  k->new_nodes, k->maxnode, mask_words(rw, 0));
+		mask_init(&kernel_old_nodes, NUMASHIM_ARRAY_KERNEL_OLD_NODES,
+			  k->old_nodes, k->maxnode, mask_words(rw, 1));
 		rc.res.incomplete |= record_rewrite(rw, rc.call.id, 0, NULL,
 						    k->maxnode, &kernel_nodes,
 						    &kernel_old_nodes, 0, ip);
 	}
-	numashim_mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
-			   a->maxnode);
-	numashim_mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
-			   a->maxnode);
+	mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
+		  a->maxnode, mask_words(rw, 0));
+	mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
+		  a->maxnode, mask_words(rw, 1));
 	/* The kernel reads both masks before anything else. */
 	if (ret >= 0 && !rw->rule) {
 		numashim_array_accessed(&old_nodes);
 		numashim_array_accessed(&new_nodes);
 	}
-	old_rec.len = numashim_array_take(&old_nodes, rc.call.id, old_buf,
-					  &scratch, ip);
-	new_rec.len = numashim_array_take(&new_nodes, rc.call.id, new_buf,
-					  &scratch, ip);
+	old_rec.len = take(&old_nodes, rw, rc.call.id, (void *) old_rec.v, ip);
+	new_rec.len = take(&new_nodes, rw, rc.call.id, (void *) new_rec.v, ip);
 	rc.res.incomplete |= numashim_array_finish(&old_nodes, rc.call.id, ip) |
 			     numashim_array_finish(&new_nodes, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res,
@@ -288,11 +326,10 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 static long record_mbind(const struct numashim_mbind_args *a,
 			 struct numashim_rewrite *rw, void *ip)
 {
+	struct numashim_scratch *s = rw->scratch;
 	struct recorded_call rc;
 	struct numashim_array_src nodemask;
-	int32_t mask_buf[NUMASHIM_INLINE_LEN];
-	union chunk_buf scratch;
-	struct numashim_ints mask_rec = { .v = mask_buf };
+	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
 	long ret;
 
 	record_enter(&rc, rw, ip);
@@ -305,19 +342,18 @@ static long record_mbind(const struct numashim_mbind_args *a,
 		const struct numashim_mbind_args *k = &rw->args.mbind;
 		struct numashim_array_src kernel_nodes;
 
-		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
-				   k->nodemask, k->maxnode);
+		mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+			  k->nodemask, k->maxnode, mask_words(rw, 0));
 		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags, k,
 						    k->maxnode, &kernel_nodes,
 						    NULL, 0, ip);
 	}
-	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask,
-			   a->maxnode);
+	mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask, a->maxnode,
+		  mask_words(rw, 0));
 	/* As for migrate_pages, the mask is read first. */
 	if (ret == 0 && !rw->rule)
 		numashim_array_accessed(&nodemask);
-	mask_rec.len = numashim_array_take(&nodemask, rc.call.id, mask_buf,
-					   &scratch, ip);
+	mask_rec.len = take(&nodemask, rw, rc.call.id, (void *) mask_rec.v, ip);
 	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, &mask_rec, ip);
 	errno = rc.program_errno;
@@ -339,6 +375,7 @@ handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
 	int saved_errno = errno;					\
 	long ret;							\
 									\
+	rw.scratch = numashim_scratch_get();				\
 	numashim_rewrite_##call(&rw, a, raw, ip, call_number());	\
 	errno = saved_errno;						\
 	if (TRACING(call))						\
@@ -346,6 +383,7 @@ handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
 	else								\
 		ret = numashim_rewrite_call_##call(&rw);		\
 	numashim_rewrite_done(&rw);					\
+	numashim_scratch_put(rw.scratch);				\
 	return ret;							\
 }
 
@@ -468,6 +506,17 @@ long syscall(long nr, ...)
 	}
 }
 
+/* The unwinder's first-use allocations, made before main(), not in a call. */
+static void warm_unwinder(void)
+{
+	struct numashim_scratch *s = numashim_scratch_get();
+
+	if (!s)
+		return;
+	numashim_backtrace_warm(&s->unwind);
+	numashim_scratch_put(s);
+}
+
 /* The program's errno is its own when main() starts. */
 static void __attribute__((constructor)) numashim_init(void)
 {
@@ -476,8 +525,9 @@ static void __attribute__((constructor)) numashim_init(void)
 	numashim_real_init();
 	numashim_self_init();
 	numashim_backtrace_init();
+	numashim_scratch_init();
 	if (numashim_provider_load())
-		numashim_backtrace_warm();
+		warm_unwinder();
 	numashim_rewrite_init();
 	errno = saved_errno;
 }

@@ -26,6 +26,7 @@
 #include "arrays.h"
 #include "real.h"
 #include "rewrite.h"
+#include "scratch.h"
 #include "self.h"
 #include "usermem.h"
 
@@ -145,45 +146,50 @@ static const char *function_name(unw_cursor_t *cursor, uintptr_t pc,
 	return scratch;
 }
 
-static bool functions_match(const char *pattern, const void *ip)
+/* The context and cursor are the call's scratch: they are 2 KiB. */
+static bool functions_match(const char *pattern, const void *ip,
+			    struct numashim_scratch *s)
 {
-	unw_context_t ctx;
-	unw_cursor_t cursor;
+	unw_cursor_t *cursor = &s->unwind.cursor;
 	unw_word_t pc;
 	char scratch[NAME_LEN];
 	int frames, callers = 0;
 
-	if (unw_getcontext(&ctx) || unw_init_local(&cursor, &ctx))
+	if (unw_getcontext(&s->unwind.context) ||
+	    unw_init_local(cursor, &s->unwind.context))
 		return false;
 	for (frames = 0; frames < SHIM_FRAMES + CALLER_FRAMES &&
-	     callers < CALLER_FRAMES && unw_step(&cursor) > 0; frames++) {
-		if (unw_get_reg(&cursor, UNW_REG_IP, &pc))
+	     callers < CALLER_FRAMES && unw_step(cursor) > 0; frames++) {
+		if (unw_get_reg(cursor, UNW_REG_IP, &pc))
 			return false;
 		if (!callers && pc != (uintptr_t) ip)
 			continue;
 		callers++;
-		if (!fnmatch(pattern, function_name(&cursor, pc, scratch), 0))
+		if (!fnmatch(pattern, function_name(cursor, pc, scratch), 0))
 			return true;
 	}
 	return false;
 }
 
-static bool caller_matches(const char *pattern, const void *ip)
+/* A call without scratch matches no caller=, as a reentrant one. */
+static bool caller_matches(const char *pattern, const void *ip,
+			   struct numashim_scratch *s)
 {
 	Dl_info info;
 	bool match;
 
-	if (resolving)
+	if (resolving || !s)
 		return false;
 	resolving = 1;
-	match = functions_match(pattern, ip) ||
+	match = functions_match(pattern, ip, s) ||
 		(dladdr(ip, &info) && info.dli_fname &&
 		 !fnmatch(pattern, basename(info.dli_fname), 0));
 	resolving = 0;
 	return match;
 }
 
-static const struct numashim_rule *match(enum numashim_rule_call call,
+static const struct numashim_rule *match(struct numashim_rewrite *rw,
+					 enum numashim_rule_call call,
 					 const void *ip, uint64_t seq,
 					 unsigned int *rule_no)
 {
@@ -201,7 +207,7 @@ static const struct numashim_rule *match(enum numashim_rule_call call,
 		if (r->chance_ppm < NUMASHIM_PPM &&
 		    draw(r->seed, i + 1, seq, UINT64_MAX) >= r->chance_ppm)
 			continue;
-		if (r->caller && !caller_matches(r->caller, ip))
+		if (r->caller && !caller_matches(r->caller, ip, rw->scratch))
 			continue;
 		*rule_no = i + 1;
 		return r;
@@ -324,7 +330,7 @@ void numashim_rewrite_move_pages(struct numashim_rewrite *rw,
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(NUMASHIM_RULE_MOVE_PAGES, ip, seq, &rw->rule_no);
+	r = match(rw, NUMASHIM_RULE_MOVE_PAGES, ip, seq, &rw->rule_no);
 	if (!r)
 		return;
 	if (r->dry_run) {
@@ -396,6 +402,14 @@ static void bit_set(unsigned long *mask, unsigned long bit)
 }
 
 /*
+ * The program's mask is read a piece at a time, not into a copy of the
+ * whole (4 KiB) on the program's stack: a mask that long is rare, and
+ * costs a read per piece.
+ */
+#define MASK_PIECE_WORDS 32
+#define MASK_PIECE_BITS (MASK_PIECE_WORDS * BITS_PER_LONG)
+
+/*
  * The node mask the kernel would read (maxnode - 1 bits) into out, with
  * r's source maps or its others applied: a node that a map takes is
  * replaced by all of the map's targets. Returns the maxnode that covers
@@ -406,22 +420,27 @@ static unsigned long mask_map(const struct numashim_rule *r, bool source,
 			      const unsigned long *user, unsigned long maxnode,
 			      unsigned long *out)
 {
-	unsigned long in[NUMASHIM_MASK_MAX_WORDS], bits, node, top = 0;
+	unsigned long in[MASK_PIECE_WORDS], bits, node, top = 0;
 	size_t size;
 	int err;
 
 	if (!user || maxnode < 2 || maxnode - 1 > NUMASHIM_MASK_MAX_BITS)
 		return 0;
 	bits = maxnode - 1;
-	size = (bits + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(long);
-	if (numashim_copy_in(in, user, size, &err) != size)
-		return 0;
 	memset(out, 0, NUMASHIM_MASK_MAX_WORDS * sizeof(long));
 	for (node = 0; node < bits; node++) {
 		const struct numashim_node_map *m;
 		unsigned int target;
+		unsigned long word = node / BITS_PER_LONG;
 
-		if (!(in[node / BITS_PER_LONG] >> (node % BITS_PER_LONG) & 1))
+		if (node % MASK_PIECE_BITS == 0) {
+			size = (bits - node + BITS_PER_LONG - 1) / BITS_PER_LONG;
+			size = (size < MASK_PIECE_WORDS ? size : MASK_PIECE_WORDS) *
+			       sizeof(long);
+			if (numashim_copy_in(in, user + word, size, &err) != size)
+				return 0;
+		}
+		if (!(in[word % MASK_PIECE_WORDS] >> (node % BITS_PER_LONG) & 1))
 			continue;
 		m = map_for(r, node, source);
 		if (!m) {
@@ -449,7 +468,7 @@ void numashim_rewrite_migrate_pages(struct numashim_rewrite *rw,
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(NUMASHIM_RULE_MIGRATE_PAGES, ip, seq, &rw->rule_no);
+	r = match(rw, NUMASHIM_RULE_MIGRATE_PAGES, ip, seq, &rw->rule_no);
 	if (!r)
 		return;
 	if (r->n_maps) {
@@ -494,7 +513,7 @@ void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(NUMASHIM_RULE_MBIND, ip, seq, &rw->rule_no);
+	r = match(rw, NUMASHIM_RULE_MBIND, ip, seq, &rw->rule_no);
 	if (!r)
 		return;
 	if (r->n_maps) {

@@ -8,6 +8,8 @@
 #include "numashim-payload.h"
 #include "rules.h"
 
+struct numashim_scratch;
+
 /*
  * One call as the rules leave it: the arguments the kernel gets (the
  * program's own when no rule fired), or the failure made up instead.
@@ -26,6 +28,7 @@ struct numashim_rewrite {
 	void *buf;				/* rewritten array, mmap()ed */
 	size_t buf_size;
 	uint64_t injected_pages;
+	struct numashim_scratch *scratch;	/* the call's buffers, or NULL */
 };
 
 void numashim_rewrite_init(void);

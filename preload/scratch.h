@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef NUMASHIM_SCRATCH_H
+#define NUMASHIM_SCRATCH_H
+
+#include <stdint.h>
+
+#include "arrays.h"
+#include "backtrace.h"
+#include "numashim-payload.h"
+
+/* Scratch for one chunk of any array: addresses or int32 values. */
+union numashim_chunk {
+	uint64_t addrs[NUMASHIM_CHUNK_LEN];
+	int32_t ints[NUMASHIM_CHUNK_LEN];
+};
+
+/*
+ * Everything large that one intercepted call needs, kept off the
+ * program's stack, which may be a small thread stack or a signal
+ * handler's alternate one. The exit events' arrays and the rewrite
+ * event's are never needed at once: the rewrite is recorded first.
+ */
+struct numashim_scratch {
+	/* The backtrace, and the context and cursor of caller= rules. */
+	struct numashim_unwind unwind;
+	union numashim_chunk chunk;
+	unsigned long masks[2][NUMASHIM_MASK_MAX_WORDS];
+	union {
+		struct {
+			uint64_t pages[NUMASHIM_INLINE_LEN];
+			int32_t nodes[NUMASHIM_INLINE_LEN];
+			int32_t status[NUMASHIM_INLINE_LEN];
+		} move_pages;
+		struct {
+			int32_t old_nodes[NUMASHIM_INLINE_LEN];
+			int32_t new_nodes[NUMASHIM_INLINE_LEN];
+		} migrate_pages;
+		int32_t nodemask[NUMASHIM_INLINE_LEN];
+		struct {
+			int32_t kernel_nodes[NUMASHIM_CHUNK_LEN];
+			uint64_t injected[NUMASHIM_CHUNK_LEN];
+		} rewrite;
+	} exit;
+};
+
+/* Maps the slots, once, from the library's constructor. */
+void numashim_scratch_init(void);
+
+/*
+ * A free slot for the calling thread, or NULL when every slot is taken
+ * (by as many calls at once, or by calls that signal handlers
+ * interrupted) or the constructor has not run yet. Lock-free, so a
+ * signal handler may take one while the code it interrupted holds
+ * another.
+ */
+struct numashim_scratch *numashim_scratch_get(void);
+void numashim_scratch_put(struct numashim_scratch *s);
+
+#endif /* NUMASHIM_SCRATCH_H */
