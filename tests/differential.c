@@ -45,6 +45,12 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #define ARENA_PAGES 256
+/*
+ * Pages arrays go above ADDR_ZONE, every other array below, with a
+ * PROT_NONE page between that nothing reads across: addresses change
+ * from run to run, and so would a mask or a node read from one.
+ */
+#define ADDR_ZONE (ARENA_PAGES - 32)
 #define RUN_MAX 4		/* readable pages in a row: bounds huge counts */
 #define ELEMS_MAX 64		/* elements of an array the program writes */
 #define ERRNO_SENTINEL 12345
@@ -57,11 +63,11 @@ static struct {
 	long page;
 	char *base;
 	enum kind kind[ARENA_PAGES];
-	char holds_addresses[ARENA_PAGES];	/* left out of the checksum */
 	char state[ARENA_PAGES][2];	/* last seen: permissions, status */
 	pid_t child, nopid;
 	long (*raw_syscall)(long, ...);	/* glibc's, never the shim's */
 	uint64_t rng;
+	long addr_skew;		/* of every pages array from its word */
 	long perturb_call;
 	const char *perturb;
 } g;
@@ -163,7 +169,12 @@ static void arena_init(void)
 		g.kind[i] = PG_NONE;
 	for (i = 0; i < ARENA_PAGES; i++) {
 		k = PICK(kinds);
-		if (!run_fits(i, k))
+		/* The top of the free gap below, where mappings go. */
+		if (i == 0)
+			k = PG_HOLE;
+		else if (i == ADDR_ZONE - 1)
+			k = PG_NONE;
+		else if (!run_fits(i, k))
 			k = chance(50) ? PG_HOLE : PG_NONE;
 		g.kind[i] = k;
 		if (k == PG_HOLE && munmap(page_at(i), g.page))
@@ -213,10 +224,8 @@ static void churn(unsigned int step)
 			 -1, 0);
 		printf("op %u refill p%u: %s\n", step, i,
 		       p == page_at(i) ? "ok" : strerrorname_np(errno));
-		if (p == page_at(i)) {
+		if (p == page_at(i))
 			g.kind[i] = PG_RW;
-			g.holds_addresses[i] = 0;
-		}
 		return;
 	default:
 		i = pick_page_of(PG_RW);
@@ -276,11 +285,7 @@ static int can_read(const char *p)
 	       g.state[i][1] != 'a' && g.state[i][1] != 'e';
 }
 
-/*
- * The contents of the pages the program can read, but for those where it
- * put a pages array: addresses change from run to run, and a status array
- * written over one leaves half of it.
- */
+/* The contents of the pages the program can read, but for addresses. */
 static uint64_t checksum(void)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
@@ -289,7 +294,7 @@ static uint64_t checksum(void)
 	long j;
 
 	for (i = 0; i < ARENA_PAGES; i++) {
-		if (!can_read(page_at(i)) || g.holds_addresses[i])
+		if (!can_read(page_at(i)) || i >= ADDR_ZONE)
 			continue;
 		w = (const uint64_t *) page_at(i);
 		for (j = 0; j < g.page / 8; j++)
@@ -380,7 +385,8 @@ static size_t put(const struct place *pl, const void *src, size_t len)
 }
 
 /* An array of n elements of size bytes, put somewhere, maybe written. */
-static struct place place(const void *src, size_t n, size_t size)
+static struct place place(const void *src, size_t n, size_t size,
+			  int zone_of_addresses)
 {
 	struct place pl = { .at = AT_PAGE };
 	unsigned long r = pick(100);
@@ -389,10 +395,10 @@ static struct place place(const void *src, size_t n, size_t size)
 		pl.at = r < 4 ? AT_NULL : r < 6 ? AT_BAD : AT_KERNEL;
 		return pl;
 	}
-	/* Other arrays mostly away from the addresses of pages arrays. */
-	pl.page = pick(ARENA_PAGES - 1);
-	if (g.holds_addresses[pl.page] && chance(80))
-		pl.page = pick(ARENA_PAGES - 1);
+	if (zone_of_addresses)
+		pl.page = ADDR_ZONE + pick(ARENA_PAGES - 1 - ADDR_ZONE);
+	else
+		pl.page = pick(ADDR_ZONE - 1);
 	switch (pick(4)) {
 	case 0:		/* at its page's start */
 		break;
@@ -407,6 +413,13 @@ static struct place place(const void *src, size_t n, size_t size)
 	}
 	if (pl.offset < 0)
 		pl.offset = 0;
+	/*
+	 * A huge count reads on past an array, through older ones: all at the
+	 * same offset from a word, or it would put together addresses from
+	 * pieces of two, some mapped, some not, as the arena's place goes.
+	 */
+	if (zone_of_addresses)
+		pl.offset = (pl.offset & ~7L) + g.addr_skew;
 	if (chance(85))
 		pl.written = put(&pl, src, n * size) / size;
 	return pl;
@@ -499,7 +512,7 @@ static struct place pick_mask(const char *name)
 		1, 1, 1, 2, 3, 0, 1UL << 63, -1UL,
 	};
 	unsigned long words[2] = { PICK(bits), chance(80) ? 0 : PICK(bits) };
-	struct place pl = place(words, 2, sizeof(words[0]));
+	struct place pl = place(words, 2, sizeof(words[0]), 0);
 
 	print_place(name, &pl);
 	printf("[%#lx,%#lx]", words[0], words[1]);
@@ -517,12 +530,10 @@ static void print_result(long ret, int err)
 		printf("%s", strerrorname_np(err) ? : "?");
 }
 
-/* Whether p is in a page where the program put addresses. */
+/* Whether p is among the pages arrays' addresses. */
 static int holds_addresses(const char *p)
 {
-	unsigned long i = (p - g.base) / g.page;
-
-	return p >= g.base && i < ARENA_PAGES && g.holds_addresses[i];
+	return p >= page_at(ADDR_ZONE) && p < page_at(ARENA_PAGES);
 }
 
 /* How many elements at pl the program can read without side effects. */
@@ -628,11 +639,7 @@ static void call_move_pages(long call, enum via via)
 		printf(i ? " %s" : "%s", name);
 	}
 	printf("]");
-	pp = place(pages, n, sizeof(pages[0]));
-	if (pp.at == AT_PAGE) {
-		g.holds_addresses[pp.page] = 1;
-		g.holds_addresses[pp.page + 1] = 1;
-	}
+	pp = place(pages, n, sizeof(pages[0]), 1);
 	print_place("at", &pp);
 	if (chance(50)) {
 		printf(" nodes=[");
@@ -641,12 +648,12 @@ static void call_move_pages(long call, enum via via)
 			printf(i ? " %d" : "%d", nodes[i]);
 		}
 		printf("]");
-		np = place(nodes, n, sizeof(nodes[0]));
+		np = place(nodes, n, sizeof(nodes[0]), 0);
 		print_place("at", &np);
 	}
 	for (i = 0; i < n; i++)
 		status[i] = STATUS_SENTINEL;
-	sp = place(status, n, sizeof(status[0]));
+	sp = place(status, n, sizeof(status[0]), 0);
 	print_place("status", &sp);
 	if (via != VIA_SYSCALL)
 		flags = (int) flags;
@@ -837,6 +844,7 @@ static void setup(void)
 		g.perturb_call = atol(strchr(p, ':') + 1);
 	}
 	g.page = sysconf(_SC_PAGESIZE);
+	g.addr_skew = pick(2) ? 0 : pick(8);
 	g.nopid = nonexistent_pid();
 	/* Ours: stdio would allocate it at the first printf(). */
 	setvbuf(stdout, out, _IOFBF, sizeof(out));
