@@ -35,12 +35,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "numashim-mpol.h"
+#include "peers.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -801,33 +801,6 @@ static void call_migrate_pages(long call, enum via via)
 
 /* ---- Setting up ---- */
 
-static pid_t fork_child(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0)
-		die("fork");
-	if (!pid) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		for (;;)
-			pause();
-	}
-	return pid;
-}
-
-static pid_t nonexistent_pid(void)
-{
-	FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
-	long max;
-
-	if (!f || fscanf(f, "%ld", &max) != 1)
-		die("/proc/sys/kernel/pid_max");
-	fclose(f);
-	return max + 1;
-}
-
 static void setup(void)
 {
 	static char out[1 << 16];
@@ -845,13 +818,13 @@ static void setup(void)
 	}
 	g.page = sysconf(_SC_PAGESIZE);
 	g.addr_skew = pick(2) ? 0 : pick(8);
-	g.nopid = nonexistent_pid();
+	g.nopid = peer_nonexistent();
 	/* Ours: stdio would allocate it at the first printf(). */
 	setvbuf(stdout, out, _IOFBF, sizeof(out));
 	for (i = 0; i < ARENA_PAGES; i++)
 		memcpy(g.state[i], "??", 2);
 	arena_init();
-	g.child = fork_child();
+	g.child = peer_child();
 }
 
 int main(int argc, char **argv)

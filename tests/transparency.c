@@ -28,10 +28,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "peers.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -329,33 +330,6 @@ static void region_init(char *p)
 	unmap(p + 3 * fx.page);
 }
 
-static pid_t fork_child(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0)
-		die("fork");
-	if (!pid) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		for (;;)
-			pause();
-	}
-	return pid;
-}
-
-static pid_t nonexistent_pid(void)
-{
-	FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
-	long max;
-
-	if (!f || fscanf(f, "%ld", &max) != 1)
-		die("/proc/sys/kernel/pid_max");
-	fclose(f);
-	return max + 1;
-}
-
 static void fixtures_init(void)
 {
 	size_t i;
@@ -374,8 +348,8 @@ static void fixtures_init(void)
 	guarded_init(&fx.g_status);
 	guarded_init(&fx.g_mask[0]);
 	guarded_init(&fx.g_mask[1]);
-	fx.nopid = nonexistent_pid();
-	fx.child = fork_child();
+	fx.nopid = peer_nonexistent();
+	fx.child = peer_child();
 }
 
 static void fixtures_end(void)
