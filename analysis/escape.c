@@ -12,19 +12,15 @@
 
 #include "output.h"
 
-/*
- * The length of the valid UTF-8 sequence at s that is not a control
- * character, or 0: ASCII, or a lead byte with its continuation bytes,
- * neither overlong nor a surrogate nor past U+10FFFF.
- */
-static size_t printable_length(const unsigned char *s)
+size_t utf8_decode(const char *str, unsigned long *code)
 {
+	const unsigned char *s = (const unsigned char *) str;
 	size_t len, i;
 	unsigned long c;
 
-	if (*s >= 0x20 && *s < 0x7f)
-		return 1;
-	if (*s >= 0xc2 && *s <= 0xdf)
+	if (*s < 0x80)
+		len = 1, c = *s;
+	else if (*s >= 0xc2 && *s <= 0xdf)
 		len = 2, c = *s & 0x1f;
 	else if (*s >= 0xe0 && *s <= 0xef)
 		len = 3, c = *s & 0x0f;
@@ -38,7 +34,19 @@ static size_t printable_length(const unsigned char *s)
 		c = c << 6 | (s[i] & 0x3f);
 	}
 	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff || c < 0xa0)
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	*code = c;
+	return len;
+}
+
+/* The length of the valid UTF-8 character at s that is no control, or 0. */
+static size_t printable_length(const char *s)
+{
+	unsigned long c;
+	size_t len = utf8_decode(s, &c);
+
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
 		return 0;
 	return len;
 }
@@ -49,7 +57,7 @@ size_t put_escaped(FILE *out, const char *s, char twice)
 	size_t len, written = 0;
 
 	while (*p) {
-		len = printable_length(p);
+		len = printable_length((const char *) p);
 		if (*p == '\\' || (twice && *p == (unsigned char) twice)) {
 			fprintf(out, "%c%c", *p, *p);
 			written += 2;

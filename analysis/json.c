@@ -12,18 +12,24 @@
 
 void put_json_string(FILE *out, const char *s)
 {
+	unsigned long c;
+	size_t len;
+
 	if (!s) {
 		fputs("null", out);
 		return;
 	}
 	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
+	for (; *s; s += len ? len : 1) {
+		len = utf8_decode(s, &c);
+		if (!len)
+			fputs("\\ufffd", out);
+		else if (c == '"' || c == '\\')
 			fprintf(out, "\\%c", *s);
-		else if ((unsigned char) *s < 0x20)
-			fprintf(out, "\\u%04x", *s);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04lx", c);
 		else
-			fputc(*s, out);
+			fwrite(s, 1, len, out);
 	}
 	fputc('"', out);
 }

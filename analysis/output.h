@@ -48,8 +48,16 @@ void put_warning(void *out, const char *message);
  * the bytes written, for the columns that pad after it.
  */
 size_t put_escaped(FILE *out, const char *s, char twice);
+/*
+ * The length of the valid UTF-8 sequence at s (neither overlong nor a
+ * surrogate nor past U+10FFFF), its code point in *code; 0 if invalid.
+ */
+size_t utf8_decode(const char *s, unsigned long *code);
 
-/* JSON: a string, quoted and escaped (NULL: null); the warnings' list. */
+/*
+ * JSON: a string, quoted and escaped, a byte that is not valid UTF-8 as
+ * U+FFFD, which JSON has to be (NULL: null); the warnings' list.
+ */
 void put_json_string(FILE *out, const char *s);
 void put_json_warnings(FILE *out, const struct summary *s);
 /* The end of a view's last list, its numashim_events and warnings. */

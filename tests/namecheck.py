@@ -6,8 +6,9 @@ namecheck.py FORMAT REPORT [NAME]... reads REPORT, written in FORMAT
 (text, csv, json or html) from a trace whose program chose names holding
 control characters and markup. Text and CSV must hold no control
 character but the newlines that end their lines, and each NAME escaped as
-numashim-report(1) says (\\xHH a byte, \\\\ a backslash); JSON must parse
-and hold each NAME as it is, HTML each NAME with its control characters
+numashim-report(1) says (\\xHH a byte, \\\\ a backslash); JSON must be
+valid UTF-8, parse, and hold each NAME with its bytes that are not UTF-8
+as U+FFFD, HTML each NAME with its control characters
 as U+FFFD. Exits 1 and names what is wrong.
 """
 import csv
@@ -75,10 +76,15 @@ def check(fmt, data, names):
             if not any(escaped(name) in f for f in fields):
                 yield f"no field holds {escaped(name)!r}"
     elif fmt == "json":
-        got = list(strings(json.loads(text)))
+        try:
+            got = list(strings(json.loads(data.decode("utf-8"))))
+        except UnicodeDecodeError as e:
+            yield f"not UTF-8: {e}"
+            return
         for name in names:
-            if not any(name in s for s in got):
-                yield f"no string holds {name!r}"
+            shown = re.sub("[\udc80-\udcff]", "\ufffd", name)
+            if not any(shown in s for s in got):
+                yield f"no string holds {shown!r}"
     else:
         parser = Texts()
         parser.feed(text)
