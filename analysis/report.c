@@ -185,8 +185,13 @@ static int summarize(FILE *out, const char *const *paths, size_t count,
 	return ret;
 }
 
+/*
+ * AddressSanitizer has reserved terabytes of address space for its shadow
+ * memory before main(): under it, any limit would fail every allocation.
+ */
 static void limit_memory(void)
 {
+#ifndef __SANITIZE_ADDRESS__
 	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
 	struct rlimit half;
 
@@ -194,6 +199,7 @@ static void limit_memory(void)
 		return;
 	half.rlim_cur = half.rlim_max = (rlim_t) pages * size / 2;
 	setrlimit(RLIMIT_AS, &half);
+#endif
 }
 
 /*
