@@ -114,6 +114,14 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 			 s->calls_without_entry);
 		say(data, msg);
 	}
+	if (s->malformed_events) {
+		snprintf(msg, sizeof(msg),
+			 "%" PRIu64 " events lack fields that their "
+			 "tracepoint gives, or hold them in another type (a "
+			 "damaged or foreign metadata): they are not counted",
+			 s->malformed_events);
+		say(data, msg);
+	}
 	if (s->no_vpid)
 		say(data, "events lack the vpid context (lttng add-context "
 			  "-t vpid): calls of different processes may be "
