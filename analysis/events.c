@@ -514,9 +514,15 @@ static uint64_t event_time(const bt_message *msg)
 	if (!bt_message_event_borrow_stream_class_default_clock_class_const(msg))
 		return 0;
 	snapshot = bt_message_event_borrow_default_clock_snapshot_const(msg);
-	if (bt_clock_snapshot_get_ns_from_origin(snapshot, &ns) || ns < 0)
+	if (bt_clock_snapshot_get_ns_from_origin(snapshot, &ns)) {
+		/*
+		 * A garbled time overflows; the error it leaves would fail
+		 * the source's next call to the library.
+		 */
+		bt_current_thread_clear_error();
 		return 0;
-	return ns;
+	}
+	return ns < 0 ? 0 : ns;
 }
 
 int event_reader_handle(struct event_reader *r, const bt_message *msg)
