@@ -205,7 +205,11 @@ static const struct class_type *type_of(struct event_reader *r,
 		return NULL;
 	ct->cls = cls;
 	ct->type = type_by_name(bt_event_class_get_name(cls));
-	ct->malformed = !has_fields(cls, ct->type);
+	/* A numashim event this report does not know is not one it can read. */
+	ct->malformed = !has_fields(cls, ct->type) ||
+			(ct->type == &other_event &&
+			 !strncmp(bt_event_class_get_name(cls) ?: "", "numashim:",
+				  strlen("numashim:")));
 	if (!tsearch(ct, &r->classes, class_cmp)) {
 		free(ct);
 		return NULL;
@@ -538,7 +542,7 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 	if (!ct)
 		return -1;
 	type = ct->type;
-	if (type->role == EVENT_OTHER)
+	if (!ct->malformed && type->role == EVENT_OTHER)
 		return 0;
 	if (ct->malformed) {
 		if (type->role < EVENT_STATEDUMP_START)

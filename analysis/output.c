@@ -125,8 +125,9 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 	if (s->malformed_events) {
 		snprintf(msg, sizeof(msg),
 			 "%" PRIu64 " events lack fields that their "
-			 "tracepoint gives, or hold them in another type (a "
-			 "damaged or foreign metadata): they are not counted",
+			 "tracepoint gives, hold them in another type, or are "
+			 "numashim events of no known name (a damaged or "
+			 "foreign metadata): they are not counted",
 			 s->malformed_events);
 		say(data, msg);
 	}

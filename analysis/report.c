@@ -539,7 +539,9 @@ int numashim_report_main(int argc, char **argv)
 					 argc - optind, &options);
 	if (status != NUMASHIM_REPORT_NO_EVENTS)
 		return status;
-	fprintf(stderr, PREFIX "%s\n", report_no_events);
+	fputs(PREFIX, stderr);
+	put_paths((const char *const *) argv + optind, argc - optind);
+	fprintf(stderr, ": %s\n", report_no_events);
 	if (options.format == NUMASHIM_REPORT_LAMI)
 		lami_put_error(stdout, report_no_events);
 	return 1;
