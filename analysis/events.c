@@ -24,35 +24,62 @@ enum event_role {
 	EVENT_DLCLOSE,
 };
 
+/*
+ * The payload fields an event of each type must hold, as the
+ * tracepoints define them (trace/numashim-tp.h; lttng-ust's for its
+ * own): a name, "name[]" for an array of integers, "name$" for a
+ * string, any other an integer. An event without one of them, or with
+ * one of another type, comes from a damaged or foreign metadata: it is
+ * counted apart and read no further.
+ */
+#define CALL_FIELDS "run call_id tid via "
+#define RESULT_FIELDS "run call_id ret err latency_ns incomplete "
+
 static const struct event_type {
 	const char *name;
 	enum event_role role;
 	enum call_kind kind;
+	const char *fields;
 } event_types[] = {
-	{ "numashim:move_pages_entry", EVENT_ENTRY, CALL_MOVE_PAGES },
-	{ "numashim:move_pages_exit", EVENT_EXIT, CALL_MOVE_PAGES },
-	{ "numashim:migrate_pages_entry", EVENT_ENTRY, CALL_MIGRATE_PAGES },
-	{ "numashim:migrate_pages_exit", EVENT_EXIT, CALL_MIGRATE_PAGES },
-	{ "numashim:mbind_entry", EVENT_ENTRY, CALL_MBIND },
-	{ "numashim:mbind_exit", EVENT_EXIT, CALL_MBIND },
-	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0 },
-	{ "numashim:rewrite", EVENT_REWRITE, 0 },
-	{ "numashim:addr_chunk", EVENT_ADDR_CHUNK, 0 },
-	{ "numashim:array_incomplete", EVENT_UNUSED, 0 },
-	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0 },
-	{ "lttng_ust_statedump:bin_info", EVENT_BIN_INFO, 0 },
-	{ "lttng_ust_statedump:build_id", EVENT_BUILD_ID, 0 },
-	{ "lttng_ust_dl:dlopen", EVENT_DLOPEN, 0 },
-	{ "lttng_ust_dl:build_id", EVENT_BUILD_ID, 0 },
-	{ "lttng_ust_dl:dlclose", EVENT_DLCLOSE, 0 },
+	{ "numashim:move_pages_entry", EVENT_ENTRY, CALL_MOVE_PAGES,
+	  CALL_FIELDS "pid count page_size pages_ptr nodes_ptr status_ptr "
+	  "flags backtrace[]" },
+	{ "numashim:move_pages_exit", EVENT_EXIT, CALL_MOVE_PAGES,
+	  RESULT_FIELDS "pages[] nodes[] status[]" },
+	{ "numashim:migrate_pages_entry", EVENT_ENTRY, CALL_MIGRATE_PAGES,
+	  CALL_FIELDS "pid maxnode old_nodes_ptr new_nodes_ptr backtrace[]" },
+	{ "numashim:migrate_pages_exit", EVENT_EXIT, CALL_MIGRATE_PAGES,
+	  RESULT_FIELDS "old_nodes[] new_nodes[]" },
+	{ "numashim:mbind_entry", EVENT_ENTRY, CALL_MBIND,
+	  CALL_FIELDS "addr len mode nodemask_ptr maxnode flags backtrace[]" },
+	{ "numashim:mbind_exit", EVENT_EXIT, CALL_MBIND,
+	  RESULT_FIELDS "nodemask[]" },
+	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0,
+	  "run call_id array offset values[]" },
+	{ "numashim:rewrite", EVENT_REWRITE, 0,
+	  "run call_id rule rule_text$ injected_err dry_run flags mode "
+	  "maxnode kernel_nodes[] injected[]" },
+	{ "numashim:addr_chunk", EVENT_ADDR_CHUNK, 0,
+	  "run call_id array offset values[]" },
+	{ "numashim:array_incomplete", EVENT_UNUSED, 0,
+	  "run call_id array recorded expected err" },
+	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0, "" },
+	{ "lttng_ust_statedump:bin_info", EVENT_BIN_INFO, 0,
+	  "baddr memsz path$ is_pic" },
+	{ "lttng_ust_statedump:build_id", EVENT_BUILD_ID, 0,
+	  "baddr build_id[]" },
+	{ "lttng_ust_dl:dlopen", EVENT_DLOPEN, 0, "baddr memsz path$" },
+	{ "lttng_ust_dl:build_id", EVENT_BUILD_ID, 0, "baddr build_id[]" },
+	{ "lttng_ust_dl:dlclose", EVENT_DLCLOSE, 0, "baddr" },
 };
 
-static const struct event_type other_event = { NULL, EVENT_OTHER, 0 };
+static const struct event_type other_event = { NULL, EVENT_OTHER, 0, "" };
 
 /* An event class, referenced so that its address stays its own. */
 struct class_type {
 	const bt_event_class *cls;
 	const struct event_type *type;
+	bool malformed;		/* without the fields its type needs */
 };
 
 /* The fields every event of a call gives the summary. */
@@ -105,27 +132,90 @@ static const struct event_type *type_by_name(const char *name)
 	return &other_event;
 }
 
-/* Names are compared once per event class, not once per event. */
-static const struct event_type *type_of(struct event_reader *r,
-					const bt_event_class *cls)
+static bool is_integer(const bt_field_class *fc)
+{
+	return fc && bt_field_class_type_is(bt_field_class_get_type(fc),
+					    BT_FIELD_CLASS_TYPE_INTEGER);
+}
+
+/* Whether the payload class fc has a member name of the type spec says. */
+static bool has_field(const bt_field_class *fc, const char *spec,
+		      size_t len)
+{
+	const bt_field_class_structure_member *m;
+	bool ints = len > 2 && !strncmp(spec + len - 2, "[]", 2);
+	bool string = len > 1 && spec[len - 1] == '$';
+	char name[32];
+
+	len -= ints ? 2 : string;
+	if (len >= sizeof(name))
+		return false;
+	memcpy(name, spec, len);
+	name[len] = 0;
+	m = bt_field_class_structure_borrow_member_by_name_const(fc, name);
+	fc = m ? bt_field_class_structure_member_borrow_field_class_const(m) :
+	     NULL;
+	if (!fc)
+		return false;
+	if (string)
+		return bt_field_class_get_type(fc) == BT_FIELD_CLASS_TYPE_STRING;
+	if (!ints)
+		return is_integer(fc);
+	return bt_field_class_type_is(bt_field_class_get_type(fc),
+				      BT_FIELD_CLASS_TYPE_ARRAY) &&
+	       is_integer(bt_field_class_array_borrow_element_field_class_const(
+			fc));
+}
+
+/* Whether the events of cls hold every field that type needs. */
+static bool has_fields(const bt_event_class *cls,
+		       const struct event_type *type)
+{
+	const bt_field_class *fc =
+		bt_event_class_borrow_payload_field_class_const(cls);
+	const char *spec = type->fields;
+	size_t len;
+
+	if (!*spec)
+		return true;
+	if (!fc || bt_field_class_get_type(fc) != BT_FIELD_CLASS_TYPE_STRUCTURE)
+		return false;
+	for (; *spec; spec += len + strspn(spec + len, " ")) {
+		len = strcspn(spec, " ");
+		if (!has_field(fc, spec, len))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Names are compared, and fields checked, once per event class, not once
+ * per event.
+ */
+static const struct class_type *type_of(struct event_reader *r,
+				       const bt_event_class *cls)
 {
 	struct class_type key = { .cls = cls }, *ct, **found;
 
 	found = tfind(&key, &r->classes, class_cmp);
 	if (found)
-		return (*found)->type;
+		return *found;
 	ct = malloc(sizeof(*ct));
 	if (!ct)
 		return NULL;
-	*ct = (struct class_type) {
-		cls, type_by_name(bt_event_class_get_name(cls)),
-	};
+	ct->cls = cls;
+	ct->type = type_by_name(bt_event_class_get_name(cls));
+	/* A numashim event this report does not know is not one it can read. */
+	ct->malformed = !has_fields(cls, ct->type) ||
+			(ct->type == &other_event &&
+			 !strncmp(bt_event_class_get_name(cls) ?: "", "numashim:",
+				  strlen("numashim:")));
 	if (!tsearch(ct, &r->classes, class_cmp)) {
 		free(ct);
 		return NULL;
 	}
 	bt_event_class_get_ref(cls);
-	return ct->type;
+	return ct;
 }
 
 static const bt_field *member(const bt_field *s, const char *name)
@@ -359,7 +449,9 @@ static int on_exit_event(struct event_reader *r,
 		.end_ns = ev->time_ns,
 	};
 
-	if (!c && !(res.site = site_of(r, ev)))
+	/* Even with an entry: one of another kind makes this exit an orphan. */
+	res.site = site_of(r, ev);
+	if (!res.site)
 		return -1;
 	/* Short arrays ride in the exit, long ones came in chunks. */
 	if (c && (feed_exit_arrays(c, type->kind, p) ||
@@ -426,24 +518,38 @@ static uint64_t event_time(const bt_message *msg)
 	if (!bt_message_event_borrow_stream_class_default_clock_class_const(msg))
 		return 0;
 	snapshot = bt_message_event_borrow_default_clock_snapshot_const(msg);
-	if (bt_clock_snapshot_get_ns_from_origin(snapshot, &ns) || ns < 0)
+	if (bt_clock_snapshot_get_ns_from_origin(snapshot, &ns)) {
+		/*
+		 * A garbled time overflows; the error it leaves would fail
+		 * the source's next call to the library.
+		 */
+		bt_current_thread_clear_error();
 		return 0;
-	return ns;
+	}
+	return ns < 0 ? 0 : ns;
 }
 
 int event_reader_handle(struct event_reader *r, const bt_message *msg)
 {
 	const bt_event *event = bt_message_event_borrow_event_const(msg);
-	const struct event_type *type =
+	const struct class_type *ct =
 		type_of(r, bt_event_borrow_class_const(event));
 	struct summary *s = &r->calls.views->summary;
+	const struct event_type *type;
 	struct event_view ev;
 	bool has_vpid;
 
-	if (!type)
+	if (!ct)
 		return -1;
-	if (type->role == EVENT_OTHER)
+	type = ct->type;
+	if (!ct->malformed && type->role == EVENT_OTHER)
 		return 0;
+	if (ct->malformed) {
+		if (type->role < EVENT_STATEDUMP_START)
+			s->numashim_events++;
+		s->malformed_events++;
+		return 0;
+	}
 	has_vpid = read_context(event, &ev);
 	ev.payload = bt_event_borrow_payload_field_const(event);
 	if (type->role >= EVENT_STATEDUMP_START)

@@ -8,6 +8,7 @@
 #include <babeltrace2/babeltrace.h>
 
 #include "graph.h"
+#include "metadata.h"
 #include "sink.h"
 
 /*
@@ -72,7 +73,7 @@ static int add_source(struct graph *g, const char *trace, size_t index,
 	int ret = -1;
 
 	snprintf(name, sizeof(name), "trace-%zu", index);
-	if (params &&
+	if (params && !metadata_check(trace) &&
 	    !bt_value_map_insert_empty_array_entry(params, "inputs", &inputs) &&
 	    !bt_value_array_append_string_element(inputs, trace))
 		ret = bt_graph_add_source_component(g->graph,

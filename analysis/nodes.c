@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "nodes.h"
+#include "tree.h"
 
 static bool same_cell(const struct node_cell *a, const struct node_cell *b)
 {
@@ -75,7 +76,7 @@ bool node_cell_bytes(const struct node_cell *cell, uint64_t *bytes)
 
 void node_cells_sort(struct node_cells *cells)
 {
-	qsort(cells->v, cells->len, sizeof(*cells->v), cell_cmp);
+	sort_items(cells->v, cells->len, sizeof(*cells->v), cell_cmp);
 }
 
 /* The distinct results of the cells, in order; free(); NULL: no memory. */

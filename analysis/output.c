@@ -114,6 +114,23 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 			 s->calls_without_entry);
 		say(data, msg);
 	}
+	if (s->calls_without_exit) {
+		snprintf(msg, sizeof(msg),
+			 "%" PRIu64 " calls have an entry event but no exit "
+			 "event (the program ended within them, or the exit "
+			 "was lost): their results are not known",
+			 s->calls_without_exit);
+		say(data, msg);
+	}
+	if (s->malformed_events) {
+		snprintf(msg, sizeof(msg),
+			 "%" PRIu64 " events lack fields that their "
+			 "tracepoint gives, hold them in another type, or are "
+			 "numashim events of no known name (a damaged or "
+			 "foreign metadata): they are not counted",
+			 s->malformed_events);
+		say(data, msg);
+	}
 	if (s->no_vpid)
 		say(data, "events lack the vpid context (lttng add-context "
 			  "-t vpid): calls of different processes may be "

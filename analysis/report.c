@@ -4,6 +4,8 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -48,9 +50,29 @@ static const char *root_cause(const char *error)
 	return last ? last + strspn(last, "\n ") : error;
 }
 
+/* The traces whose reading failed, for the error message. */
+static void put_paths(const char *const *paths, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", paths[i]);
+}
+
+/* What stopped the reading of the traces, said of them. */
+static void put_read_error(const struct trace_list *traces, const char *what,
+			   const char *error)
+{
+	fputs(PREFIX, stderr);
+	put_paths((const char *const *) traces->paths, traces->count);
+	fprintf(stderr, ": %s:\n  %s\n", what, error);
+}
+
+static const char not_to_the_end[] = "the trace could not be read to its end";
+
 /* Print what was read; a trace that stopped early is said so, and fails. */
 static int report(FILE *out, struct views *v, enum graph_status status,
-		  const char *error,
+		  const char *error, const struct trace_list *traces,
 		  const struct numashim_report_options *options)
 {
 	struct summary *s = &v->summary;
@@ -62,7 +84,7 @@ static int report(FILE *out, struct views *v, enum graph_status status,
 	if (!s->numashim_events && !error)
 		return NUMASHIM_REPORT_NO_EVENTS;
 	if (!s->numashim_events) {
-		fprintf(stderr, PREFIX "%s\n  %s\n", report_no_events, error);
+		put_read_error(traces, report_no_events, error);
 		return 1;
 	}
 	if (error)
@@ -71,8 +93,7 @@ static int report(FILE *out, struct views *v, enum graph_status status,
 		return 0;
 	if (options->format == NUMASHIM_REPORT_LAMI && error) {
 		lami_put_error(out, s->read_error);
-		fprintf(stderr, PREFIX "the trace could not be read to its "
-			"end:\n  %s\n", error);
+		put_read_error(traces, not_to_the_end, error);
 		return 1;
 	}
 	if (report_print(out, v, options)) {
@@ -85,8 +106,7 @@ static int report(FILE *out, struct views *v, enum graph_status status,
 		return 1;
 	}
 	if (error)
-		fprintf(stderr, PREFIX "the trace could not be read to its "
-			"end:\n  %s\n", error);
+		put_read_error(traces, not_to_the_end, error);
 	return error ? 1 : 0;
 }
 
@@ -177,7 +197,7 @@ static int summarize(FILE *out, const char *const *paths, size_t count,
 	views_init(&v, options->per_thread, &options->filter);
 	if (!find_all(&traces, paths, count)) {
 		status = graph_run(&traces, &v, &error);
-		ret = report(out, &v, status, error, options);
+		ret = report(out, &v, status, error, &traces, options);
 	}
 	free(error);
 	views_fini(&v);
@@ -185,8 +205,13 @@ static int summarize(FILE *out, const char *const *paths, size_t count,
 	return ret;
 }
 
+/*
+ * AddressSanitizer has reserved terabytes of address space for its shadow
+ * memory before main(): under it, any limit would fail every allocation.
+ */
 static void limit_memory(void)
 {
+#ifndef __SANITIZE_ADDRESS__
 	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
 	struct rlimit half;
 
@@ -194,6 +219,18 @@ static void limit_memory(void)
 		return;
 	half.rlim_cur = half.rlim_max = (rlim_t) pages * size / 2;
 	setrlimit(RLIMIT_AS, &half);
+#endif
+}
+
+/*
+ * The child dies with the parent that waits for it, killed by timeout or
+ * by a user, rather than read on as an orphan; the parent may have died
+ * before the child asked.
+ */
+static void die_with(pid_t parent)
+{
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
+		_exit(1);
 }
 
 /*
@@ -207,8 +244,8 @@ static void limit_memory(void)
 int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options)
 {
+	pid_t pid, parent = getpid();
 	int status;
-	pid_t pid;
 
 	fflush(out);
 	fflush(stderr);
@@ -216,14 +253,17 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 	if (pid < 0)
 		return summarize(out, paths, count, options);
 	if (!pid) {
+		die_with(parent);
 		limit_memory();
 		status = summarize(out, paths, count, options);
 		fflush(out);
 		_exit(status);
 	}
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) {
-		fprintf(stderr, PREFIX "reading the traces failed (%s): a "
-			"trace is damaged beyond what babeltrace2 can read\n",
+		fputs(PREFIX "reading ", stderr);
+		put_paths(paths, count);
+		fprintf(stderr, " failed (%s): a trace is damaged beyond what "
+			"babeltrace2 can read\n",
 			WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) :
 			strerror(errno));
 		return 1;
@@ -499,7 +539,9 @@ int numashim_report_main(int argc, char **argv)
 					 argc - optind, &options);
 	if (status != NUMASHIM_REPORT_NO_EVENTS)
 		return status;
-	fprintf(stderr, PREFIX "%s\n", report_no_events);
+	fputs(PREFIX, stderr);
+	put_paths((const char *const *) argv + optind, argc - optind);
+	fprintf(stderr, ": %s\n", report_no_events);
 	if (options.format == NUMASHIM_REPORT_LAMI)
 		lami_put_error(stdout, report_no_events);
 	return 1;

@@ -176,10 +176,10 @@ static void sort_tally(struct rule_tally *t)
 {
 	size_t i;
 
-	qsort(t->moves.v, t->moves.len, sizeof(*t->moves.v), move_cmp);
+	sort_items(t->moves.v, t->moves.len, sizeof(*t->moves.v), move_cmp);
 	for (i = 0; i < REWRITE_FIELDS; i++)
-		qsort(t->changes[i].v, t->changes[i].len,
-		      sizeof(*t->changes[i].v), change_cmp);
+		sort_items(t->changes[i].v, t->changes[i].len,
+			   sizeof(*t->changes[i].v), change_cmp);
 }
 
 struct rule_tally **rewrites_list(const struct rewrites *r, size_t *count)

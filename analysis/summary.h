@@ -97,7 +97,10 @@ struct summary {
 	uint64_t uncounted_discards;
 	uint64_t discarded_packets;
 	uint64_t calls_without_entry;
+	uint64_t calls_without_exit;
 	bool no_vpid;		/* events without the vpid context */
+	/* Events without the fields their tracepoint gives, not read. */
+	uint64_t malformed_events;
 	/* Why the trace could not be read to its end; NULL when it was. */
 	const char *read_error;
 };

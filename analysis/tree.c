@@ -26,3 +26,10 @@ void **tree_items(const void *root, size_t count)
 		twalk_r(root, collect, &w);
 	return w.items;
 }
+
+void sort_items(void *v, size_t len, size_t size,
+		int (*cmp)(const void *, const void *))
+{
+	if (len)
+		qsort(v, len, size, cmp);
+}

@@ -11,4 +11,8 @@
  */
 void **tree_items(const void *root, size_t count);
 
+/* qsort(3), but for a list never filled, whose array is NULL. */
+void sort_items(void *v, size_t len, size_t size,
+		int (*cmp)(const void *, const void *));
+
 #endif /* NUMASHIM_TREE_H */

@@ -69,6 +69,7 @@ int views_add_unfinished(struct views *v, const struct call_record *c)
 {
 	if (!call_filter_pass(&v->filter, c, false))
 		return 0;
+	v->summary.calls_without_exit++;
 	return summary_add_unfinished(&v->summary, c->kind, c->vpid, c->tid,
 				      c->procname);
 }
