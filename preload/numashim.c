@@ -529,5 +529,7 @@ static void __attribute__((constructor)) numashim_init(void)
 	if (numashim_provider_load())
 		warm_unwinder();
 	numashim_rewrite_init();
+	if (numashim_rewrite_active())
+		numashim_scratch_nodes_init();
 	errno = saved_errno;
 }
