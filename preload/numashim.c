@@ -521,13 +521,18 @@ static void warm_unwinder(void)
 static void __attribute__((constructor)) numashim_init(void)
 {
 	int saved_errno = errno;
+	bool tracing;
 
 	numashim_real_init();
 	numashim_self_init();
 	numashim_backtrace_init();
 	numashim_scratch_init();
-	if (numashim_provider_load())
-		warm_unwinder();
+	tracing = numashim_provider_load();
 	numashim_rewrite_init();
+	/* caller= conditions unwind too, with or without tracing. */
+	if (tracing || numashim_rewrite_active())
+		warm_unwinder();
+	if (numashim_rewrite_active())
+		numashim_scratch_nodes_init();
 	errno = saved_errno;
 }

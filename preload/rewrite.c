@@ -5,10 +5,11 @@
  * which failure the program gets instead. Without NUMASHIM_REWRITE the
  * program's arguments go to the kernel untouched.
  *
- * Rewritten arrays live in memory mmap()ed for the call, never in the
- * program's: the program's own arrays are only read, with the same care
- * as for tracing, and a call whose arrays cannot be read whole is left
- * as it is for the kernel to judge.
+ * Rewritten arrays live in the shim's room for calls, reserved when the
+ * library loads (scratch.h), never in the program's memory nor in memory
+ * mapped during the call: the program's own arrays are only read, with
+ * the same care as for tracing, and a call whose arrays cannot be read
+ * whole, or cannot have room, is left as it is for the kernel to judge.
  */
 #define _GNU_SOURCE
 #define UNW_LOCAL_ONLY
@@ -20,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "arrays.h"
@@ -222,31 +222,23 @@ static void rewrite_begin(struct numashim_rewrite *rw, const long *raw,
 	rw->rule_no = 0;
 	rw->seq = seq;
 	rw->raw = raw;
-	rw->buf = NULL;
-	rw->buf_size = 0;
+	rw->nodes = NULL;
 	rw->injected_pages = 0;
 }
 
-static void *buf_get(struct numashim_rewrite *rw, size_t size)
+/*
+ * The call's two mask buffers: free until the call is recorded, which
+ * reads the rewritten masks in place before it copies the program's.
+ */
+static unsigned long *masks_get(struct numashim_rewrite *rw)
 {
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	if (p == MAP_FAILED)
-		return NULL;
-	rw->buf = p;
-	rw->buf_size = size;
-	return p;
+	return rw->scratch ? rw->scratch->masks[0] : NULL;
 }
 
 void numashim_rewrite_done(struct numashim_rewrite *rw)
 {
-	int saved_errno = errno;
-
-	if (rw->buf)
-		munmap(rw->buf, rw->buf_size);
-	rw->buf = NULL;
-	errno = saved_errno;
+	numashim_scratch_nodes_put(rw->nodes);
+	rw->nodes = NULL;
 }
 
 /* The raw syscall() arguments, with the rewritten ones in their places. */
@@ -306,7 +298,8 @@ static bool nodes_map(struct numashim_rewrite *rw, const struct numashim_rule *r
 	unsigned long i;
 	int *nodes, err;
 
-	if (count > SIZE_MAX / sizeof(int) || !(nodes = buf_get(rw, size)))
+	nodes = rw->nodes = numashim_scratch_nodes_get(count);
+	if (!nodes)
 		return false;
 	if (numashim_copy_in(nodes, user, size, &err) != size)
 		return false;
@@ -475,16 +468,14 @@ void numashim_rewrite_migrate_pages(struct numashim_rewrite *rw,
 		unsigned long old_max;
 
 		/* Both masks share maxnode: the wider one sets it for both. */
-		old_nodes = buf_get(rw, 2 * NUMASHIM_MASK_MAX_WORDS * sizeof(long));
-		new_nodes = old_nodes + NUMASHIM_MASK_MAX_WORDS;
-		maxnode = old_nodes ? mask_map(r, false, a->new_nodes, a->maxnode,
+		new_nodes = masks_get(rw);
+		old_nodes = new_nodes + NUMASHIM_MASK_MAX_WORDS;
+		maxnode = new_nodes ? mask_map(r, false, a->new_nodes, a->maxnode,
 					       new_nodes) : 0;
 		old_max = maxnode ? mask_map(r, true, a->old_nodes, a->maxnode,
 					     old_nodes) : 0;
-		if (!old_max) {
-			numashim_rewrite_done(rw);
+		if (!old_max)
 			return;
-		}
 		maxnode = old_max > maxnode ? old_max : maxnode;
 		k->old_nodes = old_nodes;
 		k->new_nodes = new_nodes;
@@ -517,11 +508,10 @@ void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 	if (!r)
 		return;
 	if (r->n_maps) {
-		mask = buf_get(rw, NUMASHIM_MASK_MAX_WORDS * sizeof(long));
+		mask = masks_get(rw);
 		k->maxnode = mask ? mask_map(r, false, a->nodemask, a->maxnode,
 					     mask) : 0;
 		if (!k->maxnode) {
-			numashim_rewrite_done(rw);
 			*k = *a;
 			return;
 		}

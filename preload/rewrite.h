@@ -25,8 +25,7 @@ struct numashim_rewrite {
 		struct numashim_migrate_pages_args migrate_pages;
 		struct numashim_mbind_args mbind;
 	} args;
-	void *buf;				/* rewritten array, mmap()ed */
-	size_t buf_size;
+	int *nodes;				/* rewritten nodes, or NULL */
 	uint64_t injected_pages;
 	struct numashim_scratch *scratch;	/* the call's buffers, or NULL */
 };

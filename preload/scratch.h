@@ -56,4 +56,20 @@ void numashim_scratch_init(void);
 struct numashim_scratch *numashim_scratch_get(void);
 void numashim_scratch_put(struct numashim_scratch *s);
 
+/*
+ * Room for a move_pages() node array that a rule rewrites: as many pages
+ * as a call may name for its nodes to be rewritten (4 MiB of ints).
+ */
+#define NUMASHIM_SCRATCH_NODES_MAX (1UL << 20)
+
+/* Reserves the room, once, from the constructor, when there are rules. */
+void numashim_scratch_nodes_init(void);
+
+/*
+ * Room for count nodes, or NULL when count is more than the maximum,
+ * every region is taken, or there are no regions. Lock-free as above.
+ */
+int *numashim_scratch_nodes_get(unsigned long count);
+void numashim_scratch_nodes_put(int *nodes);
+
 #endif /* NUMASHIM_SCRATCH_H */

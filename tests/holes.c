@@ -6,15 +6,38 @@
  * after fork(). Bare, the kernel answers -EFAULT; anything else means a
  * mapping came into the freed hole during the call. One line a call, for
  * the test to compare with a bare run.
+ *
+ * With "move", move_pages() is asked to move the page to node 0, and
+ * with "mbind", the page is bound to node 0, so that rules that rewrite
+ * these calls' node arrays have something to rewrite: the kernel answers
+ * -EFAULT for the hole as well.
  */
 #include <errno.h>
 #include <numaif.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+static const char *mode = "query";
+
+/* The call on the hole, with mode's arguments; status as move_pages'. */
+static long hole_call(void *hole, long page, int *status)
+{
+	int node = 0;
+	unsigned long mask = 1;
+
+	if (!strcmp(mode, "move"))
+		return move_pages(0, 1, &hole, &node, status, 0);
+	if (!strcmp(mode, "mbind")) {
+		*status = mbind(hole, page, MPOL_BIND, &mask, 2, 0) ? -errno : 0;
+		return *status ? -1 : 0;
+	}
+	return move_pages(0, 1, &hole, NULL, status, 0);
+}
 
 /* Three pages, the middle one unmapped again, asked about. */
 static int hole_status(const char *when)
@@ -30,7 +53,7 @@ static int hole_status(const char *when)
 		perror("holes: mmap");
 		exit(2);
 	}
-	ret = move_pages(0, 1, &hole, NULL, &status, 0);
+	ret = hole_call(hole, page, &status);
 	printf("%s: ret %ld status %d\n", when, ret, status);
 	fflush(stdout);
 	munmap(p, page);
@@ -44,11 +67,14 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	pthread_t t;
 	pid_t child;
 	int wstatus;
+
+	if (argc > 1)
+		mode = argv[1];
 
 	hole_status("first");
 	if (pthread_create(&t, NULL, thread_main, "thread") ||
