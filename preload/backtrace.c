@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Backtraces of the code that called an intercepted function, by local
- * unwinding with libunwind (DWARF call frame information, so programs
- * built without frame pointers unwind too).
+ * Backtraces of the code that called an intercepted function, by
+ * glibc's backtrace(): libgcc's unwinder, which reads the DWARF call frame
+ * information, so programs built without frame pointers unwind too.
  *
  * A call must not map memory: a mapping of ours could land in a hole the
  * program has just unmapped and change what the kernel tells it about
- * that address. unw_backtrace() maps a trace cache in every thread on its
- * first use, so frames are stepped through one by one instead, and the
- * unwinder's own first-use allocations are made by an unwinding in the
- * library's constructor.
+ * that address. libgcc's unwinder keeps no per-thread state; its library
+ * is loaded by a first backtrace in the library's constructor. libunwind's
+ * unw_backtrace() would be faster still, but maps a trace cache in every
+ * thread on its first use there, and stepping with unw_step() costs about
+ * twenty times more a frame. libunwind stays for what only it gives, the
+ * names of caller= rules (rewrite.c), and is made ready in the
+ * constructor too.
  */
 #include <errno.h>
+#include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -41,23 +45,22 @@ void numashim_backtrace_init(void)
 void numashim_backtrace_warm(struct numashim_unwind *u)
 {
 	numashim_backtrace(u, NULL);
+	/* libunwind, which caller= rules step with (rewrite.c). */
+	if (!unw_getcontext(&u->context) &&
+	    !unw_init_local(&u->cursor, &u->context))
+		unw_step(&u->cursor);
 }
 
 size_t numashim_backtrace(struct numashim_unwind *u, const void *caller)
 {
-	unw_word_t pc;
-	int n = 0, first, i;
+	int n, first, i;
 	size_t len = 0;
 
 	if (!depth)
 		return 0;
-	/* Stepping rather than unw_backtrace(), whose own context and
-	 * cursor would take 2 KiB of the program's stack. */
-	if (unw_getcontext(&u->context) || unw_init_local(&u->cursor, &u->context))
-		return 0;
-	while (n < (int) depth + SHIM_FRAMES_MAX && unw_step(&u->cursor) > 0 &&
-	       !unw_get_reg(&u->cursor, UNW_REG_IP, &pc))
-		u->pcs[n++] = pc;
+	n = backtrace(u->frames, depth + SHIM_FRAMES_MAX);
+	for (i = 0; i < n; i++)
+		u->pcs[i] = (uintptr_t) u->frames[i];
 	for (first = 0; first < n && first < SHIM_FRAMES_MAX; first++)
 		if (u->pcs[first] == (uintptr_t) caller)
 			break;

@@ -13,10 +13,15 @@
 /* Frames of the shim itself between the unwinder and the caller. */
 #define SHIM_FRAMES_MAX 8
 
-/* What unwinding needs, kept off the program's stack (scratch.h). */
+/*
+ * What unwinding needs, kept off the program's stack (scratch.h): the
+ * frames of a backtrace, and libunwind's context and cursor for the
+ * names of caller= rules.
+ */
 struct numashim_unwind {
 	unw_context_t context;
 	unw_cursor_t cursor;
+	void *frames[NUMASHIM_BACKTRACE_MAX + SHIM_FRAMES_MAX];
 	uint64_t pcs[NUMASHIM_BACKTRACE_MAX + SHIM_FRAMES_MAX];
 };
 
