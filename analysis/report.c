@@ -2,12 +2,16 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "compare.h"
@@ -15,6 +19,7 @@
 #include "html.h"
 #include "lami.h"
 #include "output.h"
+#include "progress.h"
 #include "report.h"
 #include "views.h"
 #include "traces.h"
@@ -233,19 +238,101 @@ static void die_with(pid_t parent)
 		_exit(1);
 }
 
+static double seconds_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/*
+ * Wait for the child as long as its count of messages moves; kill it once
+ * the count stood still for stall seconds. A pidfd wakes us as soon as
+ * the child ends; without one (Linux before 5.3), poll() merely sleeps.
+ * Returns what waitpid() does; *read, the messages read, once stalled.
+ */
+static pid_t watch(pid_t pid, int *status, unsigned int stall,
+		   uint64_t *read)
+{
+	struct pollfd child = {
+		.fd = syscall(SYS_pidfd_open, pid, 0), .events = POLLIN,
+	};
+	uint64_t first = progress_count(), seen = first, now;
+	double since = seconds_now();
+	pid_t ret;
+
+	while (!(ret = waitpid(pid, status, WNOHANG))) {
+		poll(&child, child.fd >= 0, 100);
+		now = progress_count();
+		if (now != seen) {
+			seen = now;
+			since = seconds_now();
+		} else if (seconds_now() - since >= stall) {
+			*read = seen - first;
+			kill(pid, SIGKILL);
+			ret = waitpid(pid, status, 0);
+			break;
+		}
+	}
+	if (child.fd >= 0)
+		close(child.fd);
+	return ret;
+}
+
+/*
+ * The reading child's end, told as an error unless it exited: killed as
+ * it made no progress for stall seconds (0: not watched), or by a signal
+ * of its own.
+ */
+static int child_end(pid_t pid, const char *const *paths, size_t count,
+		     unsigned int stall)
+{
+	uint64_t read = UINT64_MAX;
+	int status;
+	pid_t ret;
+
+	ret = stall ? watch(pid, &status, stall, &read) :
+		      waitpid(pid, &status, 0);
+	if (ret > 0 && WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (read != UINT64_MAX) {
+		fputs(PREFIX, stderr);
+		put_paths(paths, count);
+		fprintf(stderr, ": babeltrace2 made no progress for %u s after "
+			"%" PRIu64 " messages; a trace is likely damaged\n",
+			stall, read);
+	} else {
+		fputs(PREFIX "reading ", stderr);
+		put_paths(paths, count);
+		fprintf(stderr, " failed (%s): a trace is damaged beyond what "
+			"babeltrace2 can read\n",
+			ret > 0 && WIFSIGNALED(status) ?
+			strsignal(WTERMSIG(status)) : strerror(errno));
+	}
+	return 1;
+}
+
 /*
  * libbabeltrace2 2.0 aborts on some damaged traces (glib gives up
- * allocating a sequence whose length field was garbled to billions), so
- * the traces are read in a child process, whose death is then told as an
- * error rather than taking the caller with it. The child may use half
- * of the machine's memory, so that such an allocation fails at once
- * instead of calling in the kernel's out-of-memory killer.
+ * allocating a sequence whose length field was garbled to billions), and
+ * reads others without end, so the traces are read in a child process,
+ * whose death or stall is then told as an error rather than taking the
+ * caller with it. The child may use half of the machine's memory, so that
+ * such an allocation fails at once instead of calling in the kernel's
+ * out-of-memory killer.
  */
 int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options)
 {
+	unsigned int stall = options->stall_timeout ?
+			     options->stall_timeout :
+			     NUMASHIM_REPORT_STALL_TIMEOUT;
 	pid_t pid, parent = getpid();
 	int status;
+
+	if (!progress_share())
+		stall = 0;
 
 	fflush(out);
 	fflush(stderr);
@@ -259,16 +346,7 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 		fflush(out);
 		_exit(status);
 	}
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) {
-		fputs(PREFIX "reading ", stderr);
-		put_paths(paths, count);
-		fprintf(stderr, " failed (%s): a trace is damaged beyond what "
-			"babeltrace2 can read\n",
-			WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) :
-			strerror(errno));
-		return 1;
-	}
-	return WEXITSTATUS(status);
+	return child_end(pid, paths, count, stall);
 }
 
 static int usage(const char *name, FILE *to, int status)
@@ -276,7 +354,7 @@ static int usage(const char *name, FILE *to, int status)
 	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
 		"rewrites|timeline]\n         [--per-thread] "
 		"[--format text|json|csv|lami] [--html FILE] [FILTER]...\n"
-		"         [--compare BASELINE] TRACE...\n"
+		"         [--compare BASELINE] [--stall-timeout S] TRACE...\n"
 		"Report on the numashim events of the CTF traces at or under "
 		"each TRACE folder:\n"
 		"  summary   per call kind and process, the calls, their "
@@ -314,6 +392,8 @@ static int usage(const char *name, FILE *to, int status)
 		"every figure per call kind and\n  process name on both "
 		"sides, their difference and its percent of the\n  "
 		"baseline\n"
+		"--stall-timeout S gives up, as on a damaged trace, when "
+		"babeltrace2 reads\n  no message for S seconds (default 10)\n"
 		"--format lami speaks LAMI 1.0, for Trace Compass's external "
 		"analyses:\n"
 		"  --mi-version, --metadata, --test-compatibility, "
@@ -354,6 +434,21 @@ static int parse_filter(int opt, const char *arg, struct call_filter *f)
 	default:
 		return -1;
 	}
+}
+
+/* --stall-timeout: whole seconds, at least one. */
+static int parse_stall(const char *text, unsigned int *seconds)
+{
+	unsigned long value;
+	char *end;
+
+	errno = 0;
+	value = strtoul(text, &end, 10);
+	if (errno || end == text || *end || *text == '-' || !value ||
+	    value > 86400)
+		return -1;
+	*seconds = value;
+	return 0;
 }
 
 /* What the command line asks besides the report's options. */
@@ -410,6 +505,8 @@ static int parse_option(int opt, const char *arg,
 	case 'B':
 		o->compare = arg;
 		return 0;
+	case 'S':
+		return parse_stall(arg, &o->stall_timeout);
 	case 'b':
 		req->begin = arg;
 		return 0;
@@ -476,6 +573,7 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "html", required_argument, NULL, 'H' },
 	{ "compare", required_argument, NULL, 'B' },
+	{ "stall-timeout", required_argument, NULL, 'S' },
 	{ "pid", required_argument, NULL, 'p' },
 	{ "tid", required_argument, NULL, 'T' },
 	{ "procname", required_argument, NULL, 'n' },
@@ -492,7 +590,10 @@ static const struct option longopts[] = {
 	{ 0 },
 };
 
-/* The sink's span is in seconds, whatever its format. */
+/*
+ * The sink's span is in seconds, whatever its format; it has no
+ * --stall-timeout, as no parent of ours waits for babeltrace2 there.
+ */
 int numashim_report_option(struct numashim_report_options *options,
 			   const char *name, const char *value)
 {
@@ -500,7 +601,7 @@ int numashim_report_option(struct numashim_report_options *options,
 	const struct option *o;
 
 	for (o = longopts; o->name; o++)
-		if (!strcmp(o->name, name) && o->val != 'h' &&
+		if (!strcmp(o->name, name) && !strchr("hS", o->val) &&
 		    (o->has_arg == required_argument) == !!value)
 			return parse_option(o->val, value, options, &req) ||
 			       parse_span_in(&req, &options->filter,

@@ -44,7 +44,14 @@ struct numashim_report_options {
 	bool test_compatibility;
 	/* The baseline's traces: compare the summaries; NULL: do not. */
 	const char *compare;
+	/*
+	 * Seconds babeltrace2 may read without consuming a message before
+	 * the traces are told damaged; 0: NUMASHIM_REPORT_STALL_TIMEOUT.
+	 */
+	unsigned int stall_timeout;
 };
+
+#define NUMASHIM_REPORT_STALL_TIMEOUT 10
 
 /*
  * Returned by numashim_report_summary() when the traces were read whole

@@ -4,6 +4,7 @@
 
 #include "events.h"
 #include "output.h"
+#include "progress.h"
 #include "sink-params.h"
 #include "sink.h"
 #include "views.h"
@@ -108,6 +109,7 @@ static int read_messages(struct report_sink *sink,
 	int ret = 0;
 	uint64_t i;
 
+	progress_advance(count);
 	for (i = 0; i < count; i++) {
 		if (!ret && bt_message_get_type(msgs[i]) == BT_MESSAGE_TYPE_EVENT)
 			ret = event_reader_handle(&sink->reader, msgs[i]);
