@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #define _GNU_SOURCE
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,33 +103,39 @@ static void warn_losses(const struct summary *s, warning_fn say, void *data)
 	}
 }
 
+/* The warnings that count calls or events the figures leave out. */
+static const struct {
+	size_t offset;		/* of the count in struct summary */
+	const char *format;	/* with the count's one conversion */
+} counted_warnings[] = {
+	{ offsetof(struct summary, calls_without_entry),
+	  "%" PRIu64 " calls have an exit event but no entry event: their "
+	  "pages are not counted" },
+	{ offsetof(struct summary, calls_without_exit),
+	  "%" PRIu64 " calls have an entry event but no exit event (the "
+	  "program ended within them, or the exit was lost): their results "
+	  "are not known" },
+	{ offsetof(struct summary, malformed_events),
+	  "%" PRIu64 " events lack fields that their tracepoint gives, hold "
+	  "them in another type, or are numashim events of no known name (a "
+	  "damaged or foreign metadata): they are not counted" },
+};
+
 void summary_warnings(const struct summary *s, warning_fn say, void *data)
 {
 	char msg[512];
+	size_t i;
 
 	warn_losses(s, say, data);
-	if (s->calls_without_entry) {
-		snprintf(msg, sizeof(msg),
-			 "%" PRIu64 " calls have an exit event but no entry "
-			 "event: their pages are not counted",
-			 s->calls_without_entry);
-		say(data, msg);
-	}
-	if (s->calls_without_exit) {
-		snprintf(msg, sizeof(msg),
-			 "%" PRIu64 " calls have an entry event but no exit "
-			 "event (the program ended within them, or the exit "
-			 "was lost): their results are not known",
-			 s->calls_without_exit);
-		say(data, msg);
-	}
-	if (s->malformed_events) {
-		snprintf(msg, sizeof(msg),
-			 "%" PRIu64 " events lack fields that their "
-			 "tracepoint gives, hold them in another type, or are "
-			 "numashim events of no known name (a damaged or "
-			 "foreign metadata): they are not counted",
-			 s->malformed_events);
+	for (i = 0; i < sizeof(counted_warnings) / sizeof(counted_warnings[0]);
+	     i++) {
+		uint64_t n;
+
+		memcpy(&n, (const char *) s + counted_warnings[i].offset,
+		       sizeof(n));
+		if (!n)
+			continue;
+		snprintf(msg, sizeof(msg), counted_warnings[i].format, n);
 		say(data, msg);
 	}
 	if (s->no_vpid)
