@@ -45,7 +45,10 @@ void numashim_backtrace_init(void)
 void numashim_backtrace_warm(struct numashim_unwind *u)
 {
 	numashim_backtrace(u, NULL);
-	/* libunwind, which caller= rules step with (rewrite.c). */
+}
+
+void numashim_unwind_warm(struct numashim_unwind *u)
+{
 	if (!unw_getcontext(&u->context) &&
 	    !unw_init_local(&u->cursor, &u->context))
 		unw_step(&u->cursor);

@@ -30,6 +30,8 @@ void numashim_backtrace_init(void);
 
 /* Has the unwinder make its first-use allocations, once, at load time. */
 void numashim_backtrace_warm(struct numashim_unwind *u);
+/* The same for libunwind, which the caller= rules step with (rewrite.c). */
+void numashim_unwind_warm(struct numashim_unwind *u);
 
 /*
  * Fill u->pcs with the return addresses of the program's frames, innermost

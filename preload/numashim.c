@@ -506,14 +506,20 @@ long syscall(long nr, ...)
 	}
 }
 
-/* The unwinder's first-use allocations, made before main(), not in a call. */
-static void warm_unwinder(void)
+/*
+ * The unwinders' first-use allocations, made before main(), not in a
+ * call: backtrace(3)'s to record, libunwind's for the caller= rules.
+ */
+static void warm_unwinders(bool tracing, bool rules)
 {
 	struct numashim_scratch *s = numashim_scratch_get();
 
 	if (!s)
 		return;
-	numashim_backtrace_warm(&s->unwind);
+	if (tracing)
+		numashim_backtrace_warm(&s->unwind);
+	if (rules)
+		numashim_unwind_warm(&s->unwind);
 	numashim_scratch_put(s);
 }
 
@@ -521,7 +527,7 @@ static void warm_unwinder(void)
 static void __attribute__((constructor)) numashim_init(void)
 {
 	int saved_errno = errno;
-	bool tracing;
+	bool tracing, rules;
 
 	numashim_real_init();
 	numashim_self_init();
@@ -529,10 +535,9 @@ static void __attribute__((constructor)) numashim_init(void)
 	numashim_scratch_init();
 	tracing = numashim_provider_load();
 	numashim_rewrite_init();
-	/* caller= conditions unwind too, with or without tracing. */
-	if (tracing || numashim_rewrite_active())
-		warm_unwinder();
-	if (numashim_rewrite_active())
+	rules = numashim_rewrite_active();
+	warm_unwinders(tracing, rules);
+	if (rules)
 		numashim_scratch_nodes_init();
 	errno = saved_errno;
 }
