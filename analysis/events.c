@@ -366,6 +366,8 @@ static int on_entry_event(struct event_reader *r,
 
 	if (!start.site)
 		return -1;
+	if (!start.site->path)
+		r->calls.views->summary.calls_in_no_binary++;
 	if (type->kind == CALL_MOVE_PAGES) {
 		start.count = int_member(p, "count");
 		start.query = !int_member(p, "nodes_ptr");

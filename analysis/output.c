@@ -115,6 +115,11 @@ static const struct {
 	  "%" PRIu64 " calls have an entry event but no exit event (the "
 	  "program ended within them, or the exit was lost): their results "
 	  "are not known" },
+	{ offsetof(struct summary, calls_in_no_binary),
+	  "%" PRIu64 " calls were made from code in no binary the trace "
+	  "tells of (generated code, or lttng_ust_statedump:bin_info and "
+	  "lttng_ust_dl events missing or damaged): their call sites are not "
+	  "named" },
 	{ offsetof(struct summary, malformed_events),
 	  "%" PRIu64 " events lack fields that their tracepoint gives, hold "
 	  "them in another type, or are numashim events of no known name (a "

@@ -98,6 +98,8 @@ struct summary {
 	uint64_t discarded_packets;
 	uint64_t calls_without_entry;
 	uint64_t calls_without_exit;
+	/* Calls whose call site lies in no binary the trace tells of. */
+	uint64_t calls_in_no_binary;
 	bool no_vpid;		/* events without the vpid context */
 	/* Events without the fields their tracepoint gives, not read. */
 	uint64_t malformed_events;
