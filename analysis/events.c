@@ -376,6 +376,8 @@ static int on_entry_event(struct event_reader *r,
 		start.mode = int_member(p, "mode");
 	}
 	start.page_size = int_member(p, "page_size");
+	if (type->kind == CALL_MBIND && !member(p, "page_size"))
+		r->calls.views->summary.calls_without_page_size++;
 	start.flags = int_member(p, "flags");
 	return calls_begin(&r->calls, &start);
 }

@@ -120,6 +120,9 @@ static const struct {
 	  "tells of (generated code, or lttng_ust_statedump:bin_info and "
 	  "lttng_ust_dl events missing or damaged): their call sites are not "
 	  "named" },
+	{ offsetof(struct summary, calls_without_page_size),
+	  "%" PRIu64 " mbind calls have no page size (a trace of an older numashim, "
+	  "or a damaged metadata): their bytes are counted in pages of 4 KiB" },
 	{ offsetof(struct summary, malformed_events),
 	  "%" PRIu64 " events lack fields that their tracepoint gives, hold "
 	  "them in another type, or are numashim events of no known name (a "

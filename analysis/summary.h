@@ -100,6 +100,8 @@ struct summary {
 	uint64_t calls_without_exit;
 	/* Calls whose call site lies in no binary the trace tells of. */
 	uint64_t calls_in_no_binary;
+	/* mbind entries with no page_size, whose bytes are rounded to 4 KiB. */
+	uint64_t calls_without_page_size;
 	bool no_vpid;		/* events without the vpid context */
 	/* Events without the fields their tracepoint gives, not read. */
 	uint64_t malformed_events;
