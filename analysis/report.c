@@ -537,7 +537,7 @@ static int answer_alone(const struct request *req,
 			req->lami_only);
 		return 2;
 	}
-	if (o->format == NUMASHIM_REPORT_LAMI && !lami_has_view(o->view)) {
+	if (o->format == NUMASHIM_REPORT_LAMI && !report_views[o->view].lami) {
 		fprintf(stderr, PREFIX "this view has no LAMI table\n");
 		return 2;
 	}

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "catalog.h"
 #include "filter.h"
 
 enum numashim_report_format {
@@ -19,19 +20,11 @@ enum numashim_report_format {
 	NUMASHIM_REPORT_JSON,
 	NUMASHIM_REPORT_CSV,
 	NUMASHIM_REPORT_LAMI,	/* LAMI 1.0's results, for Trace Compass */
+	NUMASHIM_REPORT_FORMATS,
 };
 
 /* The version of LAMI that --format lami speaks, for --mi-version. */
 #define NUMASHIM_REPORT_LAMI_VERSION "1.0"
-
-enum numashim_report_view {
-	NUMASHIM_REPORT_SUMMARY,	/* per call kind and process */
-	NUMASHIM_REPORT_FAILURES,	/* failed calls and pages by code */
-	NUMASHIM_REPORT_CALLSITES,	/* calls by call site, symbolized */
-	NUMASHIM_REPORT_NODES,		/* pages by requested and result node */
-	NUMASHIM_REPORT_REWRITES,	/* what the rewrite rules changed */
-	NUMASHIM_REPORT_TIMELINE,	/* calls and pages moved over time */
-};
 
 struct numashim_report_options {
 	bool per_thread;	/* summary: a row per thread, not per process */

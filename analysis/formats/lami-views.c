@@ -448,11 +448,8 @@ static const struct lami_view {
 	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
 };
 
-bool lami_has_view(enum numashim_report_view view)
-{
-	return view < sizeof(lami_views) / sizeof(*lami_views) &&
-	       lami_views[view].table;
-}
+_Static_assert(sizeof(lami_views) / sizeof(*lami_views) ==
+	       NUMASHIM_REPORT_VIEW_COUNT, "a LAMI table for every view");
 
 void print_lami_metadata(FILE *out, enum numashim_report_view view)
 {

@@ -20,54 +20,24 @@ const char report_no_events[] =
 	"no numashim events: was the program run with libnumashim.so "
 	"preloaded while a session recorded numashim:*?";
 
-static const char *const format_names[] = {
+const char *const report_format_names[NUMASHIM_REPORT_FORMATS] = {
 	[NUMASHIM_REPORT_TEXT] = "text",
 	[NUMASHIM_REPORT_JSON] = "json",
 	[NUMASHIM_REPORT_CSV] = "csv",
 	[NUMASHIM_REPORT_LAMI] = "lami",
 };
 
-static const char *const view_names[] = {
-	[NUMASHIM_REPORT_SUMMARY] = "summary",
-	[NUMASHIM_REPORT_FAILURES] = "failures",
-	[NUMASHIM_REPORT_CALLSITES] = "callsites",
-	[NUMASHIM_REPORT_NODES] = "nodes",
-	[NUMASHIM_REPORT_REWRITES] = "rewrites",
-	[NUMASHIM_REPORT_TIMELINE] = "timeline",
-};
-
-/* name's index in names[0..count - 1], or -1. */
-static int name_index(const char *const *names, size_t count,
-		      const char *name)
+int report_format_parse(const char *name, enum numashim_report_format *format)
 {
 	size_t i;
 
-	for (i = 0; i < count; i++)
-		if (!strcmp(name, names[i]))
-			return i;
+	for (i = 0; i < NUMASHIM_REPORT_FORMATS; i++) {
+		if (!strcmp(name, report_format_names[i])) {
+			*format = i;
+			return 0;
+		}
+	}
 	return -1;
-}
-
-int report_format_parse(const char *name, enum numashim_report_format *format)
-{
-	int i = name_index(format_names, sizeof(format_names) /
-			   sizeof(*format_names), name);
-
-	if (i < 0)
-		return -1;
-	*format = i;
-	return 0;
-}
-
-int report_view_parse(const char *name, enum numashim_report_view *view)
-{
-	int i = name_index(view_names, sizeof(view_names) /
-			   sizeof(*view_names), name);
-
-	if (i < 0)
-		return -1;
-	*view = i;
-	return 0;
 }
 
 double pages_per_second(const struct summary_row *row)
@@ -180,9 +150,10 @@ void put_wrapped(FILE *out, const char *first, const char *indent,
 	}
 }
 
-static int print_summary(FILE *out, const struct summary *s,
+static int print_summary(FILE *out, const struct views *v,
 			 enum numashim_report_format format)
 {
+	const struct summary *s = &v->summary;
 	size_t count;
 	struct summary_row **rows = summary_rows(s, &count);
 
@@ -275,8 +246,8 @@ static int print_rewrites(FILE *out, const struct views *v,
 	return 0;
 }
 
-static void print_timeline(FILE *out, const struct views *v,
-			   enum numashim_report_format format)
+static int print_timeline(FILE *out, const struct views *v,
+			  enum numashim_report_format format)
 {
 	if (format == NUMASHIM_REPORT_JSON)
 		print_timeline_json(out, v);
@@ -284,26 +255,20 @@ static void print_timeline(FILE *out, const struct views *v,
 		print_timeline_csv(out, v);
 	else
 		print_timeline_text(out, v);
+	return 0;
 }
+
+#define VIEW_PRINTER(ID, id, lami, help) [NUMASHIM_REPORT_##ID] = print_##id,
+static int (*const view_printers[NUMASHIM_REPORT_VIEW_COUNT])(
+	FILE *out, const struct views *v, enum numashim_report_format format) = {
+	NUMASHIM_REPORT_VIEWS(VIEW_PRINTER)
+};
+#undef VIEW_PRINTER
 
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
 	if (options->format == NUMASHIM_REPORT_LAMI)
 		return print_lami(out, v, options);
-	switch (options->view) {
-	case NUMASHIM_REPORT_FAILURES:
-		return print_failures(out, v, options->format);
-	case NUMASHIM_REPORT_CALLSITES:
-		return print_callsites(out, v, options->format);
-	case NUMASHIM_REPORT_NODES:
-		return print_nodes(out, v, options->format);
-	case NUMASHIM_REPORT_REWRITES:
-		return print_rewrites(out, v, options->format);
-	case NUMASHIM_REPORT_TIMELINE:
-		print_timeline(out, v, options->format);
-		return 0;
-	default:
-		return print_summary(out, &v->summary, options->format);
-	}
+	return view_printers[options->view](out, v, options->format);
 }

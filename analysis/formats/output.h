@@ -10,9 +10,9 @@
 #include "report.h"
 #include "views.h"
 
-/* Both return 0, or -1 when name is not a format or a view. */
+extern const char *const report_format_names[NUMASHIM_REPORT_FORMATS];
+/* 0, or -1 when name is not a format. */
 int report_format_parse(const char *name, enum numashim_report_format *format);
-int report_view_parse(const char *name, enum numashim_report_view *view);
 
 /* 0, or -1 when out of memory. */
 int report_print(FILE *out, const struct views *v,
@@ -116,10 +116,9 @@ void print_rewrites_csv(FILE *out, const struct views *v,
 			struct rule_tally *const *rules, size_t count);
 
 /*
- * LAMI: whether a view has its table class; the results of options->view,
- * and the metadata of a view, which must have one.
+ * LAMI: the results of options->view, and the metadata of a view, which
+ * must have a table class (report_views[view].lami).
  */
-bool lami_has_view(enum numashim_report_view view);
 int print_lami(FILE *out, const struct views *v,
 	       const struct numashim_report_options *options);
 void print_lami_metadata(FILE *out, enum numashim_report_view view);

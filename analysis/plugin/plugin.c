@@ -7,6 +7,7 @@
  */
 #include <babeltrace2/babeltrace.h>
 
+#include "catalog.h"
 #include "sink.h"
 
 BT_PLUGIN_MODULE();
@@ -22,6 +23,12 @@ BT_PLUGIN_SINK_COMPONENT_CLASS_DESCRIPTION(report,
 	"migrate_pages and mbind calls per process by default); parameters "
 	"as its options: view, format, per-thread, pid, tid, procname, call, "
 	"begin, end, min-latency");
+#define VIEW_HELP(ID, id, lami, help) "\n" #id ": " help "\n"
+BT_PLUGIN_SINK_COMPONENT_CLASS_HELP(report,
+	"The parameter view takes one of these (the default: summary):\n"
+	NUMASHIM_REPORT_VIEWS(VIEW_HELP)
+	"\nSee numashim-report(1): each parameter is the option of that name.");
+#undef VIEW_HELP
 BT_PLUGIN_SINK_COMPONENT_CLASS_INITIALIZE_METHOD(report,
 	report_sink_initialize);
 BT_PLUGIN_SINK_COMPONENT_CLASS_FINALIZE_METHOD(report, report_sink_finalize);

@@ -10,25 +10,32 @@
 #define SECONDS "seconds from the clock's origin, as a string to keep " \
 		"its decimals (\"1700000000.25\")"
 
-/* What each parameter takes, in the words of its errors. */
+/*
+ * What each parameter takes, in the words of its errors: expected, or
+ * one of the count names of a table, stride bytes apart.
+ */
 static const struct sink_param {
 	const char *name;
 	const char *expected;
 	bool flag;		/* a boolean, not a value */
+	const void *names;
+	size_t count, stride;
 } sink_params[SINK_PARAMS] = {
-	{ "view", "\"summary\", \"failures\", \"callsites\", \"nodes\", "
-		  "\"rewrites\" or \"timeline\"", false },
-	{ "format", "\"text\", \"json\", \"csv\" or \"lami\"", false },
-	{ "per-thread", "a boolean", true },
-	{ "pid", "a process id", false },
-	{ "tid", "a thread id", false },
-	{ "procname", "a process name", false },
-	{ "call", "call kinds separated by commas: \"move_pages\", "
-		  "\"migrate_pages\", \"mbind\"", false },
-	{ "begin", SECONDS, false },
-	{ "end", SECONDS, false },
-	{ "min-latency", "a duration with its unit, ns, us, ms or s "
-			 "(\"50us\")", false },
+	{ .name = "view", .names = report_views,
+	  .count = NUMASHIM_REPORT_VIEW_COUNT, .stride = sizeof(report_views[0]) },
+	{ .name = "format", .names = report_format_names,
+	  .count = NUMASHIM_REPORT_FORMATS,
+	  .stride = sizeof(report_format_names[0]) },
+	{ .name = "per-thread", .expected = "a boolean", .flag = true },
+	{ .name = "pid", .expected = "a process id" },
+	{ .name = "tid", .expected = "a thread id" },
+	{ .name = "procname", .expected = "a process name" },
+	{ .name = "call", .expected = "call kinds separated by commas: "
+				      "\"move_pages\", \"migrate_pages\", \"mbind\"" },
+	{ .name = "begin", .expected = SECONDS },
+	{ .name = "end", .expected = SECONDS },
+	{ .name = "min-latency", .expected = "a duration with its unit, ns, us, "
+					     "ms or s (\"50us\")" },
 };
 
 struct reading {
@@ -92,14 +99,20 @@ static int set_param(struct reading *r, const struct sink_param *param,
 static void say_bad_value(struct reading *r, const struct sink_param *param,
 			  const bt_value *value)
 {
+	char names[256];
+	const char *expected = param->expected;
+
+	if (!expected)
+		expected = report_names_join(names, sizeof(names), param->names,
+					     param->count, param->stride, "\"",
+					     "or");
 	if (bt_value_is_string(value))
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
 			"the %s parameter must be %s, not \"%s\"", param->name,
-			param->expected, bt_value_string_get(value));
+			expected, bt_value_string_get(value));
 	else
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
-			"the %s parameter must be %s", param->name,
-			param->expected);
+			"the %s parameter must be %s", param->name, expected);
 }
 
 static bt_value_map_foreach_entry_const_func_status read_param(
@@ -109,10 +122,13 @@ static bt_value_map_foreach_entry_const_func_status read_param(
 	const struct sink_param *param = find_param(name);
 
 	if (!param) {
+		char names[256];
+
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
-			"unknown parameter \"%s\": the parameters are view, "
-			"format, per-thread, pid, tid, procname, call, begin, "
-			"end and min-latency", name);
+			"unknown parameter \"%s\": the parameters are %s", name,
+			report_names_join(names, sizeof(names), sink_params,
+					  SINK_PARAMS, sizeof(sink_params[0]),
+					  "", "and"));
 		return BT_VALUE_MAP_FOREACH_ENTRY_CONST_FUNC_STATUS_ERROR;
 	}
 	if (set_param(r, param, value)) {
@@ -136,7 +152,7 @@ int sink_params_read(struct sink_params *p, bt_self_component *self,
 	    BT_VALUE_MAP_FOREACH_ENTRY_CONST_STATUS_OK)
 		return -1;
 	if (options->format == NUMASHIM_REPORT_LAMI &&
-	    !lami_has_view(options->view)) {
+	    !report_views[options->view].lami) {
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(self,
 			"the view parameter must be one with a LAMI table, "
 			"for format \"lami\"");
