@@ -25,15 +25,6 @@ extern const char report_no_events[];
 typedef void (*warning_fn)(void *data, const char *message);
 void summary_warnings(const struct summary *s, warning_fn say, void *data);
 
-/* Percentiles of the latency that every format gives. */
-extern const struct latency_quantile {
-	const char *name;
-	double q;
-} latency_quantiles[3];
-
-/* Pages asked for per second spent in the calls; < 0 when no time. */
-double pages_per_second(const struct summary_row *row);
-
 /*
  * Text: text in lines of at most 78 columns, the first opening with
  * first, the others with indent (as wide).
@@ -122,5 +113,13 @@ void print_rewrites_csv(FILE *out, const struct views *v,
 int print_lami(FILE *out, const struct views *v,
 	       const struct numashim_report_options *options);
 void print_lami_metadata(FILE *out, enum numashim_report_view view);
+
+/* --compare: the comparison of two summaries, in format (not LAMI). */
+struct comparison;
+void print_comparison(FILE *out, const struct comparison *c,
+		      enum numashim_report_format format);
+void print_comparison_text(FILE *out, const struct comparison *c);
+void print_comparison_json(FILE *out, const struct comparison *c);
+void print_comparison_csv(FILE *out, const struct comparison *c);
 
 #endif /* NUMASHIM_OUTPUT_H */

@@ -150,11 +150,6 @@ static bool has_kind(struct summary_row *const *rows, size_t count,
 	return false;
 }
 
-void put_warning(void *out, const char *message)
-{
-	fprintf(out, "\nwarning: %s\n", message);
-}
-
 void print_text(FILE *out, const struct summary *s,
 		struct summary_row *const *rows, size_t count)
 {

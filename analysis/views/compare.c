@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "compare.h"
-#include "output.h"
 #include "tree.h"
 
 const char *const compare_side_names[SIDES] = {
@@ -101,17 +100,6 @@ uint64_t comparison_calls(const struct comparison *c, enum compare_side side)
 	for (i = 0; i < c->count; i++)
 		calls += c->rows[i]->sum[side].calls;
 	return calls;
-}
-
-void print_comparison(FILE *out, const struct comparison *c,
-		      enum numashim_report_format format)
-{
-	if (format == NUMASHIM_REPORT_JSON)
-		print_comparison_json(out, c);
-	else if (format == NUMASHIM_REPORT_CSV)
-		print_comparison_csv(out, c);
-	else
-		print_comparison_text(out, c);
 }
 
 const char *compare_conflict(const struct numashim_report_options *options)

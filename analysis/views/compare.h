@@ -74,10 +74,4 @@ bool figure_relative(const struct figure *f, double *ratio);
 /* The option that does not go with --compare; NULL: none. */
 const char *compare_conflict(const struct numashim_report_options *options);
 
-void print_comparison(FILE *out, const struct comparison *c,
-		      enum numashim_report_format format);
-void print_comparison_text(FILE *out, const struct comparison *c);
-void print_comparison_json(FILE *out, const struct comparison *c);
-void print_comparison_csv(FILE *out, const struct comparison *c);
-
 #endif /* NUMASHIM_COMPARE_H */

@@ -147,3 +147,14 @@ struct summary_row **summary_rows(const struct summary *s, size_t *count)
 	*count = s->row_count;
 	return (struct summary_row **) tree_items(s->rows, s->row_count);
 }
+
+const struct latency_quantile latency_quantiles[3] = {
+	{ "p50", 0.50 }, { "p90", 0.90 }, { "p99", 0.99 },
+};
+
+double pages_per_second(const struct summary_row *row)
+{
+	if (!row->latency.sum)
+		return -1;
+	return (double) row->asked * 1e9 / (double) row->latency.sum;
+}

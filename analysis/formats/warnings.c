@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * What every format says besides its figures: the warnings of what the
+ * figures leave out (lost events, calls without entry or exit, ...).
+ */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "output.h"
+
+static const char avoid_losses[] =
+	"to lose none, record with `numashim record --blocking`, or give "
+	"the channel larger or more sub-buffers (lttng enable-channel "
+	"--subbuf-size, --num-subbuf)";
+
+const char report_no_events[] =
+	"no numashim events: was the program run with libnumashim.so "
+	"preloaded while a session recorded numashim:*?";
+
+/* Some discarded-events messages cannot say how many were lost. */
+static void warn_losses(const struct summary *s, warning_fn say, void *data)
+{
+	char msg[512], count[48] = "";
+
+	if (s->discarded_events && !s->uncounted_discards)
+		snprintf(count, sizeof(count), "%" PRIu64 " ",
+			 s->discarded_events);
+	else if (s->discarded_events)
+		snprintf(count, sizeof(count), "at least %" PRIu64 " ",
+			 s->discarded_events);
+	if (s->discarded_events || s->uncounted_discards) {
+		snprintf(msg, sizeof(msg),
+			 "the trace reports %sdiscarded events: calls may be "
+			 "missing or lack some of their events, and the "
+			 "figures with them; %s", count, avoid_losses);
+		say(data, msg);
+	}
+	if (s->discarded_packets) {
+		snprintf(msg, sizeof(msg),
+			 "the trace reports %" PRIu64 " discarded packets of "
+			 "events; %s", s->discarded_packets, avoid_losses);
+		say(data, msg);
+	}
+}
+
+/* The warnings that count calls or events the figures leave out. */
+static const struct {
+	size_t offset;		/* of the count in struct summary */
+	const char *format;	/* with the count's one conversion */
+} counted_warnings[] = {
+	{ offsetof(struct summary, calls_without_entry),
+	  "%" PRIu64 " calls have an exit event but no entry event: their "
+	  "pages are not counted" },
+	{ offsetof(struct summary, calls_without_exit),
+	  "%" PRIu64 " calls have an entry event but no exit event (the "
+	  "program ended within them, or the exit was lost): their results "
+	  "are not known" },
+	{ offsetof(struct summary, calls_in_no_binary),
+	  "%" PRIu64 " calls were made from code in no binary the trace "
+	  "tells of (generated code, or lttng_ust_statedump:bin_info and "
+	  "lttng_ust_dl events missing or damaged): their call sites are not "
+	  "named" },
+	{ offsetof(struct summary, calls_without_page_size),
+	  "%" PRIu64 " mbind calls have no page size (a trace of an older numashim, "
+	  "or a damaged metadata): their bytes are counted in pages of 4 KiB" },
+	{ offsetof(struct summary, malformed_events),
+	  "%" PRIu64 " events lack fields that their tracepoint gives, hold "
+	  "them in another type, or are numashim events of no known name (a "
+	  "damaged or foreign metadata): they are not counted" },
+};
+
+void summary_warnings(const struct summary *s, warning_fn say, void *data)
+{
+	char msg[512];
+	size_t i;
+
+	warn_losses(s, say, data);
+	for (i = 0; i < sizeof(counted_warnings) / sizeof(counted_warnings[0]);
+	     i++) {
+		uint64_t n;
+
+		memcpy(&n, (const char *) s + counted_warnings[i].offset,
+		       sizeof(n));
+		if (!n)
+			continue;
+		snprintf(msg, sizeof(msg), counted_warnings[i].format, n);
+		say(data, msg);
+	}
+	if (s->no_vpid)
+		say(data, "events lack the vpid context (lttng add-context "
+			  "-t vpid): calls of different processes may be "
+			  "mixed up");
+	if (s->read_error) {
+		snprintf(msg, sizeof(msg),
+			 "the trace could not be read to its end (%s): the "
+			 "figures cover what was read", s->read_error);
+		say(data, msg);
+	}
+}
