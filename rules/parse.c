@@ -537,6 +537,29 @@ static int condition(struct parser *p, struct numashim_rule *r)
 		    "expected a condition (caller, tid, seq, chance, seed) or ':'");
 }
 
+/*
+ * The calls' names (only those with flags, if with_flags), joined by
+ * ", " and by last before the last one.
+ */
+static void calls_list(char *buf, size_t size, bool with_flags,
+		       const char *last)
+{
+	size_t i, len = 0, n = 0, shown = 0;
+
+	for (i = 0; i < NUMASHIM_CALL_COUNT; i++)
+		n += !with_flags || numashim_calls[i].flags;
+	buf[0] = 0;
+	for (i = 0; i < NUMASHIM_CALL_COUNT && len < size; i++) {
+		const char *sep = !shown ? "" : shown == n - 1 ? last : ", ";
+
+		if (with_flags && !numashim_calls[i].flags)
+			continue;
+		shown++;
+		len += snprintf(buf + len, size - len, "%s%s", sep,
+				numashim_calls[i].name);
+	}
+}
+
 static int call_name(struct parser *p, struct numashim_rule *r)
 {
 	char list[80], thing[96];
@@ -554,11 +577,8 @@ static int call_name(struct parser *p, struct numashim_rule *r)
 			return 0;
 		}
 	}
-	list[0] = 0;
-	for (i = 0; i < NUMASHIM_CALL_COUNT; i++)
-		snprintf(list + strlen(list), sizeof(list) - strlen(list),
-			 "%s, ", numashim_calls[i].name);
-	snprintf(thing, sizeof(thing), "%.*s or *", (int) strlen(list) - 2, list);
+	calls_list(list, sizeof(list), false, ", ");
+	snprintf(thing, sizeof(thing), "%s or *", list);
 	return expected(p, thing);
 }
 
@@ -572,31 +592,12 @@ static bool has_source_map(const struct numashim_rule *r)
 	return false;
 }
 
-/* "flags apply to move_pages and mbind only", from the table. */
-static int fail_calls_with_flags(struct parser *p, const char *at)
-{
-	char list[80] = "";
-	size_t i, len = 0, n = 0, shown = 0;
-
-	for (i = 0; i < NUMASHIM_CALL_COUNT; i++)
-		n += !!numashim_calls[i].flags;
-	for (i = 0; i < NUMASHIM_CALL_COUNT && len < sizeof(list); i++) {
-		const char *sep = !shown ? "" : shown == n - 1 ? " and " : ", ";
-
-		if (!numashim_calls[i].flags)
-			continue;
-		shown++;
-		len += snprintf(list + len, sizeof(list) - len, "%s%s", sep,
-				numashim_calls[i].name);
-	}
-	return fail(p, at, "flags apply to %s only", list);
-}
-
 /* Actions that cannot go together, or do not exist for the call. */
 static int rule_check(struct parser *p, const struct numashim_rule *r,
 		      const char *at)
 {
 	bool flags = r->flags_add || r->flags_drop;
+	char list[80];
 
 	if (r->fail_errno && (r->n_maps || flags || r->set_mode ||
 			      r->dry_run || r->fail_pages_status))
@@ -605,8 +606,10 @@ static int rule_check(struct parser *p, const struct numashim_rule *r,
 		return fail(p, at, "dry-run moves nothing: mapping nodes contradicts it");
 	if (r->set_mode && r->call != NUMASHIM_RULE_MBIND)
 		return fail(p, at, "mode= applies to mbind only");
-	if (flags && !(rule_call(r) && rule_call(r)->flags))
-		return fail_calls_with_flags(p, at);
+	if (flags && !(rule_call(r) && rule_call(r)->flags)) {
+		calls_list(list, sizeof(list), true, " and ");
+		return fail(p, at, "flags apply to %s only", list);
+	}
 	if (has_source_map(r) && r->call != NUMASHIM_RULE_MIGRATE_PAGES)
 		return fail(p, at, "source-node applies to migrate_pages only");
 	if (r->fail_pages_status && r->call != NUMASHIM_RULE_MOVE_PAGES)
