@@ -30,7 +30,6 @@
 #include "self.h"
 #include "usermem.h"
 
-#define MPOL_MF_MOVE_ANY ((1u << 1) | (1u << 2))	/* MOVE, MOVE_ALL */
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
 
 static struct numashim_rules rules;
@@ -526,7 +525,7 @@ void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 	k->flags = (k->flags | r->flags_add) & ~r->flags_drop;
 	/* A dry run keeps the policy and moves nothing that is there. */
 	if (r->dry_run)
-		k->flags &= ~MPOL_MF_MOVE_ANY;
+		k->flags &= ~NUMASHIM_MPOL_MF_MOVE_ANY;
 	raw_set(rw, 5, k->flags);
 	rw->rule = r;
 }

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "numashim-mpol.h"
+#include "numashim-calls.h"
 #include "rules.h"
 
 enum token_kind {
@@ -309,9 +309,61 @@ static int action_node(struct parser *p, struct numashim_rule *r, bool source)
 	return 0;
 }
 
-/* flags +move -strict ... */
+/* The word at hand is not one of table's names in mask: say which are. */
+static int expected_name(struct parser *p, const char *what,
+			 const struct numashim_name *table, unsigned long mask)
+{
+	char list[96], thing[160];
+
+	numashim_names_list(list, sizeof(list), table, mask);
+	snprintf(thing, sizeof(thing), "%s (%s)", what, list);
+	return expected(p, thing);
+}
+
+/* The word at hand in table, of mask; NULL if it is not there. */
+static const struct numashim_name *name_in(const struct parser *p,
+					   const struct numashim_name *table,
+					   unsigned long mask)
+{
+	const struct numashim_name *n;
+
+	if (p->tok.kind != TOK_WORD)
+		return NULL;
+	n = numashim_name_find(table, p->tok.start, p->tok.len);
+	return n && (mask == ~0UL || n->value & mask) ? n : NULL;
+}
+
+/* The row of r's call; NULL for *. */
+static const struct numashim_call_info *rule_call(const struct numashim_rule *r)
+{
+	return r->call == NUMASHIM_RULE_ANY_CALL ? NULL : &numashim_calls[r->call - 1];
+}
+
+/*
+ * The flags call takes; for * or a call without flags, those of any
+ * call, so that the flag is known and rule_check says what is wrong.
+ */
+static unsigned long call_flags(const struct numashim_call_info *call)
+{
+	unsigned long flags = 0;
+	size_t i;
+
+	if (call && call->flags)
+		return call->flags;
+	for (i = 0; i < NUMASHIM_CALL_COUNT; i++)
+		flags |= numashim_calls[i].flags;
+	return flags;
+}
+
+/* flags +move -strict ..., each a flag the call takes. */
 static int action_flags(struct parser *p, struct numashim_rule *r)
 {
+	const struct numashim_call_info *call = rule_call(r);
+	unsigned long accepted = call_flags(call);
+	char what[48] = "a flag";
+
+	if (call && call->flags)
+		snprintf(what, sizeof(what), "a flag of %s", call->name);
 	if (!is_punct(p, '+') && !is_punct(p, '-'))
 		return expected(p, "+FLAG or -FLAG");
 	while (is_punct(p, '+') || is_punct(p, '-')) {
@@ -319,10 +371,10 @@ static int action_flags(struct parser *p, struct numashim_rule *r)
 		const struct numashim_name *f;
 
 		next(p);
-		f = p->tok.kind == TOK_WORD ?
-			numashim_name_find(numashim_mpol_mf_flags, p->tok.start, p->tok.len) : NULL;
+		f = name_in(p, numashim_mpol_mf_flags, accepted);
 		if (!f)
-			return expected(p, "strict, move or move_all");
+			return expected_name(p, what, numashim_mpol_mf_flags,
+					     accepted);
 		if ((add ? r->flags_drop : r->flags_add) & f->value)
 			return fail(p, p->tok.start, "%s is both added and dropped",
 				    f->name);
@@ -339,19 +391,19 @@ static int action_mode(struct parser *p, struct numashim_rule *r)
 
 	if (expect_punct(p, '='))
 		return -1;
-	m = p->tok.kind == TOK_WORD ?
-		numashim_name_find(numashim_mpol_modes, p->tok.start, p->tok.len) : NULL;
+	m = name_in(p, numashim_mpol_modes, ~0UL);
 	if (!m)
-		return expected(p, "a memory policy mode such as bind or interleave");
+		return expected_name(p, "a memory policy mode",
+				     numashim_mpol_modes, ~0UL);
 	r->set_mode = true;
 	r->mode = m->value;
 	next(p);
 	while (is_punct(p, '|')) {
 		next(p);
-		m = p->tok.kind == TOK_WORD ?
-			numashim_name_find(numashim_mpol_mode_flags, p->tok.start, p->tok.len) : NULL;
+		m = name_in(p, numashim_mpol_mode_flags, ~0UL);
 		if (!m)
-			return expected(p, "static_nodes, relative_nodes or numa_balancing");
+			return expected_name(p, "a mode flag",
+					     numashim_mpol_mode_flags, ~0UL);
 		r->mode |= m->value;
 		next(p);
 	}
@@ -485,17 +537,32 @@ static int condition(struct parser *p, struct numashim_rule *r)
 		    "expected a condition (caller, tid, seq, chance, seed) or ':'");
 }
 
-static const struct {
-	const char *name;
-	enum numashim_rule_call call;
-} calls[] = {
-	{ "move_pages", NUMASHIM_RULE_MOVE_PAGES },
-	{ "migrate_pages", NUMASHIM_RULE_MIGRATE_PAGES },
-	{ "mbind", NUMASHIM_RULE_MBIND },
-};
+/*
+ * The calls' names (only those with flags, if with_flags), joined by
+ * ", " and by last before the last one.
+ */
+static void calls_list(char *buf, size_t size, bool with_flags,
+		       const char *last)
+{
+	size_t i, len = 0, n = 0, shown = 0;
+
+	for (i = 0; i < NUMASHIM_CALL_COUNT; i++)
+		n += !with_flags || numashim_calls[i].flags;
+	buf[0] = 0;
+	for (i = 0; i < NUMASHIM_CALL_COUNT && len < size; i++) {
+		const char *sep = !shown ? "" : shown == n - 1 ? last : ", ";
+
+		if (with_flags && !numashim_calls[i].flags)
+			continue;
+		shown++;
+		len += snprintf(buf + len, size - len, "%s%s", sep,
+				numashim_calls[i].name);
+	}
+}
 
 static int call_name(struct parser *p, struct numashim_rule *r)
 {
+	char list[80], thing[96];
 	size_t i;
 
 	if (is_punct(p, '*')) {
@@ -503,14 +570,16 @@ static int call_name(struct parser *p, struct numashim_rule *r)
 		next(p);
 		return 0;
 	}
-	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
-		if (is_word(p, calls[i].name)) {
-			r->call = calls[i].call;
+	for (i = 0; i < NUMASHIM_CALL_COUNT; i++) {
+		if (is_word(p, numashim_calls[i].name)) {
+			r->call = NUMASHIM_RULE_ANY_CALL + 1 + i;
 			next(p);
 			return 0;
 		}
 	}
-	return expected(p, "move_pages, migrate_pages, mbind or *");
+	calls_list(list, sizeof(list), false, ", ");
+	snprintf(thing, sizeof(thing), "%s or *", list);
+	return expected(p, thing);
 }
 
 static bool has_source_map(const struct numashim_rule *r)
@@ -528,6 +597,7 @@ static int rule_check(struct parser *p, const struct numashim_rule *r,
 		      const char *at)
 {
 	bool flags = r->flags_add || r->flags_drop;
+	char list[80];
 
 	if (r->fail_errno && (r->n_maps || flags || r->set_mode ||
 			      r->dry_run || r->fail_pages_status))
@@ -536,9 +606,10 @@ static int rule_check(struct parser *p, const struct numashim_rule *r,
 		return fail(p, at, "dry-run moves nothing: mapping nodes contradicts it");
 	if (r->set_mode && r->call != NUMASHIM_RULE_MBIND)
 		return fail(p, at, "mode= applies to mbind only");
-	if (flags && r->call != NUMASHIM_RULE_MOVE_PAGES &&
-	    r->call != NUMASHIM_RULE_MBIND)
-		return fail(p, at, "flags apply to move_pages and mbind only");
+	if (flags && !(rule_call(r) && rule_call(r)->flags)) {
+		calls_list(list, sizeof(list), true, " and ");
+		return fail(p, at, "flags apply to %s only", list);
+	}
 	if (has_source_map(r) && r->call != NUMASHIM_RULE_MIGRATE_PAGES)
 		return fail(p, at, "source-node applies to migrate_pages only");
 	if (r->fail_pages_status && r->call != NUMASHIM_RULE_MOVE_PAGES)

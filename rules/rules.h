@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "numashim-calls.h"
+
 /* Nodes a rule may name: the kernel's MAX_NUMNODES on x86-64. */
 #define NUMASHIM_RULE_NODES 1024
 
@@ -20,11 +22,12 @@ struct numashim_node_set {
 	uint64_t bits[NUMASHIM_RULE_NODES / 64];
 };
 
+#define NUMASHIM_RULE_CALL_CONSTANT(name, TAG, flags, arrays) NUMASHIM_RULE_##TAG,
+
+/* The call a rule is for: * (any), or numashim_calls[call - 1]. */
 enum numashim_rule_call {
 	NUMASHIM_RULE_ANY_CALL,
-	NUMASHIM_RULE_MOVE_PAGES,
-	NUMASHIM_RULE_MIGRATE_PAGES,
-	NUMASHIM_RULE_MBIND,
+	NUMASHIM_CALLS(NUMASHIM_RULE_CALL_CONSTANT)
 };
 
 /*

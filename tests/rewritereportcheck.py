@@ -24,7 +24,7 @@ import tracecheck  # noqa: E402
 
 KINDS = ("move_pages", "migrate_pages", "mbind")
 MODES = ("default", "preferred", "bind", "interleave", "local",
-         "preferred_many")
+         "preferred_many", "weighted_interleave")
 MODE_FLAGS = ((1 << 13, "numa_balancing"), (1 << 14, "relative_nodes"),
               (1 << 15, "static_nodes"))
 MF_FLAGS = ((1, "strict"), (2, "move"), (4, "move_all"))

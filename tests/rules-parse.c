@@ -75,6 +75,30 @@ static void refused(const char *text, const char *msg, const char *marker)
 	}
 }
 
+/*
+ * text is refused with the whole of explanation, as the shim and numashim
+ * record print it: the message, the rule's line, a caret at the place.
+ */
+static void explained(const char *text, const char *explanation)
+{
+	struct numashim_rules rules;
+	struct numashim_rules_error err;
+	char out[512];
+
+	if (!numashim_rules_parse(text, &rules, &err)) {
+		printf("FAIL: \"%s\" parses\n", text);
+		failures++;
+		numashim_rules_free(&rules);
+		return;
+	}
+	numashim_rules_explain(text, &err, "NUMASHIM_REWRITE", out, sizeof(out));
+	if (strcmp(out, explanation)) {
+		printf("FAIL: \"%s\" is explained as\n%s, not as\n%s", text,
+		       out, explanation);
+		failures++;
+	}
+}
+
 static void check_map(const char *t, const struct numashim_rules *rs)
 {
 	const struct numashim_rule *r = &rs->v[0];
@@ -133,6 +157,21 @@ static void check_source(const char *t, const struct numashim_rules *rs)
 	CHECK(numashim_node_set_has(&r->maps[1].to, 1), t);
 }
 
+static void check_mbind_flags(const char *t, const struct numashim_rules *rs)
+{
+	const struct numashim_rule *r = &rs->v[0];
+
+	CHECK(r->flags_add == (1 | 4) && r->flags_drop == 2, t);	/* +strict +move_all -move */
+	CHECK(rs->v[1].flags_add == 4 && rs->v[1].flags_drop == 2, t);	/* +move_all -move */
+}
+
+static void check_new_modes(const char *t, const struct numashim_rules *rs)
+{
+	CHECK(rs->v[0].set_mode && rs->v[0].mode == 6, t);	/* weighted_interleave */
+	CHECK(rs->v[1].mode == (5 | 1UL << 13), t);	/* preferred_many|numa_balancing */
+	CHECK(rs->v[2].mode == (4 | 1UL << 14), t);	/* local|relative_nodes */
+}
+
 int main(void)
 {
 	parses("move_pages: node 1 -> 0", 1, check_map);
@@ -145,6 +184,11 @@ int main(void)
 	parses("move_pages chance=50%: fail=EIO\nmove_pages: fail=EBUSY", 2, NULL);
 	parses("move_pages: fail-pages=ENOMEM@0-9, 20,30-31, flags +move", 1, check_ranges);
 	parses("migrate_pages: source-node 1 -> 0, node 0 -> 1", 1, check_source);
+	parses("mbind: flags +strict +move_all -move\nmove_pages: flags +move_all -move",
+	       2, check_mbind_flags);
+	parses("mbind tid=1: mode=weighted_interleave\n"
+	       "mbind tid=2: mode=preferred_many|numa_balancing\n"
+	       "mbind: mode=local|relative_nodes", 3, check_new_modes);
 
 	refused("", "no rule", "");
 	refused("move_page: dry-run", "expected move_pages, migrate_pages, mbind or *", "move_page");
@@ -171,5 +215,18 @@ int main(void)
 	refused("move_pages seq=9-5: dry-run", "seq range goes upwards", "5:");
 	refused("move_pages: fail-pages=EIO@7-3", "page range goes upwards", "3");
 	refused("move_pages caller=a caller=b: dry-run", "caller= is given twice", "caller");
+
+	/* Only the flags the kernel takes for the call (move_pages(2), mbind(2)). */
+	refused("move_pages: flags +strict", "expected a flag of move_pages (move or move_all), found \"strict\"", "strict");
+	refused("move_pages: flags +move -strict", "expected a flag of move_pages (move or move_all)", "strict");
+	refused("mbind: flags +lazy", "expected a flag of mbind (strict, move or move_all), found \"lazy\"", "lazy");
+	refused("*: flags +lazy", "expected a flag (strict, move or move_all)", "lazy");
+	refused("*: flags +move", "flags apply to move_pages and mbind only", "*");
+	refused("mbind: mode=spread", "expected a memory policy mode (default, preferred, bind, interleave, local, preferred_many or weighted_interleave), found \"spread\"", "spread");
+	refused("mbind: mode=bind|static", "expected a mode flag (numa_balancing, relative_nodes or static_nodes), found \"static\"", "static");
+	explained("mbind: dry-run\nmove_pages: flags +move -strict",
+		  "NUMASHIM_REWRITE: expected a flag of move_pages (move or move_all), found \"strict\"\n"
+		  "  move_pages: flags +move -strict\n"
+		  "                           ^\n");
 	return failures ? 1 : 0;
 }

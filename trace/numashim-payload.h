@@ -3,7 +3,8 @@
  * What the shim hands to the tracepoint provider: the calls' arguments as
  * the program passed them, the parts of their arrays that were copied out
  * of the program's memory, and the results. Readers see the enumerations'
- * labels ("pages", "syscall", ...) in the array and via fields.
+ * labels ("pages", "syscall", ...) in the array and via fields; the
+ * arrays are named in numashim-calls.h.
  */
 #ifndef NUMASHIM_PAYLOAD_H
 #define NUMASHIM_PAYLOAD_H
@@ -11,17 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum numashim_array {
-	NUMASHIM_ARRAY_PAGES = 0,	/* move_pages: pages */
-	NUMASHIM_ARRAY_NODES = 1,	/* move_pages: nodes */
-	NUMASHIM_ARRAY_STATUS = 2,	/* move_pages: status, after the call */
-	NUMASHIM_ARRAY_NODEMASK = 3,	/* mbind: nodemask */
-	NUMASHIM_ARRAY_OLD_NODES = 4,	/* migrate_pages: old_nodes */
-	NUMASHIM_ARRAY_NEW_NODES = 5,	/* migrate_pages: new_nodes */
-	NUMASHIM_ARRAY_KERNEL_NODES = 6, /* rewrite: the target nodes the kernel got */
-	NUMASHIM_ARRAY_INJECTED = 7,	/* rewrite: pages given a made-up status */
-	NUMASHIM_ARRAY_KERNEL_OLD_NODES = 8, /* rewrite: migrate_pages' old_nodes the kernel got */
-};
+#include "numashim-calls.h"
 
 enum numashim_via {
 	NUMASHIM_VIA_FUNCTION = 0,	/* move_pages(), mbind(), migrate_pages() */

@@ -21,17 +21,13 @@
 #include "numashim-codes.h"
 #include "numashim-payload.h"
 
+/* The array an event's values belong to, by name. */
+#define NUMASHIM_ARRAY_VALUE(name, TAG, value)				\
+	ctf_enum_value(#name, NUMASHIM_ARRAY_##TAG)
+
 LTTNG_UST_TRACEPOINT_ENUM(numashim, array,
 	LTTNG_UST_TP_ENUM_VALUES(
-		ctf_enum_value("pages", NUMASHIM_ARRAY_PAGES)
-		ctf_enum_value("nodes", NUMASHIM_ARRAY_NODES)
-		ctf_enum_value("status", NUMASHIM_ARRAY_STATUS)
-		ctf_enum_value("nodemask", NUMASHIM_ARRAY_NODEMASK)
-		ctf_enum_value("old_nodes", NUMASHIM_ARRAY_OLD_NODES)
-		ctf_enum_value("new_nodes", NUMASHIM_ARRAY_NEW_NODES)
-		ctf_enum_value("kernel_nodes", NUMASHIM_ARRAY_KERNEL_NODES)
-		ctf_enum_value("injected", NUMASHIM_ARRAY_INJECTED)
-		ctf_enum_value("kernel_old_nodes", NUMASHIM_ARRAY_KERNEL_OLD_NODES)
+		NUMASHIM_ARRAYS(NUMASHIM_ARRAY_VALUE)
 	)
 )
 

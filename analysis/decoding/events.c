@@ -34,6 +34,21 @@ enum event_role {
  */
 #define CALL_FIELDS "run call_id tid via "
 #define RESULT_FIELDS "run call_id ret err latency_ns incomplete "
+#define MOVE_PAGES_ENTRY_FIELDS "pid count page_size pages_ptr nodes_ptr " \
+	"status_ptr flags backtrace[]"
+#define MOVE_PAGES_EXIT_FIELDS "pages[] nodes[] status[]"
+#define MIGRATE_PAGES_ENTRY_FIELDS "pid maxnode old_nodes_ptr new_nodes_ptr " \
+	"backtrace[]"
+#define MIGRATE_PAGES_EXIT_FIELDS "old_nodes[] new_nodes[]"
+#define MBIND_ENTRY_FIELDS "addr len mode nodemask_ptr maxnode flags " \
+	"backtrace[]"
+#define MBIND_EXIT_FIELDS "nodemask[]"
+
+#define CALL_EVENTS(name, TAG, flags, arrays)				\
+	{ NUMASHIM_ENTRY_EVENT(name), EVENT_ENTRY, CALL_##TAG,		\
+	  CALL_FIELDS TAG##_ENTRY_FIELDS },				\
+	{ NUMASHIM_EXIT_EVENT(name), EVENT_EXIT, CALL_##TAG,		\
+	  RESULT_FIELDS TAG##_EXIT_FIELDS },
 
 static const struct event_type {
 	const char *name;
@@ -41,27 +56,15 @@ static const struct event_type {
 	enum call_kind kind;
 	const char *fields;
 } event_types[] = {
-	{ "numashim:move_pages_entry", EVENT_ENTRY, CALL_MOVE_PAGES,
-	  CALL_FIELDS "pid count page_size pages_ptr nodes_ptr status_ptr "
-	  "flags backtrace[]" },
-	{ "numashim:move_pages_exit", EVENT_EXIT, CALL_MOVE_PAGES,
-	  RESULT_FIELDS "pages[] nodes[] status[]" },
-	{ "numashim:migrate_pages_entry", EVENT_ENTRY, CALL_MIGRATE_PAGES,
-	  CALL_FIELDS "pid maxnode old_nodes_ptr new_nodes_ptr backtrace[]" },
-	{ "numashim:migrate_pages_exit", EVENT_EXIT, CALL_MIGRATE_PAGES,
-	  RESULT_FIELDS "old_nodes[] new_nodes[]" },
-	{ "numashim:mbind_entry", EVENT_ENTRY, CALL_MBIND,
-	  CALL_FIELDS "addr len mode nodemask_ptr maxnode flags backtrace[]" },
-	{ "numashim:mbind_exit", EVENT_EXIT, CALL_MBIND,
-	  RESULT_FIELDS "nodemask[]" },
-	{ "numashim:int_chunk", EVENT_INT_CHUNK, 0,
+	NUMASHIM_CALLS(CALL_EVENTS)
+	{ NUMASHIM_EVENT(int_chunk), EVENT_INT_CHUNK, 0,
 	  "run call_id array offset values[]" },
-	{ "numashim:rewrite", EVENT_REWRITE, 0,
+	{ NUMASHIM_EVENT(rewrite), EVENT_REWRITE, 0,
 	  "run call_id rule rule_text$ injected_err dry_run flags mode "
 	  "maxnode kernel_nodes[] injected[]" },
-	{ "numashim:addr_chunk", EVENT_ADDR_CHUNK, 0,
+	{ NUMASHIM_EVENT(addr_chunk), EVENT_ADDR_CHUNK, 0,
 	  "run call_id array offset values[]" },
-	{ "numashim:array_incomplete", EVENT_UNUSED, 0,
+	{ NUMASHIM_EVENT(array_incomplete), EVENT_UNUSED, 0,
 	  "run call_id array recorded expected err" },
 	{ "lttng_ust_statedump:start", EVENT_STATEDUMP_START, 0, "" },
 	{ "lttng_ust_statedump:bin_info", EVENT_BIN_INFO, 0,

@@ -10,11 +10,11 @@
 /* Sites shown under a code; the rest are summed up in one line. */
 #define SITES_SHOWN 10
 
+#define SCOPE_LABEL(name, TAG, flags, arrays) [NUMASHIM_SCOPE_##TAG] = #name,
+
 static const char *const scope_labels[NUMASHIM_SCOPES] = {
 	[NUMASHIM_SCOPE_PAGE] = "move_pages page status",
-	[NUMASHIM_SCOPE_MOVE_PAGES] = "move_pages",
-	[NUMASHIM_SCOPE_MIGRATE_PAGES] = "migrate_pages",
-	[NUMASHIM_SCOPE_MBIND] = "mbind",
+	NUMASHIM_CALLS(SCOPE_LABEL)
 };
 
 static void put_heading(FILE *out, const struct failure_group *g)

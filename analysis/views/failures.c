@@ -6,11 +6,11 @@
 #include "failures.h"
 #include "tree.h"
 
+#define SCOPE_CALL(name, TAG, flags, arrays) [NUMASHIM_SCOPE_##TAG] = #name,
+
 const char *const failure_scope_calls[NUMASHIM_SCOPES] = {
 	[NUMASHIM_SCOPE_PAGE] = "move_pages",
-	[NUMASHIM_SCOPE_MOVE_PAGES] = "move_pages",
-	[NUMASHIM_SCOPE_MIGRATE_PAGES] = "migrate_pages",
-	[NUMASHIM_SCOPE_MBIND] = "mbind",
+	NUMASHIM_CALLS(SCOPE_CALL)
 };
 
 static int group_cmp(const void *a, const void *b)

@@ -246,12 +246,10 @@ static void put_bits(char *buf, size_t size, size_t len,
 			 value);
 }
 
-#define MPOL_MODE_FLAGS 0xe000	/* MPOL_F_STATIC_NODES and the others */
-
 const char *mode_text(uint64_t mode, char *buf, size_t size)
 {
 	const struct numashim_name *m = numashim_mpol_modes;
-	uint64_t base = mode & ~(uint64_t) MPOL_MODE_FLAGS;
+	uint64_t base = mode & ~(uint64_t) NUMASHIM_MPOL_MODE_FLAG_MASK;
 	size_t len;
 
 	for (; m->name && m->value != base; m++)
@@ -262,7 +260,7 @@ const char *mode_text(uint64_t mode, char *buf, size_t size)
 		len = snprintf(buf, size, "%" PRIu64, base);
 	if (len < size)
 		put_bits(buf, size, len, numashim_mpol_mode_flags,
-			 mode & MPOL_MODE_FLAGS);
+			 mode & NUMASHIM_MPOL_MODE_FLAG_MASK);
 	return buf;
 }
 

@@ -7,10 +7,10 @@
 #include "summary.h"
 #include "tree.h"
 
+#define CALL_KIND_NAME(name, TAG, flags, arrays) [CALL_##TAG] = #name,
+
 const char *const call_kind_names[CALL_KINDS] = {
-	[CALL_MOVE_PAGES] = "move_pages",
-	[CALL_MIGRATE_PAGES] = "migrate_pages",
-	[CALL_MBIND] = "mbind",
+	NUMASHIM_CALLS(CALL_KIND_NAME)
 };
 
 static int cmp_i64(int64_t a, int64_t b)

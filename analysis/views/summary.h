@@ -12,12 +12,14 @@
 #include <stdint.h>
 
 #include "codes.h"
+#include "numashim-calls.h"
 #include "histogram.h"
 
+#define CALL_KIND_CONSTANT(name, TAG, flags, arrays) CALL_##TAG,
+
+/* CALL_MOVE_PAGES, ...: numashim_calls[kind]. */
 enum call_kind {
-	CALL_MOVE_PAGES,
-	CALL_MIGRATE_PAGES,
-	CALL_MBIND,
+	NUMASHIM_CALLS(CALL_KIND_CONSTANT)
 	CALL_KINDS,
 };
 

@@ -19,10 +19,10 @@ void views_fini(struct views *v)
 	timeline_fini(&v->timeline);
 }
 
+#define CALL_SCOPE(name, TAG, flags, arrays) [CALL_##TAG] = NUMASHIM_SCOPE_##TAG,
+
 static const enum numashim_code_scope call_scopes[CALL_KINDS] = {
-	[CALL_MOVE_PAGES] = NUMASHIM_SCOPE_MOVE_PAGES,
-	[CALL_MIGRATE_PAGES] = NUMASHIM_SCOPE_MIGRATE_PAGES,
-	[CALL_MBIND] = NUMASHIM_SCOPE_MBIND,
+	NUMASHIM_CALLS(CALL_SCOPE)
 };
 
 static int add_pages(struct views *v, const struct call_record *c,

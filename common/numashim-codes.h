@@ -12,17 +12,20 @@
 
 #include <errno.h>
 
+#include "numashim-calls.h"
+
 /* X(NAME) for every code the kernel documents for the three calls. */
 #define NUMASHIM_ERRNOS(X)						\
 	X(EPERM) X(ENOENT) X(ESRCH) X(EIO) X(E2BIG) X(ENOMEM)		\
 	X(EACCES) X(EFAULT) X(EBUSY) X(ENODEV) X(EINVAL) X(ENOSYS)
 
+#define NUMASHIM_SCOPE_CONSTANT(name, TAG, flags, arrays) NUMASHIM_SCOPE_##TAG,
+
 /* Whose code an explanation is about. */
 enum numashim_code_scope {
 	NUMASHIM_SCOPE_PAGE,		/* a move_pages status, negated */
-	NUMASHIM_SCOPE_MOVE_PAGES,	/* errno of a failed call */
-	NUMASHIM_SCOPE_MIGRATE_PAGES,
-	NUMASHIM_SCOPE_MBIND,
+	/* The errno of a failed call: NUMASHIM_SCOPE_MOVE_PAGES, ... */
+	NUMASHIM_CALLS(NUMASHIM_SCOPE_CONSTANT)
 	NUMASHIM_SCOPES,
 };
 

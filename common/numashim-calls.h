@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The calls numashim intercepts and the arrays of their arguments, one
+ * table each. Every part that names a call or an array derives its enum
+ * and its names from here: the tracepoint provider, the shim, the rules
+ * and the report.
+ */
+#ifndef NUMASHIM_CALL_TABLE_H
+#define NUMASHIM_CALL_TABLE_H
+
+#include "numashim-mpol.h"
+
+/*
+ * X(name, TAG, value): the arrays the trace records, by the number its
+ * events carry in their array field (part of the trace format).
+ */
+#define NUMASHIM_ARRAYS(X)						\
+	X(pages, PAGES, 0)		/* move_pages: pages */		\
+	X(nodes, NODES, 1)		/* move_pages: nodes */		\
+	X(status, STATUS, 2)		/* move_pages: status, after the call */ \
+	X(nodemask, NODEMASK, 3)	/* mbind: nodemask */		\
+	X(old_nodes, OLD_NODES, 4)	/* migrate_pages: old_nodes */	\
+	X(new_nodes, NEW_NODES, 5)	/* migrate_pages: new_nodes */	\
+	X(kernel_nodes, KERNEL_NODES, 6) /* rewrite: the target nodes the kernel got */ \
+	X(injected, INJECTED, 7)	/* rewrite: pages given a made-up status */ \
+	X(kernel_old_nodes, KERNEL_OLD_NODES, 8) /* rewrite: migrate_pages' old_nodes the kernel got */
+
+#define NUMASHIM_ARRAY_CONSTANT(name, TAG, value) NUMASHIM_ARRAY_##TAG = (value),
+
+enum numashim_array {
+	NUMASHIM_ARRAYS(NUMASHIM_ARRAY_CONSTANT)
+};
+
+#define NUMASHIM_ARRAY_BIT(TAG) (1U << NUMASHIM_ARRAY_##TAG)
+
+/*
+ * X(name, TAG, flags, arrays), one row per call:
+ * - name: as numaif.h, the rules (numashim-rewrite(7)) and the report
+ *   spell it; its events are numashim:NAME_entry and numashim:NAME_exit;
+ * - TAG: what each part's enum constant for the call ends with
+ *   (CALL_TAG in the report, NUMASHIM_RULE_TAG, NUMASHIM_SCOPE_TAG);
+ * - flags: the MPOL_MF_* flags the kernel accepts in the call's flags
+ *   argument, refusing any other with EINVAL (move_pages(2), mbind(2));
+ *   0 for a call without flags;
+ * - arrays: the arrays of its arguments the exit event records.
+ */
+#define NUMASHIM_CALLS(X)						\
+	X(move_pages, MOVE_PAGES, NUMASHIM_MPOL_MF_MOVE_ANY,		\
+	  NUMASHIM_ARRAY_BIT(PAGES) | NUMASHIM_ARRAY_BIT(NODES) |	\
+	  NUMASHIM_ARRAY_BIT(STATUS))					\
+	X(migrate_pages, MIGRATE_PAGES, 0,				\
+	  NUMASHIM_ARRAY_BIT(OLD_NODES) | NUMASHIM_ARRAY_BIT(NEW_NODES)) \
+	X(mbind, MBIND,							\
+	  NUMASHIM_MPOL_MF_STRICT | NUMASHIM_MPOL_MF_MOVE_ANY,		\
+	  NUMASHIM_ARRAY_BIT(NODEMASK))
+
+/* The events of the tracepoint provider (trace/numashim-tp.h). */
+#define NUMASHIM_EVENT(event) "numashim:" #event
+#define NUMASHIM_ENTRY_EVENT(name) NUMASHIM_EVENT(name##_entry)
+#define NUMASHIM_EXIT_EVENT(name) NUMASHIM_EVENT(name##_exit)
+
+#define NUMASHIM_CALL_COUNT_ONE(name, TAG, flags, arrays) + 1
+#define NUMASHIM_CALL_COUNT (0 NUMASHIM_CALLS(NUMASHIM_CALL_COUNT_ONE))
+
+/* A row of the table, for code that walks it rather than expands it. */
+struct numashim_call_info {
+	const char *name;
+	unsigned long flags;	/* MPOL_MF_* */
+	unsigned int arrays;	/* bits of enum numashim_array */
+};
+
+/* In the table's order. */
+extern const struct numashim_call_info numashim_calls[NUMASHIM_CALL_COUNT];
+
+#endif /* NUMASHIM_CALL_TABLE_H */
