@@ -11,6 +11,7 @@
 #include <sys/syscall.h>
 
 #include "real.h"
+#include "thread.h"
 
 typedef long (*syscall_fn)(long, ...);
 typedef long (*move_pages_fn)(int, unsigned long, void **, const int *,
@@ -19,8 +20,6 @@ typedef long (*migrate_pages_fn)(int, unsigned long, const unsigned long *,
 				 const unsigned long *);
 typedef long (*mbind_fn)(void *, unsigned long, int, const unsigned long *,
 			 unsigned long, unsigned int);
-
-__thread int numashim_forwarding __attribute__((tls_model("initial-exec")));
 
 static syscall_fn real_syscall;
 static move_pages_fn real_move_pages;
@@ -69,10 +68,10 @@ long numashim_real_move_pages(const struct numashim_move_pages_args *a,
 		if (fn) {
 			long ret;
 
-			numashim_forwarding = 1;
+			numashim_td.forwarding = 1;
 			ret = fn(a->pid, a->count, a->pages, a->nodes,
 				 a->status, a->flags);
-			numashim_forwarding = 0;
+			numashim_td.forwarding = 0;
 			return ret;
 		}
 	}
@@ -91,10 +90,10 @@ long numashim_real_migrate_pages(const struct numashim_migrate_pages_args *a,
 		if (fn) {
 			long ret;
 
-			numashim_forwarding = 1;
+			numashim_td.forwarding = 1;
 			ret = fn(a->pid, a->maxnode, a->old_nodes,
 				 a->new_nodes);
-			numashim_forwarding = 0;
+			numashim_td.forwarding = 0;
 			return ret;
 		}
 	}
@@ -112,10 +111,10 @@ long numashim_real_mbind(const struct numashim_mbind_args *a, const long *raw)
 		if (fn) {
 			long ret;
 
-			numashim_forwarding = 1;
+			numashim_td.forwarding = 1;
 			ret = fn(a->addr, a->len, (int) a->mode, a->nodemask,
 				 a->maxnode, a->flags);
-			numashim_forwarding = 0;
+			numashim_td.forwarding = 0;
 			return ret;
 		}
 	}
