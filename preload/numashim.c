@@ -7,13 +7,20 @@
  *
  * The program must not notice the shim: its arguments go to the kernel
  * untouched, and the return value and errno it gets back are the kernel's.
+ * Where numaif.h is installed the compiler holds the definitions below to
+ * its declarations, as unistd.h's holds syscall() to glibc's.
  */
 #define _GNU_SOURCE
+#include "config.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef HAVE_NUMAIF_H
+#include <numaif.h>
+#endif
 
 #include "arrays.h"
 #include "backtrace.h"

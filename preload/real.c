@@ -6,9 +6,16 @@
  * since every racer stores the same pointer.
  */
 #define _GNU_SOURCE
+#include "config.h"
+
+#include <assert.h>
 #include <dlfcn.h>
 #include <stddef.h>
 #include <sys/syscall.h>
+#include <unistd.h>
+#ifdef HAVE_NUMAIF_H
+#include <numaif.h>
+#endif
 
 #include "real.h"
 #include "thread.h"
@@ -20,6 +27,18 @@ typedef long (*migrate_pages_fn)(int, unsigned long, const unsigned long *,
 				 const unsigned long *);
 typedef long (*mbind_fn)(void *, unsigned long, int, const unsigned long *,
 			 unsigned long, unsigned int);
+
+/* The functions are called with the types their headers declare. */
+#define SAME_TYPE(fn_type, fn)						\
+	static_assert(__builtin_types_compatible_p(fn_type, __typeof__(&fn)), \
+		      #fn " is not called as its header declares it")
+
+SAME_TYPE(syscall_fn, syscall);
+#ifdef HAVE_NUMAIF_H
+SAME_TYPE(move_pages_fn, move_pages);
+SAME_TYPE(migrate_pages_fn, migrate_pages);
+SAME_TYPE(mbind_fn, mbind);
+#endif
 
 static syscall_fn real_syscall;
 static move_pages_fn real_move_pages;
