@@ -7,13 +7,20 @@
  *
  * The program must not notice the shim: its arguments go to the kernel
  * untouched, and the return value and errno it gets back are the kernel's.
+ * Where numaif.h is installed the compiler holds the definitions below to
+ * its declarations, as unistd.h's holds syscall() to glibc's.
  */
 #define _GNU_SOURCE
+#include "config.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef HAVE_NUMAIF_H
+#include <numaif.h>
+#endif
 
 #include "arrays.h"
 #include "backtrace.h"
@@ -23,6 +30,7 @@
 #include "rewrite.h"
 #include "scratch.h"
 #include "self.h"
+#include "thread.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 
@@ -32,12 +40,9 @@
 
 static uint64_t last_call_id;
 
-/*
- * libunwind is not reentrant: a call made by a signal handler that
- * interrupted the shim's own unwinding is recorded without a backtrace.
- * Initial-exec TLS, because the general model may allocate on first use.
- */
-static __thread int unwinding __attribute__((tls_model("initial-exec")));
+/* Each thread's guards and id (thread.h). */
+__thread struct numashim_thread numashim_td
+	__attribute__((tls_model("initial-exec")));
 
 /* Calls are numbered when recorded or rewritten: seq= rules count them. */
 static uint64_t call_number(void)
@@ -54,10 +59,10 @@ static void call_begin(struct numashim_call *call, uint64_t id,
 	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
 	call->backtrace = s ? s->unwind.pcs : NULL;
 	call->backtrace_len = 0;
-	if (s && !unwinding) {
-		unwinding = 1;
+	if (s && !numashim_td.unwinding) {
+		numashim_td.unwinding = 1;
 		call->backtrace_len = numashim_backtrace(&s->unwind, ip);
-		unwinding = 0;
+		numashim_td.unwinding = 0;
 	}
 }
 
@@ -473,7 +478,7 @@ long syscall(long nr, ...)
 		raw[i] = va_arg(ap, long);
 	va_end(ap);
 
-	if (numashim_forwarding)
+	if (numashim_td.forwarding)
 		return numashim_real_syscall(nr, raw);
 	switch (nr) {
 	case SYS_move_pages: {

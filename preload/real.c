@@ -6,11 +6,19 @@
  * since every racer stores the same pointer.
  */
 #define _GNU_SOURCE
+#include "config.h"
+
+#include <assert.h>
 #include <dlfcn.h>
 #include <stddef.h>
 #include <sys/syscall.h>
+#include <unistd.h>
+#ifdef HAVE_NUMAIF_H
+#include <numaif.h>
+#endif
 
 #include "real.h"
+#include "thread.h"
 
 typedef long (*syscall_fn)(long, ...);
 typedef long (*move_pages_fn)(int, unsigned long, void **, const int *,
@@ -20,7 +28,17 @@ typedef long (*migrate_pages_fn)(int, unsigned long, const unsigned long *,
 typedef long (*mbind_fn)(void *, unsigned long, int, const unsigned long *,
 			 unsigned long, unsigned int);
 
-__thread int numashim_forwarding __attribute__((tls_model("initial-exec")));
+/* The functions are called with the types their headers declare. */
+#define SAME_TYPE(fn_type, fn)						\
+	static_assert(__builtin_types_compatible_p(fn_type, __typeof__(&fn)), \
+		      #fn " is not called as its header declares it")
+
+SAME_TYPE(syscall_fn, syscall);
+#ifdef HAVE_NUMAIF_H
+SAME_TYPE(move_pages_fn, move_pages);
+SAME_TYPE(migrate_pages_fn, migrate_pages);
+SAME_TYPE(mbind_fn, mbind);
+#endif
 
 static syscall_fn real_syscall;
 static move_pages_fn real_move_pages;
@@ -69,10 +87,10 @@ long numashim_real_move_pages(const struct numashim_move_pages_args *a,
 		if (fn) {
 			long ret;
 
-			numashim_forwarding = 1;
+			numashim_td.forwarding = 1;
 			ret = fn(a->pid, a->count, a->pages, a->nodes,
 				 a->status, a->flags);
-			numashim_forwarding = 0;
+			numashim_td.forwarding = 0;
 			return ret;
 		}
 	}
@@ -91,10 +109,10 @@ long numashim_real_migrate_pages(const struct numashim_migrate_pages_args *a,
 		if (fn) {
 			long ret;
 
-			numashim_forwarding = 1;
+			numashim_td.forwarding = 1;
 			ret = fn(a->pid, a->maxnode, a->old_nodes,
 				 a->new_nodes);
-			numashim_forwarding = 0;
+			numashim_td.forwarding = 0;
 			return ret;
 		}
 	}
@@ -112,10 +130,10 @@ long numashim_real_mbind(const struct numashim_mbind_args *a, const long *raw)
 		if (fn) {
 			long ret;
 
-			numashim_forwarding = 1;
+			numashim_td.forwarding = 1;
 			ret = fn(a->addr, a->len, (int) a->mode, a->nodemask,
 				 a->maxnode, a->flags);
-			numashim_forwarding = 0;
+			numashim_td.forwarding = 0;
 			return ret;
 		}
 	}

@@ -4,13 +4,6 @@
 
 #include "numashim-payload.h"
 
-/*
- * Set while libnuma's function runs on the program's behalf: libnuma makes
- * the system call through syscall(), which must then pass straight through
- * rather than be recorded a second time.
- */
-extern __thread int numashim_forwarding __attribute__((tls_model("initial-exec")));
-
 /* The definitions the shim's own ones hide: glibc's and libnuma's. */
 void numashim_real_init(void);
 long numashim_real_syscall(long nr, const long raw[6]);

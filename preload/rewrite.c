@@ -28,6 +28,7 @@
 #include "rewrite.h"
 #include "scratch.h"
 #include "self.h"
+#include "thread.h"
 #include "usermem.h"
 
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
@@ -87,8 +88,6 @@ static uint32_t draw(uint64_t seed, unsigned int rule_no, uint64_t seq,
  */
 #define CALLER_FRAMES 8
 #define SHIM_FRAMES 8
-
-static __thread int resolving __attribute__((tls_model("initial-exec")));
 
 /*
  * Function names by return address, looked up once: reading symbol
@@ -177,13 +176,13 @@ static bool caller_matches(const char *pattern, const void *ip,
 	Dl_info info;
 	bool match;
 
-	if (resolving || !s)
+	if (numashim_td.resolving || !s)
 		return false;
-	resolving = 1;
+	numashim_td.resolving = 1;
 	match = functions_match(pattern, ip, s) ||
 		(dladdr(ip, &info) && info.dli_fname &&
 		 !fnmatch(pattern, basename(info.dli_fname), 0));
-	resolving = 0;
+	numashim_td.resolving = 0;
 	return match;
 }
 

@@ -12,17 +12,15 @@
 #include <unistd.h>
 
 #include "self.h"
+#include "thread.h"
 
 static pid_t pid;
-
-/* Initial-exec TLS: the general model may allocate on first use. */
-static __thread pid_t tid __attribute__((tls_model("initial-exec")));
 
 /* In the child only the forking thread lives on: its tid is the one. */
 static void forget(void)
 {
 	__atomic_store_n(&pid, 0, __ATOMIC_RELAXED);
-	tid = 0;
+	numashim_td.tid = 0;
 }
 
 void numashim_self_init(void)
@@ -44,7 +42,7 @@ pid_t numashim_self_pid(void)
 
 pid_t numashim_self_tid(void)
 {
-	if (!tid)
-		tid = gettid();
-	return tid;
+	if (!numashim_td.tid)
+		numashim_td.tid = gettid();
+	return numashim_td.tid;
 }

@@ -698,7 +698,8 @@ static size_t pick_range(char **addr, unsigned long *len, void **pages)
 	if (first + n > ARENA_PAGES)
 		n = ARENA_PAGES - first;
 	*addr = page_at(first) + off;
-	*len = chance(15) ? PICK(odd_len) : n * g.page - (chance(20) ? 100 : 0);
+	*len = chance(15) ? PICK(odd_len) :
+	       (unsigned long) (n * g.page - (chance(20) ? 100 : 0));
 	if (chance(3))
 		*addr = NULL;
 	printf(" addr=p%u+%ld len=%lu", first, *addr ? off : -1L, *len);
