@@ -1,25 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
-#include <inttypes.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "compare.h"
 #include "graph.h"
 #include "html.h"
 #include "lami.h"
 #include "output.h"
-#include "progress.h"
 #include "report.h"
 #include "views.h"
 #include "traces.h"
@@ -55,8 +44,7 @@ static const char *root_cause(const char *error)
 	return last ? last + strspn(last, "\n ") : error;
 }
 
-/* The traces whose reading failed, for the error message. */
-static void put_paths(const char *const *paths, size_t count)
+void numashim_report_put_paths(const char *const *paths, size_t count)
 {
 	size_t i;
 
@@ -69,7 +57,8 @@ static void put_read_error(const struct trace_list *traces, const char *what,
 			   const char *error)
 {
 	fputs(PREFIX, stderr);
-	put_paths((const char *const *) traces->paths, traces->count);
+	numashim_report_put_paths((const char *const *) traces->paths,
+				  traces->count);
 	fprintf(stderr, ": %s:\n  %s\n", what, error);
 }
 
@@ -188,8 +177,8 @@ static int compare(FILE *out, const char *const *paths, size_t count,
 	return ret;
 }
 
-static int summarize(FILE *out, const char *const *paths, size_t count,
-		     const struct numashim_report_options *options)
+int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
+			    const struct numashim_report_options *options)
 {
 	if (options->compare)
 		return compare(out, paths, count, options);
@@ -208,199 +197,6 @@ static int summarize(FILE *out, const char *const *paths, size_t count,
 	views_fini(&v);
 	traces_fini(&traces);
 	return ret;
-}
-
-/*
- * AddressSanitizer has reserved terabytes of address space for its shadow
- * memory before main(): under it, any limit would fail every allocation.
- */
-static void limit_memory(void)
-{
-#ifndef __SANITIZE_ADDRESS__
-	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-	struct rlimit half;
-
-	if (pages <= 0 || size <= 0)
-		return;
-	half.rlim_cur = half.rlim_max = (rlim_t) pages * size / 2;
-	setrlimit(RLIMIT_AS, &half);
-#endif
-}
-
-/*
- * The child dies with the parent that waits for it, killed by timeout or
- * by a user, rather than read on as an orphan; the parent may have died
- * before the child asked.
- */
-static void die_with(pid_t parent)
-{
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
-		_exit(1);
-}
-
-static double seconds_now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec / 1e9;
-}
-
-/*
- * Wait for the child as long as its count of messages moves; kill it once
- * the count stood still for stall seconds. A pidfd wakes us as soon as
- * the child ends; without one (Linux before 5.3), poll() merely sleeps.
- * Returns what waitpid() does; *read, the messages read, once stalled.
- */
-static pid_t watch(pid_t pid, int *status, unsigned int stall,
-		   uint64_t *read)
-{
-	struct pollfd child = {
-		.fd = syscall(SYS_pidfd_open, pid, 0), .events = POLLIN,
-	};
-	uint64_t first = progress_count(), seen = first, now;
-	double since = seconds_now();
-	pid_t ret;
-
-	while (!(ret = waitpid(pid, status, WNOHANG))) {
-		poll(&child, child.fd >= 0, 100);
-		now = progress_count();
-		if (now != seen) {
-			seen = now;
-			since = seconds_now();
-		} else if (seconds_now() - since >= stall) {
-			*read = seen - first;
-			kill(pid, SIGKILL);
-			ret = waitpid(pid, status, 0);
-			break;
-		}
-	}
-	if (child.fd >= 0)
-		close(child.fd);
-	return ret;
-}
-
-/*
- * The reading child's end, told as an error unless it exited: killed as
- * it made no progress for stall seconds (0: not watched), or by a signal
- * of its own.
- */
-static int child_end(pid_t pid, const char *const *paths, size_t count,
-		     unsigned int stall)
-{
-	uint64_t read = UINT64_MAX;
-	int status;
-	pid_t ret;
-
-	ret = stall ? watch(pid, &status, stall, &read) :
-		      waitpid(pid, &status, 0);
-	if (ret > 0 && WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (read != UINT64_MAX) {
-		fputs(PREFIX, stderr);
-		put_paths(paths, count);
-		fprintf(stderr, ": babeltrace2 made no progress for %u s after "
-			"%" PRIu64 " messages; a trace is likely damaged\n",
-			stall, read);
-	} else {
-		fputs(PREFIX "reading ", stderr);
-		put_paths(paths, count);
-		fprintf(stderr, " failed (%s): a trace is damaged beyond what "
-			"babeltrace2 can read\n",
-			ret > 0 && WIFSIGNALED(status) ?
-			strsignal(WTERMSIG(status)) : strerror(errno));
-	}
-	return 1;
-}
-
-/*
- * libbabeltrace2 2.0 aborts on some damaged traces (glib gives up
- * allocating a sequence whose length field was garbled to billions), and
- * reads others without end, so the traces are read in a child process,
- * whose death or stall is then told as an error rather than taking the
- * caller with it. The child may use half of the machine's memory, so that
- * such an allocation fails at once instead of calling in the kernel's
- * out-of-memory killer.
- */
-int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
-			    const struct numashim_report_options *options)
-{
-	unsigned int stall = options->stall_timeout ?
-			     options->stall_timeout :
-			     NUMASHIM_REPORT_STALL_TIMEOUT;
-	pid_t pid, parent = getpid();
-	int status;
-
-	if (!progress_share())
-		stall = 0;
-
-	fflush(out);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		return summarize(out, paths, count, options);
-	if (!pid) {
-		die_with(parent);
-		limit_memory();
-		status = summarize(out, paths, count, options);
-		fflush(out);
-		_exit(status);
-	}
-	return child_end(pid, paths, count, stall);
-}
-
-static int usage(const char *name, FILE *to, int status)
-{
-	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
-		"rewrites|timeline]\n         [--per-thread] "
-		"[--format text|json|csv|lami] [--html FILE] [FILTER]...\n"
-		"         [--compare BASELINE] [--stall-timeout S] TRACE...\n"
-		"Report on the numashim events of the CTF traces at or under "
-		"each TRACE folder:\n"
-		"  summary   per call kind and process, the calls, their "
-		"errors, pages and\n"
-		"            latency (the default)\n"
-		"  failures  failed calls and pages by code, explained, with "
-		"their call sites\n"
-		"  callsites the call sites, most calls first, with their "
-		"time and failures,\n"
-		"            named by function and source line where debug "
-		"information exists\n"
-		"  nodes     move_pages' pages and bytes by requested node and "
-		"resulting node\n"
-		"            or status, and the node the kernel got when a "
-		"rewrite rule\n            changed it\n"
-		"  rewrites  per rewrite rule, the calls it changed, what "
-		"the kernel got\n"
-		"            instead, and the failures it made up\n"
-		"  timeline  calls by kind, failed calls and pages moved by "
-		"node, over time\n"
-		"Filters count only the calls\n"
-		"  --pid PID, --tid TID  of a process or thread\n"
-		"  --procname NAME       of processes of that name\n"
-		"  --call KIND[,KIND]    move_pages, migrate_pages, mbind\n"
-		"  --begin S, --end S    made in that span of trace time, "
-		"seconds from the\n"
-		"                        clock's origin (babeltrace2 "
-		"--clock-seconds)\n"
-		"  --min-latency D       that took at least D (ns, us, ms or "
-		"s: 50us)\n"
-		"--html FILE writes the summary, failures, nodes and timeline, "
-		"with charts, to\n  FILE as one HTML page too\n"
-		"--compare BASELINE compares the summary of the TRACE folders, "
-		"the experiment,\n  with that of the traces under BASELINE: "
-		"every figure per call kind and\n  process name on both "
-		"sides, their difference and its percent of the\n  "
-		"baseline\n"
-		"--stall-timeout S gives up, as on a damaged trace, when "
-		"babeltrace2 reads\n  no message for S seconds (default 10)\n"
-		"--format lami speaks LAMI 1.0, for Trace Compass's external "
-		"analyses:\n"
-		"  --mi-version, --metadata, --test-compatibility, "
-		"--output-progress,\n"
-		"  --limit N|unlimited; --begin and --end in ns since the "
-		"Epoch\n", name);
-	return status;
 }
 
 /* An integer option's value: a process or thread id. */
@@ -436,60 +232,9 @@ static int parse_filter(int opt, const char *arg, struct call_filter *f)
 	}
 }
 
-/* --stall-timeout: whole seconds, at least one. */
-static int parse_stall(const char *text, unsigned int *seconds)
-{
-	unsigned long value;
-	char *end;
-
-	errno = 0;
-	value = strtoul(text, &end, 10);
-	if (errno || end == text || *end || *text == '-' || !value ||
-	    value > 86400)
-		return -1;
-	*seconds = value;
-	return 0;
-}
-
-/* What the command line asks besides the report's options. */
-struct request {
-	/* --begin and --end as given: the format says in what unit. */
-	const char *begin, *end;
-	bool mi_version, metadata;
-	/* --limit, --output-progress...: options of --format lami alone. */
-	const char *lami_only;
-};
-
-/* LAMI's options; -1 when opt is not one, or arg not its value. */
-static int parse_lami(int opt, const char *arg,
-		      struct numashim_report_options *o, struct request *req)
-{
-	switch (opt) {
-	case 'V':
-		req->mi_version = true;
-		return 0;
-	case 'M':
-		req->metadata = true;
-		req->lami_only = "--metadata";
-		return 0;
-	case 'C':
-		o->test_compatibility = true;
-		req->lami_only = "--test-compatibility";
-		return 0;
-	case 'P':
-		/* Progress lines are optional: none are written. */
-		req->lami_only = "--output-progress";
-		return 0;
-	case 'L':
-		req->lami_only = "--limit";
-		return lami_parse_limit(arg, &o->limit);
-	default:
-		return -1;
-	}
-}
-
+/* The value of one of the options; -1 when it is not one. */
 static int parse_option(int opt, const char *arg,
-			struct numashim_report_options *o, struct request *req)
+			struct numashim_report_options *o)
 {
 	switch (opt) {
 	case 'v':
@@ -499,151 +244,32 @@ static int parse_option(int opt, const char *arg,
 		return 0;
 	case 'f':
 		return report_format_parse(arg, &o->format);
-	case 'H':
-		o->html = arg;
-		return 0;
-	case 'B':
-		o->compare = arg;
-		return 0;
-	case 'S':
-		return parse_stall(arg, &o->stall_timeout);
 	case 'b':
-		req->begin = arg;
-		return 0;
+		return call_filter_parse_time(arg, &o->filter.begin_ns);
 	case 'e':
-		req->end = arg;
-		return 0;
-	case 'l':
-	case 'p':
-	case 'T':
-	case 'n':
-	case 'c':
-		return parse_filter(opt, arg, &o->filter);
+		return call_filter_parse_time(arg, &o->filter.end_ns);
 	default:
-		return parse_lami(opt, arg, o, req);
+		return parse_filter(opt, arg, &o->filter);
 	}
 }
 
-/* Options that take no trace, or that need another; -1: none is. */
-static int answer_alone(const struct request *req,
-			const struct numashim_report_options *o)
-{
-	if (req->mi_version) {
-		puts(NUMASHIM_REPORT_LAMI_VERSION);
-		return 0;
-	}
-	if (req->lami_only && o->format != NUMASHIM_REPORT_LAMI) {
-		fprintf(stderr, PREFIX "%s is an option of --format lami\n",
-			req->lami_only);
-		return 2;
-	}
-	if (o->format == NUMASHIM_REPORT_LAMI && !report_views[o->view].lami) {
-		fprintf(stderr, PREFIX "this view has no LAMI table\n");
-		return 2;
-	}
-	if (req->metadata) {
-		print_lami_metadata(stdout, o->view);
-		return 0;
-	}
-	return -1;
-}
+#define OPTION(name, val, has_arg) { name, has_arg, NULL, val },
 
-typedef int (*time_parser)(const char *text, uint64_t *ns);
-
-static int parse_span_in(const struct request *req, struct call_filter *f,
-			 time_parser parse)
-{
-	if (req->begin && parse(req->begin, &f->begin_ns))
-		return -1;
-	return req->end ? parse(req->end, &f->end_ns) : 0;
-}
-
-/* The span asked for: seconds, or LAMI's nanoseconds since the Epoch. */
-static int parse_span(const struct request *req,
-		      struct numashim_report_options *o)
-{
-	return parse_span_in(req, &o->filter,
-			     o->format == NUMASHIM_REPORT_LAMI ?
-			     lami_parse_time : call_filter_parse_time);
-}
-
-static const struct option longopts[] = {
-	{ "view", required_argument, NULL, 'v' },
-	{ "per-thread", no_argument, NULL, 't' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "html", required_argument, NULL, 'H' },
-	{ "compare", required_argument, NULL, 'B' },
-	{ "stall-timeout", required_argument, NULL, 'S' },
-	{ "pid", required_argument, NULL, 'p' },
-	{ "tid", required_argument, NULL, 'T' },
-	{ "procname", required_argument, NULL, 'n' },
-	{ "call", required_argument, NULL, 'c' },
-	{ "begin", required_argument, NULL, 'b' },
-	{ "end", required_argument, NULL, 'e' },
-	{ "min-latency", required_argument, NULL, 'l' },
-	{ "mi-version", no_argument, NULL, 'V' },
-	{ "metadata", no_argument, NULL, 'M' },
-	{ "test-compatibility", no_argument, NULL, 'C' },
-	{ "output-progress", no_argument, NULL, 'P' },
-	{ "limit", required_argument, NULL, 'L' },
-	{ "help", no_argument, NULL, 'h' },
+static const struct option options_shared[] = {
+	NUMASHIM_REPORT_SHOW_OPTIONS(OPTION)
+	NUMASHIM_REPORT_FILTER_OPTIONS(OPTION)
 	{ 0 },
 };
 
-/*
- * The sink's span is in seconds, whatever its format; it has no
- * --stall-timeout, as no parent of ours waits for babeltrace2 there.
- */
+/* The sink's span is in seconds, whatever its format. */
 int numashim_report_option(struct numashim_report_options *options,
 			   const char *name, const char *value)
 {
-	struct request req = { 0 };
 	const struct option *o;
 
-	for (o = longopts; o->name; o++)
-		if (!strcmp(o->name, name) && !strchr("hS", o->val) &&
+	for (o = options_shared; o->name; o++)
+		if (!strcmp(o->name, name) &&
 		    (o->has_arg == required_argument) == !!value)
-			return parse_option(o->val, value, options, &req) ||
-			       parse_span_in(&req, &options->filter,
-					     call_filter_parse_time) ? -1 : 0;
+			return parse_option(o->val, value, options) ? -1 : 0;
 	return -1;
-}
-
-int numashim_report_main(int argc, char **argv)
-{
-	struct numashim_report_options options = { 0 };
-	const char *name = argc > 0 ? argv[0] : "numashim report";
-	struct request req = { 0 };
-	int opt, status;
-
-	/* The caller may have parsed its own options with getopt already. */
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (opt == 'h')
-			return usage(name, stdout, 0);
-		if (opt == '?' || parse_option(opt, optarg, &options, &req))
-			return usage(name, stderr, 2);
-	}
-	status = answer_alone(&req, &options);
-	if (status >= 0)
-		return status;
-	if (parse_span(&req, &options) || optind >= argc)
-		return usage(name, stderr, 2);
-	if (options.compare && compare_conflict(&options)) {
-		fprintf(stderr, PREFIX "--compare compares summaries per call "
-			"kind and process name: it takes no %s\n",
-			compare_conflict(&options));
-		return 2;
-	}
-	status = numashim_report_summary(stdout,
-					 (const char *const *) argv + optind,
-					 argc - optind, &options);
-	if (status != NUMASHIM_REPORT_NO_EVENTS)
-		return status;
-	fputs(PREFIX, stderr);
-	put_paths((const char *const *) argv + optind, argc - optind);
-	fprintf(stderr, ": %s\n", report_no_events);
-	if (options.format == NUMASHIM_REPORT_LAMI)
-		lami_put_error(stdout, report_no_events);
-	return 1;
 }

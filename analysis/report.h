@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * `numashim report`: what the numashim events of one or more traces say,
- * read with libbabeltrace2 (src.ctf.fs -> utils.muxer -> sink.numashim.report).
- * Link with libreport.la.
+ * What the numashim events of one or more traces say, read with
+ * libbabeltrace2 (src.ctf.fs -> utils.muxer -> sink.numashim.report):
+ * the library behind `numashim report`, whose command line is
+ * cli/report.c, and the sink's options. Link with libreport.la.
  */
 #ifndef NUMASHIM_REPORT_H
 #define NUMASHIM_REPORT_H
@@ -37,14 +38,25 @@ struct numashim_report_options {
 	bool test_compatibility;
 	/* The baseline's traces: compare the summaries; NULL: do not. */
 	const char *compare;
-	/*
-	 * Seconds babeltrace2 may read without consuming a message before
-	 * the traces are told damaged; 0: NUMASHIM_REPORT_STALL_TIMEOUT.
-	 */
-	unsigned int stall_timeout;
 };
 
-#define NUMASHIM_REPORT_STALL_TIMEOUT 10
+/*
+ * The options of `numashim report` that sink.numashim.report takes as
+ * parameters too, X(name, getopt's value, <getopt.h>'s has_arg), in two
+ * groups: what is shown, and which calls are counted.
+ */
+#define NUMASHIM_REPORT_SHOW_OPTIONS(X) \
+	X("view", 'v', required_argument) \
+	X("per-thread", 't', no_argument) \
+	X("format", 'f', required_argument)
+#define NUMASHIM_REPORT_FILTER_OPTIONS(X) \
+	X("pid", 'p', required_argument) \
+	X("tid", 'T', required_argument) \
+	X("procname", 'n', required_argument) \
+	X("call", 'c', required_argument) \
+	X("begin", 'b', required_argument) \
+	X("end", 'e', required_argument) \
+	X("min-latency", 'l', required_argument)
 
 /*
  * Returned by numashim_report_summary() when the traces were read whole
@@ -54,10 +66,11 @@ struct numashim_report_options {
 #define NUMASHIM_REPORT_NO_EVENTS 3
 
 /*
- * Print to out the view options->view of the CTF traces found at or under each of
- * paths[0..count - 1], merged in time order, or with options->compare,
- * their summary against that of the traces under options->compare;
- * explain any error on stderr.
+ * Print to out the view options->view of the CTF traces found at or under
+ * each of paths[0..count - 1], merged in time order, or with
+ * options->compare, their summary against that of the traces under
+ * options->compare; explain any error on stderr. The traces are read in
+ * the calling process, which a damaged trace may abort or hold forever.
  * Returns 0; NUMASHIM_REPORT_NO_EVENTS; or 1 when a path holds no trace
  * or a trace could not be read (to its end: what was read is printed,
  * with a warning).
@@ -65,24 +78,18 @@ struct numashim_report_options {
 int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 			    const struct numashim_report_options *options);
 
+/* Write paths to stderr as the report's errors name traces. */
+void numashim_report_put_paths(const char *const *paths, size_t count);
+
 /*
- * Set in options the command's option called name (its long name without
- * the dashes: "min-latency") as its command line would: to value, or for
- * a flag such as "per-thread", value NULL; options may keep value, which
- * must last as long as they do. Returns 0, or -1 when name is no option
- * or value is not one of its values.
+ * Set in options the option called name (one of NUMASHIM_REPORT_*_OPTIONS,
+ * its long name without the dashes: "min-latency") as the command line
+ * would: to value, or for a flag such as "per-thread", value NULL;
+ * --begin and --end in seconds. options may keep value, which must last
+ * as long as they do. Returns 0, or -1 when name is no option or value
+ * is not one of its values.
  */
 int numashim_report_option(struct numashim_report_options *options,
 			   const char *name, const char *value);
-
-/*
- * The command `numashim report [--view summary|failures|callsites|nodes|
- * rewrites|timeline]
- * [--per-thread]
- * [--format text|json] TRACE...`; argv[0] is the command's name.
- * Returns the exit status: 0, 1 (see above; also for no numashim event,
- * which it explains) or 2 (usage error).
- */
-int numashim_report_main(int argc, char **argv);
 
 #endif /* NUMASHIM_REPORT_H */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "config.h"
-#include "record.h"
+#include "commands.h"
 #include "report.h"
 
 struct subcommand {

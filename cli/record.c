@@ -17,8 +17,9 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "commands.h"
 #include "outdir.h"
-#include "record.h"
+#include "reader.h"
 #include "report.h"
 #include "rules.h"
 #include "session.h"
@@ -328,8 +329,8 @@ static void summary_print(const struct session_config *cfg)
 		return;
 	}
 	fputc('\n', stderr);
-	if (numashim_report_summary(stderr, &cfg->path, 1, &options) ==
-	    NUMASHIM_REPORT_NO_EVENTS)
+	if (reader_summary(stderr, &cfg->path, 1, &options,
+			   READER_STALL_TIMEOUT) == NUMASHIM_REPORT_NO_EVENTS)
 		fputs("numashim record: no move_pages, migrate_pages or mbind call was recorded\n",
 		      stderr);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Damaged copies of real traces through numashim report and the sink.
 #
-#   tracefuzz.py --seed S --variants N --report BIN --plugin-dir DIR
+#   tracefuzz.py --seed S --variants N --numashim BIN --plugin-dir DIR
 #                --work DIR TRACE...
 #   tracefuzz.py --self-test
 #
@@ -62,7 +62,7 @@ SANITIZER = re.compile(r"ERROR: AddressSanitizer|ERROR: LeakSanitizer|"
 READ_WARNING = "the trace could not be read to its end"
 KNOWN = "known: "
 # A frame of a sanitizer's stack in numashim's own code.
-OUR_FRAME = re.compile(r"/analysis/[a-z-]+\.c:\d+")
+OUR_FRAME = re.compile(r"/(analysis|cli)/[a-z-]+\.c:\d+")
 FRAME = re.compile(r"^\s*#(\d+) 0x[0-9a-f]+ in (.*)$", re.M)
 
 
@@ -250,7 +250,8 @@ class Runner:
             return ["babeltrace2", "--plugin-path=" + self.args.plugin_dir,
                     trace, "-c", "sink.numashim.report", "-p",
                     'view="%s",format="%s"' % (view, fmt)]
-        argv = [self.args.report, "--view", view, "--format", fmt,
+        argv = [self.args.numashim, "report", "--view", view,
+                "--format", fmt,
                 "--stall-timeout", str(self.args.stall_timeout)]
         if where == "html":
             argv += ["--html", html]
@@ -382,6 +383,9 @@ def self_test():
                   "    #0 0x1 in f ../analysis/nodes-text.c:12\n"),
          "crash in our frame"),
         (cmd, v, (1, "", "==1==ERROR: AddressSanitizer: SEGV\n"
+                  "    #0 0x1 in watch ../cli/reader.c:80\n"),
+         "crash in the command's frame"),
+        (cmd, v, (1, "", "==1==ERROR: AddressSanitizer: SEGV\n"
                   "    #0 0x1 in bt_field_x (/lib/libbabeltrace2.so.0)\n"
                   "    #1 0x2 in member ../analysis/events.c:40\n"),
          "our bad call into the library"),
@@ -432,7 +436,7 @@ def main():
     ap.add_argument("--self-test", action="store_true")
     ap.add_argument("--seed", type=int)
     ap.add_argument("--variants", type=int, default=500)
-    ap.add_argument("--report")
+    ap.add_argument("--numashim")
     ap.add_argument("--plugin-dir")
     ap.add_argument("--asan-preload", default="")
     ap.add_argument("--work")

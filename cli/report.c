@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * numashim report [OPTION]... TRACE...: what the numashim events of
+ * recorded traces say, in one of the views and formats of analysis/,
+ * read in a watched child (reader.c). See numashim-report(1).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "commands.h"
+#include "compare.h"
+#include "lami.h"
+#include "output.h"
+#include "reader.h"
+#include "report.h"
+
+#define PREFIX "numashim report: "
+
+static int usage(const char *name, FILE *to, int status)
+{
+	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
+		"rewrites|timeline]\n         [--per-thread] "
+		"[--format text|json|csv|lami] [--html FILE] [FILTER]...\n"
+		"         [--compare BASELINE] [--stall-timeout S] TRACE...\n"
+		"Report on the numashim events of the CTF traces at or under "
+		"each TRACE folder:\n"
+		"  summary   per call kind and process, the calls, their "
+		"errors, pages and\n"
+		"            latency (the default)\n"
+		"  failures  failed calls and pages by code, explained, with "
+		"their call sites\n"
+		"  callsites the call sites, most calls first, with their "
+		"time and failures,\n"
+		"            named by function and source line where debug "
+		"information exists\n"
+		"  nodes     move_pages' pages and bytes by requested node and "
+		"resulting node\n"
+		"            or status, and the node the kernel got when a "
+		"rewrite rule\n            changed it\n"
+		"  rewrites  per rewrite rule, the calls it changed, what "
+		"the kernel got\n"
+		"            instead, and the failures it made up\n"
+		"  timeline  calls by kind, failed calls and pages moved by "
+		"node, over time\n"
+		"Filters count only the calls\n"
+		"  --pid PID, --tid TID  of a process or thread\n"
+		"  --procname NAME       of processes of that name\n"
+		"  --call KIND[,KIND]    move_pages, migrate_pages, mbind\n"
+		"  --begin S, --end S    made in that span of trace time, "
+		"seconds from the\n"
+		"                        clock's origin (babeltrace2 "
+		"--clock-seconds)\n"
+		"  --min-latency D       that took at least D (ns, us, ms or "
+		"s: 50us)\n"
+		"--html FILE writes the summary, failures, nodes and timeline, "
+		"with charts, to\n  FILE as one HTML page too\n"
+		"--compare BASELINE compares the summary of the TRACE folders, "
+		"the experiment,\n  with that of the traces under BASELINE: "
+		"every figure per call kind and\n  process name on both "
+		"sides, their difference and its percent of the\n  "
+		"baseline\n"
+		"--stall-timeout S gives up, as on a damaged trace, when "
+		"babeltrace2 reads\n  no message for S seconds (default %u)\n"
+		"--format lami speaks LAMI 1.0, for Trace Compass's external "
+		"analyses:\n"
+		"  --mi-version, --metadata, --test-compatibility, "
+		"--output-progress,\n"
+		"  --limit N|unlimited; --begin and --end in ns since the "
+		"Epoch\n", name, READER_STALL_TIMEOUT);
+	return status;
+}
+
+/* --stall-timeout: whole seconds, at least one. */
+static int parse_stall(const char *text, unsigned int *seconds)
+{
+	unsigned long value;
+	char *end;
+
+	errno = 0;
+	value = strtoul(text, &end, 10);
+	if (errno || end == text || *end || *text == '-' || !value ||
+	    value > 86400)
+		return -1;
+	*seconds = value;
+	return 0;
+}
+
+/* What the command line asks besides the report's options. */
+struct request {
+	/* --begin and --end as given: the format says in what unit. */
+	const char *begin, *end;
+	bool mi_version, metadata;
+	/* --limit, --output-progress...: options of --format lami alone. */
+	const char *lami_only;
+	unsigned int stall;	/* --stall-timeout */
+};
+
+/* LAMI's options; -1 when opt is not one, or arg not its value. */
+static int parse_lami(int opt, const char *arg,
+		      struct numashim_report_options *o, struct request *req)
+{
+	switch (opt) {
+	case 'V':
+		req->mi_version = true;
+		return 0;
+	case 'M':
+		req->metadata = true;
+		req->lami_only = "--metadata";
+		return 0;
+	case 'C':
+		o->test_compatibility = true;
+		req->lami_only = "--test-compatibility";
+		return 0;
+	case 'P':
+		/* Progress lines are optional: none are written. */
+		req->lami_only = "--output-progress";
+		return 0;
+	case 'L':
+		req->lami_only = "--limit";
+		return lami_parse_limit(arg, &o->limit);
+	default:
+		return -1;
+	}
+}
+
+/*
+ * An option's value, the sink's options set as the sink sets them; -1
+ * when arg is not one of opt's values.
+ */
+static int parse_option(int opt, const char *name, const char *arg,
+			struct numashim_report_options *o, struct request *req)
+{
+	switch (opt) {
+	case 'H':
+		o->html = arg;
+		return 0;
+	case 'B':
+		o->compare = arg;
+		return 0;
+	case 'S':
+		return parse_stall(arg, &req->stall);
+	case 'b':
+		req->begin = arg;
+		return 0;
+	case 'e':
+		req->end = arg;
+		return 0;
+	case 'V':
+	case 'M':
+	case 'C':
+	case 'P':
+	case 'L':
+		return parse_lami(opt, arg, o, req);
+	default:
+		return numashim_report_option(o, name, arg);
+	}
+}
+
+/* Options that take no trace, or that need another; -1: none is. */
+static int answer_alone(const struct request *req,
+			const struct numashim_report_options *o)
+{
+	if (req->mi_version) {
+		puts(NUMASHIM_REPORT_LAMI_VERSION);
+		return 0;
+	}
+	if (req->lami_only && o->format != NUMASHIM_REPORT_LAMI) {
+		fprintf(stderr, PREFIX "%s is an option of --format lami\n",
+			req->lami_only);
+		return 2;
+	}
+	if (o->format == NUMASHIM_REPORT_LAMI && !report_views[o->view].lami) {
+		fprintf(stderr, PREFIX "this view has no LAMI table\n");
+		return 2;
+	}
+	if (req->metadata) {
+		print_lami_metadata(stdout, o->view);
+		return 0;
+	}
+	return -1;
+}
+
+/* The span asked for: seconds, or LAMI's nanoseconds since the Epoch. */
+static int parse_span(const struct request *req,
+		      struct numashim_report_options *o)
+{
+	int (*parse)(const char *text, uint64_t *ns) =
+		o->format == NUMASHIM_REPORT_LAMI ? lami_parse_time :
+						    call_filter_parse_time;
+
+	if (req->begin && parse(req->begin, &o->filter.begin_ns))
+		return -1;
+	return req->end ? parse(req->end, &o->filter.end_ns) : 0;
+}
+
+#define OPTION(name, val, has_arg) { name, has_arg, NULL, val },
+
+static const struct option longopts[] = {
+	NUMASHIM_REPORT_SHOW_OPTIONS(OPTION)
+	{ "html", required_argument, NULL, 'H' },
+	{ "compare", required_argument, NULL, 'B' },
+	{ "stall-timeout", required_argument, NULL, 'S' },
+	NUMASHIM_REPORT_FILTER_OPTIONS(OPTION)
+	{ "mi-version", no_argument, NULL, 'V' },
+	{ "metadata", no_argument, NULL, 'M' },
+	{ "test-compatibility", no_argument, NULL, 'C' },
+	{ "output-progress", no_argument, NULL, 'P' },
+	{ "limit", required_argument, NULL, 'L' },
+	{ "help", no_argument, NULL, 'h' },
+	{ 0 },
+};
+
+int numashim_report_main(int argc, char **argv)
+{
+	struct numashim_report_options options = { 0 };
+	const char *name = argc > 0 ? argv[0] : "numashim report";
+	struct request req = { .stall = READER_STALL_TIMEOUT };
+	int opt, longindex, status;
+
+	/* The caller may have parsed its own options with getopt already. */
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "h", longopts, &longindex)) != -1) {
+		if (opt == 'h')
+			return usage(name, stdout, 0);
+		if (opt == '?' || parse_option(opt, longopts[longindex].name,
+					       optarg, &options, &req))
+			return usage(name, stderr, 2);
+	}
+	status = answer_alone(&req, &options);
+	if (status >= 0)
+		return status;
+	if (parse_span(&req, &options) || optind >= argc)
+		return usage(name, stderr, 2);
+	if (options.compare && compare_conflict(&options)) {
+		fprintf(stderr, PREFIX "--compare compares summaries per call "
+			"kind and process name: it takes no %s\n",
+			compare_conflict(&options));
+		return 2;
+	}
+	status = reader_summary(stdout, (const char *const *) argv + optind,
+				argc - optind, &options, req.stall);
+	if (status != NUMASHIM_REPORT_NO_EVENTS)
+		return status;
+	fputs(PREFIX, stderr);
+	numashim_report_put_paths((const char *const *) argv + optind,
+				  argc - optind);
+	fprintf(stderr, ": %s\n", report_no_events);
+	if (options.format == NUMASHIM_REPORT_LAMI)
+		lami_put_error(stdout, report_no_events);
+	return 1;
+}
