@@ -19,32 +19,33 @@
 
 #define PREFIX "numashim report: "
 
+/* The views' or the formats' names, as one of the usage's choices. */
+static void put_choices(FILE *to, const char *option, const void *names,
+			size_t count, size_t stride)
+{
+	size_t i;
+
+	fprintf(to, "[%s ", option);
+	for (i = 0; i < count; i++)
+		fprintf(to, "%s%s", i ? "|" : "", *(const char *const *)
+			((const char *) names + i * stride));
+	fputc(']', to);
+}
+
 static int usage(const char *name, FILE *to, int status)
 {
-	fprintf(to, "usage: %s [--view summary|failures|callsites|nodes|"
-		"rewrites|timeline]\n         [--per-thread] "
-		"[--format text|json|csv|lami] [--html FILE] [FILTER]...\n"
-		"         [--compare BASELINE] [--stall-timeout S] TRACE...\n"
-		"Report on the numashim events of the CTF traces at or under "
-		"each TRACE folder:\n"
-		"  summary   per call kind and process, the calls, their "
-		"errors, pages and\n"
-		"            latency (the default)\n"
-		"  failures  failed calls and pages by code, explained, with "
-		"their call sites\n"
-		"  callsites the call sites, most calls first, with their "
-		"time and failures,\n"
-		"            named by function and source line where debug "
-		"information exists\n"
-		"  nodes     move_pages' pages and bytes by requested node and "
-		"resulting node\n"
-		"            or status, and the node the kernel got when a "
-		"rewrite rule\n            changed it\n"
-		"  rewrites  per rewrite rule, the calls it changed, what "
-		"the kernel got\n"
-		"            instead, and the failures it made up\n"
-		"  timeline  calls by kind, failed calls and pages moved by "
-		"node, over time\n"
+	fprintf(to, "usage: %s ", name);
+	put_choices(to, "--view", report_views, NUMASHIM_REPORT_VIEW_COUNT,
+		    sizeof(report_views[0]));
+	fputs("\n         [--per-thread] ", to);
+	put_choices(to, "--format", report_format_names,
+		    NUMASHIM_REPORT_FORMATS, sizeof(report_format_names[0]));
+	fputs(" [--html FILE] [FILTER]...\n"
+	      "         [--compare BASELINE] [--stall-timeout S] TRACE...\n"
+	      "Report on the numashim events of the CTF traces at or under "
+	      "each TRACE folder:\n", to);
+	report_views_usage(to);
+	fprintf(to,
 		"Filters count only the calls\n"
 		"  --pid PID, --tid TID  of a process or thread\n"
 		"  --procname NAME       of processes of that name\n"
@@ -69,7 +70,7 @@ static int usage(const char *name, FILE *to, int status)
 		"  --mi-version, --metadata, --test-compatibility, "
 		"--output-progress,\n"
 		"  --limit N|unlimited; --begin and --end in ns since the "
-		"Epoch\n", name, READER_STALL_TIMEOUT);
+		"Epoch\n", READER_STALL_TIMEOUT);
 	return status;
 }
 
