@@ -537,10 +537,12 @@ static void __attribute__((constructor)) numashim_init(void)
 	numashim_real_init();
 	numashim_self_init();
 	numashim_backtrace_init();
-	numashim_scratch_init();
 	tracing = numashim_provider_load();
 	numashim_rewrite_init();
 	rules = numashim_rewrite_active();
+	/* A process neither recorded nor rewritten keeps its address space. */
+	if (tracing || rules)
+		numashim_scratch_init();
 	warm_unwinders(tracing, rules);
 	if (rules)
 		numashim_scratch_nodes_init();
