@@ -75,10 +75,38 @@ void json_end_array(struct json_writer *w)
 	end(w, ']');
 }
 
+/*
+ * A string as JSON must have it: valid UTF-8 (a byte that is not, as
+ * U+FFFD), quotes, backslashes and control characters escaped.
+ */
+static void put_string(FILE *out, const char *s)
+{
+	unsigned long c;
+	size_t len;
+
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s += len ? len : 1) {
+		len = utf8_decode(s, &c);
+		if (!len)
+			fputs("\\ufffd", out);
+		else if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", *s);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04lx", c);
+		else
+			fwrite(s, 1, len, out);
+	}
+	fputc('"', out);
+}
+
 void json_key(struct json_writer *w, const char *key)
 {
 	put_separator(w);
-	put_json_string(w->out, key);
+	put_string(w->out, key);
 	fputs(": ", w->out);
 	w->after_key = true;
 }
@@ -86,7 +114,7 @@ void json_key(struct json_writer *w, const char *key)
 void json_string(struct json_writer *w, const char *s)
 {
 	put_separator(w);
-	put_json_string(w->out, s);
+	put_string(w->out, s);
 }
 
 void json_int(struct json_writer *w, int64_t i)
