@@ -7,64 +7,62 @@
  * "latency_ns": {"sum": N, "max": N, "mean": X}}, ...],
  * "numashim_events": N, "warnings": [...]}, the most calls first.
  */
-#include <inttypes.h>
-
+#include "json-writer.h"
 #include "output.h"
 
-static void put_symbol(FILE *out, const struct symbol *sym)
+static void put_symbol(struct json_writer *w, const struct symbol *sym)
 {
-	fputs(", \"function\": ", out);
-	put_json_string(out, sym->function);
+	json_member_string(w, "function", sym->function);
 	if (sym->function)
-		fprintf(out, ", \"function_offset\": %" PRIu64,
-			sym->function_offset);
-	fputs(", \"file\": ", out);
-	put_json_string(out, sym->file);
+		json_member_uint(w, "function_offset", sym->function_offset);
+	json_member_string(w, "file", sym->file);
 	if (sym->file)
-		fprintf(out, ", \"line\": %d", sym->line);
-	fputs(", \"problem\": ", out);
-	put_json_string(out, sym->problem);
+		json_member_int(w, "line", sym->line);
+	json_member_string(w, "problem", sym->problem);
 }
 
-static void put_tally(FILE *out, const struct site_tally *t)
+static void put_tally(struct json_writer *w, const struct site_tally *t)
 {
-	const char *sep = "";
 	int k;
 
-	fprintf(out, ", \"calls\": %" PRIu64 ", \"calls_by_kind\": {",
-		t->calls);
-	for (k = 0; k < CALL_KINDS; k++) {
-		if (t->by_kind[k]) {
-			fprintf(out, "%s\"%s\": %" PRIu64, sep,
-				call_kind_names[k], t->by_kind[k]);
-			sep = ", ";
-		}
-	}
-	fprintf(out, "}, \"failed\": %" PRIu64 ", \"failed_pages\": %" PRIu64
-		", \"latency_ns\": {\"sum\": %" PRIu64 ", \"max\": %" PRIu64
-		", \"mean\": %.1f}", t->failed, t->failed_pages,
-		t->latency_sum, t->latency_max,
-		(double) t->latency_sum / t->calls);
+	json_member_uint(w, "calls", t->calls);
+	json_key(w, "calls_by_kind");
+	json_begin_object(w);
+	for (k = 0; k < CALL_KINDS; k++)
+		if (t->by_kind[k])
+			json_member_uint(w, call_kind_names[k], t->by_kind[k]);
+	json_end_object(w);
+	json_member_uint(w, "failed", t->failed);
+	json_member_uint(w, "failed_pages", t->failed_pages);
+	json_key(w, "latency_ns");
+	json_begin_object(w);
+	json_member_uint(w, "sum", t->latency_sum);
+	json_member_uint(w, "max", t->latency_max);
+	json_key(w, "mean");
+	json_real(w, 1, (double) t->latency_sum / t->calls);
+	json_end_object(w);
 }
 
-static void put_callsite(FILE *out, const struct callsite *cs)
+static void put_callsite(struct json_writer *w, const struct callsite *cs)
 {
-	fputc('{', out);
-	put_json_site(out, cs->site);
-	put_symbol(out, &cs->symbol);
-	put_tally(out, &cs->site->tally);
-	fputc('}', out);
+	json_begin_object(w);
+	put_json_site(w, cs->site);
+	put_symbol(w, &cs->symbol);
+	put_tally(w, &cs->site->tally);
+	json_end_object(w);
 }
 
 void print_callsites_json(FILE *out, const struct views *v,
 			  const struct callsite *sites, size_t count)
 {
+	struct json_writer w;
 	size_t i;
 
-	fputs("{\"callsites\": [", out);
+	put_json_view_begin(&w, out, "callsites");
 	for (i = 0; i < count; i++) {
-		fputs(i ? ",\n  " : "\n  ", out);
-		put_callsite(out, &sites[i]);
+		json_break(&w, 2);
+		put_callsite(&w, &sites[i]);
 	}
-	put_json_view_end(out, &v->summary);
+	json_end_array(&w);
+	put_json_view_end(&w, &v->summary);
 }

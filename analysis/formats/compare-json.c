@@ -5,85 +5,79 @@
  * name as in the summary's JSON, both values, their difference and the
  * difference in percent of the baseline's value; null where unknown.
  */
-#include <inttypes.h>
-
 #include "compare.h"
+#include "json-writer.h"
 #include "output.h"
 
-struct figure_list {
-	FILE *out;
-	bool first;
-};
-
 /* A number as every format prints it, without a JSON-less leading +. */
-static void put_number(FILE *out, bool known, const char *text)
+static void put_number(struct json_writer *w, const char *key, bool known,
+		       const char *text)
 {
+	json_key(w, key);
 	if (!known)
-		fputs("null", out);
+		json_null(w);
 	else
-		fputs(text + (*text == '+'), out);
+		json_literal(w, text + (*text == '+'));
 }
 
 static void put_figure(const struct compare_row *row, const struct figure *f,
 		       void *data)
 {
-	struct figure_list *list = data;
+	struct json_writer *w = data;
 	char text[32];
 	double ratio;
-	FILE *out = list->out;
 
-	fputs(list->first ? "\n  " : ",\n  ", out);
-	list->first = false;
-	fprintf(out, "{\"call\": \"%s\", \"procname\": ",
-		call_kind_names[row->kind]);
-	put_json_string(out, row->procname);
-	fputs(", \"figure\": ", out);
-	put_json_string(out, f->name);
-	fputs(", \"baseline\": ", out);
-	put_number(out, figure_value(f, BASELINE, text, sizeof(text)), text);
-	fputs(", \"experiment\": ", out);
-	put_number(out, figure_value(f, EXPERIMENT, text, sizeof(text)), text);
-	fputs(", \"difference\": ", out);
-	put_number(out, figure_difference(f, text, sizeof(text)), text);
+	json_break(w, 2);
+	json_begin_object(w);
+	json_member_string(w, "call", call_kind_names[row->kind]);
+	json_member_string(w, "procname", row->procname);
+	json_member_string(w, "figure", f->name);
+	put_number(w, "baseline",
+		   figure_value(f, BASELINE, text, sizeof(text)), text);
+	put_number(w, "experiment",
+		   figure_value(f, EXPERIMENT, text, sizeof(text)), text);
+	put_number(w, "difference",
+		   figure_difference(f, text, sizeof(text)), text);
+	json_key(w, "percent");
 	if (figure_relative(f, &ratio))
-		fprintf(out, ", \"percent\": %.1f}", ratio * 100);
+		json_real(w, 1, ratio * 100);
 	else
-		fputs(", \"percent\": null}", out);
+		json_null(w);
+	json_end_object(w);
 }
 
-static void put_side(FILE *out, const struct comparison *c,
+static void put_side(struct json_writer *w, const struct comparison *c,
 		     enum compare_side side)
 {
-	const struct summary *s = c->summary[side];
 	size_t i;
 
-	fprintf(out, "\"%s\": {\"traces\": [", compare_side_names[side]);
-	for (i = 0; i < c->path_count[side]; i++) {
-		fputs(i ? ", " : "", out);
-		put_json_string(out, c->paths[side][i]);
-	}
-	fprintf(out, "], \"calls\": %" PRIu64 ", \"numashim_events\": %" PRIu64
-		", \"discarded_events\": %" PRIu64
-		", \"uncounted_discards\": %" PRIu64
-		", \"discarded_packets\": %" PRIu64
-		", \"calls_without_entry\": %" PRIu64 ", ",
-		comparison_calls(c, side), s->numashim_events,
-		s->discarded_events, s->uncounted_discards,
-		s->discarded_packets, s->calls_without_entry);
-	put_json_warnings(out, s);
-	fputs("},\n ", out);
+	json_key(w, compare_side_names[side]);
+	json_begin_object(w);
+	json_key(w, "traces");
+	json_begin_array(w);
+	for (i = 0; i < c->path_count[side]; i++)
+		json_string(w, c->paths[side][i]);
+	json_end_array(w);
+	json_member_uint(w, "calls", comparison_calls(c, side));
+	put_json_losses(w, c->summary[side]);
+	put_json_warnings(w, c->summary[side]);
+	json_end_object(w);
+	json_break(w, 1);
 }
 
 void print_comparison_json(FILE *out, const struct comparison *c)
 {
-	struct figure_list list = { out, true };
+	struct json_writer w;
 	size_t i;
 
-	fputc('{', out);
-	put_side(out, c, BASELINE);
-	put_side(out, c, EXPERIMENT);
-	fputs("\"figures\": [", out);
+	json_init(&w, out);
+	json_begin_object(&w);
+	put_side(&w, c, BASELINE);
+	put_side(&w, c, EXPERIMENT);
+	json_key(&w, "figures");
+	json_begin_array(&w);
 	for (i = 0; i < c->count; i++)
-		compare_figures(c->rows[i], put_figure, &list);
-	fputs("]}\n", out);
+		compare_figures(c->rows[i], put_figure, &w);
+	json_end_array(&w);
+	json_end_object(&w);
 }

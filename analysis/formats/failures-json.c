@@ -6,59 +6,59 @@
  * "sites": [...]}, ...], "numashim_events": N, "warnings": [...]};
  * "injected" is true for the failures a rewrite rule made up.
  */
-#include <inttypes.h>
-
+#include "json-writer.h"
 #include "output.h"
 
-static void put_site(FILE *out, const struct site_count *sc)
+static void put_site(struct json_writer *w, const struct site_count *sc)
 {
-	fputc('{', out);
-	put_json_site(out, sc->site);
-	fprintf(out, ", \"count\": %" PRIu64 "}", sc->count);
+	json_begin_object(w);
+	put_json_site(w, sc->site);
+	json_member_uint(w, "count", sc->count);
+	json_end_object(w);
 }
 
-static void put_text(FILE *out, const struct failure_group *g)
+static void put_text(struct json_writer *w, const struct failure_group *g)
 {
-	const struct numashim_code_text *text =
-		failure_text(g);
+	const struct numashim_code_text *text = failure_text(g);
 
-	fputs(", \"meaning\": ", out);
-	put_json_string(out, text ? text->meaning : NULL);
-	fputs(", \"advice\": ", out);
-	put_json_string(out, text ? text->advice : NULL);
+	json_member_string(w, "meaning", text ? text->meaning : NULL);
+	json_member_string(w, "advice", text ? text->advice : NULL);
 }
 
-static void put_group(FILE *out, const struct failure_group *g)
+static void put_group(struct json_writer *w, const struct failure_group *g)
 {
 	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
 	char name[CODE_NAME_MAX];
 	size_t i;
 
-	fprintf(out, "{\"call\": \"%s\", \"scope\": \"%s\", \"code\": ",
-		failure_scope_calls[g->scope], page ? "page" : "call");
-	put_json_string(out, code_name(page ? -g->code : g->code, name,
-				       sizeof(name)));
-	fprintf(out, ", \"count\": %" PRIu64 ", \"calls\": %" PRIu64
-		", \"injected\": %s", g->count, g->calls,
-		g->injected ? "true" : "false");
-	put_text(out, g);
-	fputs(", \"sites\": [", out);
-	for (i = 0; i < g->site_count; i++) {
-		fputs(i ? ", " : "", out);
-		put_site(out, &g->sites[i]);
-	}
-	fputs("]}", out);
+	json_begin_object(w);
+	json_member_string(w, "call", failure_scope_calls[g->scope]);
+	json_member_string(w, "scope", page ? "page" : "call");
+	json_member_string(w, "code", code_name(page ? -g->code : g->code,
+						name, sizeof(name)));
+	json_member_uint(w, "count", g->count);
+	json_member_uint(w, "calls", g->calls);
+	json_member_bool(w, "injected", g->injected);
+	put_text(w, g);
+	json_key(w, "sites");
+	json_begin_array(w);
+	for (i = 0; i < g->site_count; i++)
+		put_site(w, &g->sites[i]);
+	json_end_array(w);
+	json_end_object(w);
 }
 
 void print_failures_json(FILE *out, const struct views *v,
 			 struct failure_group *const *groups, size_t count)
 {
+	struct json_writer w;
 	size_t i;
 
-	fputs("{\"failures\": [", out);
+	put_json_view_begin(&w, out, "failures");
 	for (i = 0; i < count; i++) {
-		fputs(i ? ",\n  " : "\n  ", out);
-		put_group(out, groups[i]);
+		json_break(&w, 2);
+		put_group(&w, groups[i]);
 	}
-	put_json_view_end(out, &v->summary);
+	json_end_array(&w);
+	put_json_view_end(&w, &v->summary);
 }

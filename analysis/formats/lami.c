@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json-writer.h"
 #include "lami.h"
 #include "output.h"
 
@@ -65,110 +66,132 @@ struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns)
 	};
 }
 
-static void put_number(FILE *out, const struct lami_cell *cell)
+static void put_number(struct json_writer *w, const struct lami_cell *cell)
 {
 	if (cell->is == LAMI_UINT)
-		fprintf(out, "%" PRIu64, cell->v.u);
+		json_uint(w, cell->v.u);
 	else if (cell->is == LAMI_INT)
-		fprintf(out, "%" PRId64, cell->v.i);
+		json_int(w, cell->v.i);
 	else
-		fprintf(out, "%.1f", cell->v.d);
+		json_real(w, 1, cell->v.d);
 }
 
 /* A process object names what it knows of the process, and no more. */
-static void put_process(FILE *out, const struct lami_cell *cell)
+static void put_process(struct json_writer *w, const struct lami_cell *cell)
 {
-	if (cell->v.s && *cell->v.s) {
-		fputs(", \"name\": ", out);
-		put_json_string(out, cell->v.s);
-	}
+	if (cell->v.s && *cell->v.s)
+		json_member_string(w, "name", cell->v.s);
 	if (cell->pid >= 0)
-		fprintf(out, ", \"pid\": %" PRId64, cell->pid);
+		json_member_int(w, "pid", cell->pid);
 	if (cell->tid >= 0)
-		fprintf(out, ", \"tid\": %" PRId64, cell->tid);
+		json_member_int(w, "tid", cell->tid);
 }
 
-static void put_range(FILE *out, const struct lami_cell *cell)
+static void put_timestamp(struct json_writer *w, const char *key, uint64_t ns)
 {
-	fprintf(out, ", \"begin\": {\"class\": \"timestamp\", \"value\": %"
-		PRIu64 "}, \"end\": {\"class\": \"timestamp\", \"value\": %"
-		PRIu64 "}", cell->v.range.begin, cell->v.range.end);
+	json_key(w, key);
+	json_begin_object(w);
+	json_member_string(w, "class", "timestamp");
+	json_member_uint(w, "value", ns);
+	json_end_object(w);
 }
 
-static void put_cell(FILE *out, enum lami_class class,
+static void put_cell(struct json_writer *w, enum lami_class class,
 		     const struct lami_cell *cell)
 {
 	if (cell->is == LAMI_EMPTY) {
-		fputs("null", out);
+		json_null(w);
 		return;
 	}
-	fprintf(out, "{\"class\": \"%s\"", lami_class_names[class]);
+	json_begin_object(w);
+	json_member_string(w, "class", lami_class_names[class]);
 	switch (class) {
 	case LAMI_PROCESS:
-		put_process(out, cell);
+		put_process(w, cell);
 		break;
 	case LAMI_STRING:
 	case LAMI_PATH:
-		fprintf(out, ", \"%s\": ", class == LAMI_PATH ? "path" :
-			"value");
-		put_json_string(out, cell->v.s);
+		json_member_string(w, class == LAMI_PATH ? "path" : "value",
+				   cell->v.s);
 		break;
 	case LAMI_TIME_RANGE:
-		put_range(out, cell);
+		put_timestamp(w, "begin", cell->v.range.begin);
+		put_timestamp(w, "end", cell->v.range.end);
 		break;
 	case LAMI_BOOL:
-		fprintf(out, ", \"value\": %s", cell->v.b ? "true" : "false");
+		json_member_bool(w, "value", cell->v.b);
 		break;
 	default:
-		fputs(", \"value\": ", out);
-		put_number(out, cell);
+		json_key(w, "value");
+		put_number(w, cell);
 	}
-	fputc('}', out);
+	json_end_object(w);
 }
 
-static void put_column(FILE *out, const struct lami_column *column)
+static void put_column(struct json_writer *w, const struct lami_column *column)
 {
-	fputs("{\"title\": ", out);
-	put_json_string(out, column->title);
-	fprintf(out, ", \"class\": \"%s\"", lami_class_names[column->class]);
-	if (column->unit) {
-		fputs(", \"unit\": ", out);
-		put_json_string(out, column->unit);
-	}
-	fputc('}', out);
+	json_begin_object(w);
+	json_member_string(w, "title", column->title);
+	json_member_string(w, "class", lami_class_names[column->class]);
+	if (column->unit)
+		json_member_string(w, "unit", column->unit);
+	json_end_object(w);
 }
 
-static void put_table_class(FILE *out, const struct lami_table *table)
+static void put_table_class(struct json_writer *w,
+			    const struct lami_table *table)
 {
 	size_t i;
 
-	fputs("{\"title\": ", out);
-	put_json_string(out, table->title);
-	fputs(", \"column-descriptions\": [", out);
+	json_begin_object(w);
+	json_member_string(w, "title", table->title);
+	json_key(w, "column-descriptions");
+	json_begin_array(w);
 	for (i = 0; i < table->count; i++) {
-		fputs(i ? ",\n    " : "\n    ", out);
-		put_column(out, &table->columns[i]);
+		json_break(w, 4);
+		put_column(w, &table->columns[i]);
 	}
-	fputs("]}", out);
+	json_end_array(w);
+	json_end_object(w);
 }
+
+static const char *const lami_tags[] = {
+	"numa", "memory", "lttng-ust", "numashim",
+};
 
 void lami_put_metadata(FILE *out, const char *title, const char *description,
 		       const struct lami_table *table)
 {
-	fputs("{\"mi-version\": {\"major\": 1, \"minor\": 0},\n \"title\": ",
-	      out);
-	put_json_string(out, title);
-	fputs(",\n \"description\": ", out);
-	put_json_string(out, description);
-	fputs(",\n \"tags\": [\"numa\", \"memory\", \"lttng-ust\", "
-	      "\"numashim\"],\n \"table-classes\": {", out);
-	put_json_string(out, table->name);
-	fputs(": ", out);
-	put_table_class(out, table);
-	fputs("}}\n", out);
+	struct json_writer w;
+	size_t i;
+
+	json_init(&w, out);
+	json_begin_object(&w);
+	json_key(&w, "mi-version");
+	json_begin_object(&w);
+	json_member_uint(&w, "major", 1);
+	json_member_uint(&w, "minor", 0);
+	json_end_object(&w);
+	json_break(&w, 1);
+	json_member_string(&w, "title", title);
+	json_break(&w, 1);
+	json_member_string(&w, "description", description);
+	json_break(&w, 1);
+	json_key(&w, "tags");
+	json_begin_array(&w);
+	for (i = 0; i < sizeof(lami_tags) / sizeof(*lami_tags); i++)
+		json_string(&w, lami_tags[i]);
+	json_end_array(&w);
+	json_break(&w, 1);
+	json_key(&w, "table-classes");
+	json_begin_object(&w);
+	json_key(&w, table->name);
+	put_table_class(&w, table);
+	json_end_object(&w);
+	json_end_object(&w);
 }
 
-static void put_row(FILE *out, const struct lami_table *table,
+static void put_row(struct json_writer *w, const struct lami_table *table,
 		    const void *rows, size_t row, struct lami_cell *cells)
 {
 	struct lami_texts texts;
@@ -177,44 +200,66 @@ static void put_row(FILE *out, const struct lami_table *table,
 	for (i = 0; i < table->count; i++)
 		cells[i] = lami_empty;
 	table->row(rows, row, cells, &texts);
-	fputc('[', out);
-	for (i = 0; i < table->count; i++) {
-		fputs(i ? ", " : "", out);
-		put_cell(out, table->columns[i].class, &cells[i]);
+	json_begin_array(w);
+	for (i = 0; i < table->count; i++)
+		put_cell(w, table->columns[i].class, &cells[i]);
+	json_end_array(w);
+}
+
+/* The one result table, its rows one a line. */
+static void put_result(struct json_writer *w, const struct lami_table *table,
+		       const void *rows, size_t count,
+		       const struct lami_results *r)
+{
+	struct lami_cell cells[table->count];
+	const struct lami_cell span = lami_time_range(r->begin_ns, r->end_ns);
+	size_t i;
+
+	json_begin_object(w);
+	json_key(w, "time-range");
+	put_cell(w, LAMI_TIME_RANGE, &span);
+	json_break(w, 2);
+	json_key(w, "class");
+	if (table->dynamic)
+		put_table_class(w, table);
+	else
+		json_string(w, table->name);
+	json_break(w, 2);
+	json_key(w, "data");
+	json_begin_array(w);
+	for (i = 0; i < count; i++) {
+		json_break(w, 4);
+		put_row(w, table, rows, i, cells);
 	}
-	fputc(']', out);
+	json_end_array(w);
+	json_end_object(w);
 }
 
 void lami_put_results(FILE *out, const struct lami_table *table,
 		      const void *rows, size_t count,
 		      const struct lami_results *r)
 {
-	struct lami_cell cells[table->count];
-	const struct lami_cell span = lami_time_range(r->begin_ns, r->end_ns);
-	size_t i;
+	struct json_writer w;
 
 	if (r->limit && count > r->limit)
 		count = r->limit;
-	fputs("{\"results\": [{\"time-range\": ", out);
-	put_cell(out, LAMI_TIME_RANGE, &span);
-	fputs(",\n  \"class\": ", out);
-	if (table->dynamic)
-		put_table_class(out, table);
-	else
-		put_json_string(out, table->name);
-	fputs(",\n  \"data\": [", out);
-	for (i = 0; i < count; i++) {
-		fputs(i ? ",\n    " : "\n    ", out);
-		put_row(out, table, rows, i, cells);
-	}
-	fputs("]}]}\n", out);
+	json_init(&w, out);
+	json_begin_object(&w);
+	json_key(&w, "results");
+	json_begin_array(&w);
+	put_result(&w, table, rows, count, r);
+	json_end_array(&w);
+	json_end_object(&w);
 }
 
 void lami_put_error(FILE *out, const char *message)
 {
-	fputs("{\"error-message\": ", out);
-	put_json_string(out, message);
-	fputs("}\n", out);
+	struct json_writer w;
+
+	json_init(&w, out);
+	json_begin_object(&w);
+	json_member_string(&w, "error-message", message);
+	json_end_object(&w);
 }
 
 /* A decimal number that fits in 64 bits, and nothing else. */

@@ -7,60 +7,61 @@
  * "numashim_events": N, "warnings": [...]}; page_size and bytes are null
  * when the trace does not record the page size.
  */
-#include <inttypes.h>
-
+#include "json-writer.h"
 #include "output.h"
 
-static void put_node(FILE *out, const char *key, int32_t node)
+static void put_node(struct json_writer *w, const char *key, int32_t node)
 {
+	json_key(w, key);
 	if (node == NODE_NONE)
-		fprintf(out, "\"%s\": null", key);
+		json_null(w);
 	else
-		fprintf(out, "\"%s\": %" PRId32, key, node);
+		json_int(w, node);
 }
 
 /* A size the trace may not tell. */
-static void put_json_size(FILE *out, bool known, uint64_t size)
+static void put_size(struct json_writer *w, const char *key, bool known,
+		     uint64_t size)
 {
+	json_key(w, key);
 	if (known)
-		fprintf(out, "%" PRIu64, size);
+		json_uint(w, size);
 	else
-		fputs("null", out);
+		json_null(w);
 }
 
-static void put_cell(FILE *out, const struct node_cell *cell)
+static void put_cell(struct json_writer *w, const struct node_cell *cell)
 {
 	char name[CODE_NAME_MAX];
 	uint64_t bytes;
 	bool sized = node_cell_bytes(cell, &bytes);
 
-	fputc('{', out);
-	put_node(out, "requested", cell->requested);
-	fputs(", ", out);
-	put_node(out, "kernel", cell->kernel);
-	fprintf(out, ", \"rewritten\": %s, \"result\": ",
-		cell->kernel != cell->requested ? "true" : "false");
+	json_begin_object(w);
+	put_node(w, "requested", cell->requested);
+	put_node(w, "kernel", cell->kernel);
+	json_member_bool(w, "rewritten", cell->kernel != cell->requested);
+	json_key(w, "result");
 	if (cell->result >= 0)
-		fprintf(out, "%" PRId32, cell->result);
+		json_int(w, cell->result);
 	else
-		put_json_string(out, code_name(cell->result, name,
-					       sizeof(name)));
-	fputs(", \"page_size\": ", out);
-	put_json_size(out, cell->page_size, cell->page_size);
-	fprintf(out, ", \"pages\": %" PRIu64 ", \"bytes\": ", cell->pages);
-	put_json_size(out, sized, bytes);
-	fputc('}', out);
+		json_string(w, code_name(cell->result, name, sizeof(name)));
+	put_size(w, "page_size", cell->page_size, cell->page_size);
+	json_member_uint(w, "pages", cell->pages);
+	put_size(w, "bytes", sized, bytes);
+	json_end_object(w);
 }
 
 void print_nodes_json(FILE *out, const struct views *v,
 		      const struct node_cells *cells)
 {
+	struct json_writer w;
 	size_t i;
 
-	fputs("{\"nodes\": [", out);
+	put_json_view_begin(&w, out, "nodes");
 	for (i = 0; i < cells->len; i++) {
-		fputs(i ? ",\n  " : "\n  ", out);
-		put_cell(out, &cells->v[i]);
+		json_break(&w, 2);
+		put_cell(&w, &cells->v[i]);
 	}
-	put_json_view_end(out, &v->summary);
+	json_end_array(&w);
+	put_json_view_end(&w, &v->summary);
 }

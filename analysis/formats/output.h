@@ -46,17 +46,27 @@ size_t put_escaped(FILE *out, const char *s, char twice);
 size_t utf8_decode(const char *s, unsigned long *code);
 
 /*
- * JSON: a string, quoted and escaped, a byte that is not valid UTF-8 as
- * U+FFFD, which JSON has to be (NULL: null); the warnings' list.
+ * JSON, with the writer of json-writer.h: a view's object is
+ * {"LIST": [\n  ITEM,\n  ITEM],\n "numashim_events": N,\n "warnings": [...]}:
+ * view_begin opens it and its list, whose items the caller puts one a line;
+ * the caller ends the list (and puts any member of its own after it);
+ * view_end puts numashim_events and warnings and ends the object.
  */
-void put_json_string(FILE *out, const char *s);
-void put_json_warnings(FILE *out, const struct summary *s);
-/* The end of a view's last list, its numashim_events and warnings. */
-void put_json_view_end(FILE *out, const struct summary *s);
+struct json_writer;
+void put_json_view_begin(struct json_writer *w, FILE *out, const char *list);
+void put_json_view_end(struct json_writer *w, const struct summary *s);
+/* The member "warnings": [...]. */
+void put_json_warnings(struct json_writer *w, const struct summary *s);
+/* numashim_events and the counts of events lost, as members. */
+void put_json_losses(struct json_writer *w, const struct summary *s);
 /* A site's members: "site": name, "binary": path, "offset": N. */
-void put_json_site(FILE *out, const struct site *site);
-/* A member key: {"CODE": N, ...}, after a comma. */
-void put_json_codes(FILE *out, const char *key, const struct code_counts *cc);
+void put_json_site(struct json_writer *w, const struct site *site);
+/* The member "key": {"CODE": N, ...}. */
+void put_json_codes(struct json_writer *w, const char *key,
+		    const struct code_counts *cc);
+/* The member "key": {"move_pages": N, ...}, counts by call kind. */
+void put_json_kinds(struct json_writer *w, const char *key,
+		    const uint64_t *counts);
 
 /* CSV: a field, quoted when it must be; codes as ",CODE=N CODE=N". */
 void put_csv_string(FILE *out, const char *s);

@@ -11,81 +11,75 @@
  */
 #include <inttypes.h>
 
+#include "json-writer.h"
 #include "output.h"
 
-static void put_calls(FILE *out, const struct rule_tally *t)
+static void put_moves(struct json_writer *w, const struct node_moves *moves)
 {
-	size_t k;
-
-	fputs(", \"calls\": {", out);
-	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, "%s\"%s\": %" PRIu64, k ? ", " : "",
-			call_kind_names[k], t->calls[k]);
-	fputc('}', out);
-}
-
-static void put_moves(FILE *out, const struct node_moves *moves)
-{
+	char key[32];
 	size_t i;
 
-	fputs(", \"nodes\": {", out);
-	for (i = 0; i < moves->len; i++)
-		fprintf(out, "%s\"%" PRId32 "->%" PRId32 "\": %" PRIu64,
-			i ? ", " : "", moves->v[i].from, moves->v[i].to,
-			moves->v[i].pages);
-	fputc('}', out);
+	json_key(w, "nodes");
+	json_begin_object(w);
+	for (i = 0; i < moves->len; i++) {
+		snprintf(key, sizeof(key), "%" PRId32 "->%" PRId32,
+			 moves->v[i].from, moves->v[i].to);
+		json_member_uint(w, key, moves->v[i].pages);
+	}
+	json_end_object(w);
 }
 
-static void put_change(FILE *out, const struct rewrite_change *ch)
+static void put_change(struct json_writer *w, const struct rewrite_change *ch)
 {
 	char key[2 * NODE_LIST_MAX + 2];
 
 	snprintf(key, sizeof(key), "%s->%s", ch->from, ch->to);
-	put_json_string(out, key);
-	fprintf(out, ": %" PRIu64, ch->calls);
+	json_member_uint(w, key, ch->calls);
 }
 
-static void put_changes(FILE *out, const struct rule_tally *t)
+static void put_changes(struct json_writer *w, const struct rule_tally *t)
 {
 	size_t f, i;
 
-	fputs(", \"changes\": {", out);
+	json_key(w, "changes");
+	json_begin_object(w);
 	for (f = 0; f < REWRITE_FIELDS; f++) {
-		fprintf(out, "%s\"%s\": {", f ? ", " : "",
-			rewrite_field_names[f]);
-		for (i = 0; i < t->changes[f].len; i++) {
-			fputs(i ? ", " : "", out);
-			put_change(out, &t->changes[f].v[i]);
-		}
-		fputc('}', out);
+		json_key(w, rewrite_field_names[f]);
+		json_begin_object(w);
+		for (i = 0; i < t->changes[f].len; i++)
+			put_change(w, &t->changes[f].v[i]);
+		json_end_object(w);
 	}
-	fputc('}', out);
+	json_end_object(w);
 }
 
-static void put_rule(FILE *out, const struct rule_tally *t)
+static void put_rule(struct json_writer *w, const struct rule_tally *t)
 {
-	fprintf(out, "{\"rule\": %" PRIu32 ", \"text\": ", t->number);
-	put_json_string(out, t->text);
-	put_calls(out, t);
-	fprintf(out, ", \"dry_runs\": %" PRIu64, t->dry_runs);
-	put_moves(out, &t->moves);
-	put_changes(out, t);
-	put_json_codes(out, "injected_errors", &t->injected_errors);
-	put_json_codes(out, "injected_status", &t->injected_status);
-	put_json_codes(out, "errors", &t->errors);
-	put_json_codes(out, "status", &t->status);
-	fputc('}', out);
+	json_begin_object(w);
+	json_member_uint(w, "rule", t->number);
+	json_member_string(w, "text", t->text);
+	put_json_kinds(w, "calls", t->calls);
+	json_member_uint(w, "dry_runs", t->dry_runs);
+	put_moves(w, &t->moves);
+	put_changes(w, t);
+	put_json_codes(w, "injected_errors", &t->injected_errors);
+	put_json_codes(w, "injected_status", &t->injected_status);
+	put_json_codes(w, "errors", &t->errors);
+	put_json_codes(w, "status", &t->status);
+	json_end_object(w);
 }
 
 void print_rewrites_json(FILE *out, const struct views *v,
 			 struct rule_tally *const *rules, size_t count)
 {
+	struct json_writer w;
 	size_t i;
 
-	fputs("{\"rewrites\": [", out);
+	put_json_view_begin(&w, out, "rewrites");
 	for (i = 0; i < count; i++) {
-		fputs(i ? ",\n  " : "\n  ", out);
-		put_rule(out, rules[i]);
+		json_break(&w, 2);
+		put_rule(&w, rules[i]);
 	}
-	put_json_view_end(out, &v->summary);
+	json_end_array(&w);
+	put_json_view_end(&w, &v->summary);
 }

@@ -9,49 +9,59 @@
  */
 #include <inttypes.h>
 
+#include "json-writer.h"
 #include "output.h"
 
-static void put_kinds(FILE *out, const char *key, const uint64_t *counts)
+static void put_moved(struct json_writer *w, const struct timeline *t,
+		      size_t b)
 {
-	int k;
-
-	fprintf(out, ", \"%s\": {", key);
-	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, "%s\"%s\": %" PRIu64, k ? ", " : "",
-			call_kind_names[k], counts[k]);
-	fputc('}', out);
-}
-
-static void put_bucket(FILE *out, const struct timeline *t, size_t b)
-{
-	const struct timeline_bucket *bucket = &t->buckets[b];
+	char node[16];
 	size_t n;
 
-	fprintf(out, "{\"start_ns\": %" PRIu64 ", \"end_ns\": %" PRIu64,
-		b * t->width_ns, (b + 1) * t->width_ns);
-	put_kinds(out, "calls", bucket->calls);
-	put_kinds(out, "failed", bucket->failed);
-	fputs(", \"moved\": {", out);
-	for (n = 0; n < t->node_count; n++)
-		fprintf(out, "%s\"%" PRId32 "\": %" PRIu64, n ? ", " : "",
-			t->nodes[n], timeline_moved(t, n, b));
-	fprintf(out, "}, \"not_migrated\": %" PRIu64 ", \"mbind_bytes\": %"
-		PRIu64 "}", bucket->not_migrated, bucket->mbind_bytes);
+	json_key(w, "moved");
+	json_begin_object(w);
+	for (n = 0; n < t->node_count; n++) {
+		snprintf(node, sizeof(node), "%" PRId32, t->nodes[n]);
+		json_member_uint(w, node, timeline_moved(t, n, b));
+	}
+	json_end_object(w);
+}
+
+static void put_bucket(struct json_writer *w, const struct timeline *t,
+		       size_t b)
+{
+	const struct timeline_bucket *bucket = &t->buckets[b];
+
+	json_begin_object(w);
+	json_member_uint(w, "start_ns", b * t->width_ns);
+	json_member_uint(w, "end_ns", (b + 1) * t->width_ns);
+	put_json_kinds(w, "calls", bucket->calls);
+	put_json_kinds(w, "failed", bucket->failed);
+	put_moved(w, t, b);
+	json_member_uint(w, "not_migrated", bucket->not_migrated);
+	json_member_uint(w, "mbind_bytes", bucket->mbind_bytes);
+	json_end_object(w);
 }
 
 void print_timeline_json(FILE *out, const struct views *v)
 {
 	const struct timeline *t = &v->timeline;
+	struct json_writer w;
 	size_t i;
 
-	fputs("{\"buckets\": [", out);
+	put_json_view_begin(&w, out, "buckets");
 	for (i = 0; i < t->used; i++) {
-		fputs(i ? ",\n  " : "\n  ", out);
-		put_bucket(out, t, i);
+		json_break(&w, 2);
+		put_bucket(&w, t, i);
 	}
-	fprintf(out, "],\n \"origin_ns\": %" PRIu64 ", \"bucket_ns\": %"
-		PRIu64 ", \"nodes\": [", t->origin_ns, t->width_ns);
+	json_end_array(&w);
+	json_break(&w, 1);
+	json_member_uint(&w, "origin_ns", t->origin_ns);
+	json_member_uint(&w, "bucket_ns", t->width_ns);
+	json_key(&w, "nodes");
+	json_begin_array(&w);
 	for (i = 0; i < t->node_count; i++)
-		fprintf(out, "%s%" PRId32, i ? ", " : "", t->nodes[i]);
-	put_json_view_end(out, &v->summary);
+		json_int(&w, t->nodes[i]);
+	json_end_array(&w);
+	put_json_view_end(&w, &v->summary);
 }
