@@ -52,9 +52,11 @@ static void put_callsite(struct json_writer *w, const struct callsite *cs)
 	json_end_object(w);
 }
 
-void print_callsites_json(FILE *out, const struct views *v,
-			  const struct callsite *sites, size_t count)
+void print_callsites_json(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	const struct callsite *sites = f->sites;
+	size_t count = f->count;
 	struct json_writer w;
 	size_t i;
 

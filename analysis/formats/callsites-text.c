@@ -66,9 +66,11 @@ static void put_callsite(FILE *out, const struct callsite *cs)
 	fputc('\n', out);
 }
 
-void print_callsites_text(FILE *out, const struct views *v,
-			  const struct callsite *sites, size_t count)
+void print_callsites_text(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	const struct callsite *sites = f->sites;
+	size_t count = f->count;
 	uint64_t calls = 0;
 	size_t i;
 

@@ -105,9 +105,11 @@ static void put_row(FILE *out, const struct summary_row *row)
 	fputc('\n', out);
 }
 
-void print_csv(FILE *out, const struct summary *s,
-	       struct summary_row *const *rows, size_t count)
+void print_summary_csv(FILE *out, const struct view_figures *f)
 {
+	const struct summary *s = &f->v->summary;
+	struct summary_row *const *rows = f->rows;
+	size_t count = f->count;
 	size_t i;
 
 	fputs("call,vpid,tid,procname,calls,failed,no_exit,errors,"
@@ -139,9 +141,11 @@ static void put_failure(FILE *out, const struct failure_group *g)
 	fprintf(out, ",%s\n", g->injected ? "true" : "false");
 }
 
-void print_failures_csv(FILE *out, const struct views *v,
-			struct failure_group *const *groups, size_t count)
+void print_failures_csv(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	struct failure_group *const *groups = f->groups;
+	size_t count = f->count;
 	size_t i;
 
 	fputs("call,scope,code,count,calls,meaning,advice,injected\n", out);
@@ -177,9 +181,11 @@ static void put_callsite(FILE *out, const struct callsite *cs)
 		(double) t->latency_sum / t->calls);
 }
 
-void print_callsites_csv(FILE *out, const struct views *v,
-			 const struct callsite *sites, size_t count)
+void print_callsites_csv(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	const struct callsite *sites = f->sites;
+	size_t count = f->count;
 	size_t i;
 
 	fputs("site,binary,offset,function,function_offset,file,line,problem,"
@@ -197,9 +203,10 @@ static void put_node(FILE *out, int32_t node)
 	fputc(',', out);
 }
 
-void print_nodes_csv(FILE *out, const struct views *v,
-		     const struct node_cells *cells)
+void print_nodes_csv(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	const struct node_cells *cells = &f->cells;
 	char name[CODE_NAME_MAX];
 	uint64_t bytes;
 	size_t i;
@@ -228,8 +235,9 @@ void print_nodes_csv(FILE *out, const struct views *v,
 	summary_warnings(&v->summary, put_warning, stderr);
 }
 
-void print_timeline_csv(FILE *out, const struct views *v)
+void print_timeline_csv(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
 	const struct timeline *t = &v->timeline;
 	size_t b, n;
 	int k;

@@ -48,9 +48,11 @@ static void put_group(struct json_writer *w, const struct failure_group *g)
 	json_end_object(w);
 }
 
-void print_failures_json(FILE *out, const struct views *v,
-			 struct failure_group *const *groups, size_t count)
+void print_failures_json(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	struct failure_group *const *groups = f->groups;
+	size_t count = f->count;
 	struct json_writer w;
 	size_t i;
 

@@ -68,9 +68,11 @@ static void put_group(FILE *out, const struct failure_group *g)
 	put_sites(out, g);
 }
 
-void print_failures_text(FILE *out, const struct views *v,
-			 struct failure_group *const *groups, size_t count)
+void print_failures_text(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	struct failure_group *const *groups = f->groups;
+	size_t count = f->count;
 	/* The kernel's failures, then those the rules made up. */
 	uint64_t calls[2] = { 0 }, pages[2] = { 0 };
 	size_t i;

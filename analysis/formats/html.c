@@ -84,25 +84,20 @@ static void summary_row(FILE *out, const struct summary_row *row)
 	fputs("</tr>\n", out);
 }
 
-static int summary_table(FILE *out, const struct summary *s)
+static void summary_table(FILE *out, const struct view_figures *f)
 {
-	size_t count, i;
-	struct summary_row **rows = summary_rows(s, &count);
+	size_t i;
 
-	if (!rows)
-		return -1;
 	fputs("<section id=\"summary\"><h2>Summary</h2>\n<table>\n<tr>"
 	      "<th>call</th><th>process</th><th>calls</th><th>failed</th>"
 	      "<th>no exit</th><th>errors</th><th>p50 us</th><th>p99 us</th>"
 	      "<th>max us</th><th>pages asked</th><th>on target</th>"
 	      "<th>failed pages</th></tr>\n", out);
-	for (i = 0; i < count; i++)
-		summary_row(out, rows[i]);
+	for (i = 0; i < f->count; i++)
+		summary_row(out, f->rows[i]);
 	fputs("</table>\n", out);
-	html_latency_charts(out, rows, count);
+	html_latency_charts(out, f->rows, f->count);
 	fputs("</section>\n", out);
-	free(rows);
-	return 0;
 }
 
 static void explain(FILE *out, const struct failure_group *g)
@@ -131,40 +126,47 @@ static void explain(FILE *out, const struct failure_group *g)
 	fputs("</dd>\n", out);
 }
 
-static int failures_section(FILE *out, const struct views *v)
+static void failures_section(FILE *out, const struct view_figures *f)
 {
-	size_t count, i;
-	struct failure_group **groups = failures_list(&v->failures, &count);
+	size_t i;
 
-	if (!groups)
-		return -1;
 	fputs("<section id=\"failures\"><h2>Failures by code</h2>\n", out);
-	html_failures_chart(out, groups, count);
+	html_failures_chart(out, f->groups, f->count);
 	fputs("<dl>\n", out);
-	for (i = 0; i < count; i++)
-		explain(out, groups[i]);
+	for (i = 0; i < f->count; i++)
+		explain(out, f->groups[i]);
 	fputs("</dl>\n</section>\n", out);
-	free(groups);
-	return 0;
 }
 
-static int nodes_section(FILE *out, const struct views *v)
+static int nodes_section(FILE *out, const struct view_figures *f)
 {
-	struct node_cells sorted = { 0 };
 	int ret;
 
-	if (node_cells_merge(&sorted, &v->nodes)) {
-		node_cells_fini(&sorted);
-		return -1;
-	}
-	node_cells_sort(&sorted);
 	fputs("<section id=\"nodes\"><h2>move_pages' pages by node</h2>\n"
 	      "<p>Rows: the node asked for (and the node a rewrite rule gave "
 	      "the kernel instead); columns: the page's status after the "
 	      "call.</p>\n", out);
-	ret = html_nodes_chart(out, &sorted);
+	ret = html_nodes_chart(out, &f->cells);
 	fputs("</section>\n", out);
-	node_cells_fini(&sorted);
+	return ret;
+}
+
+/* The page's section of view, from its figures; 0, or -1: no memory. */
+static int write_section(FILE *out, const struct views *v,
+			 enum numashim_report_view view)
+{
+	struct view_figures f;
+	int ret = 0;
+
+	if (view_figures_compute(&f, v, view))
+		ret = -1;
+	else if (view == NUMASHIM_REPORT_SUMMARY)
+		summary_table(out, &f);
+	else if (view == NUMASHIM_REPORT_FAILURES)
+		failures_section(out, &f);
+	else
+		ret = nodes_section(out, &f);
+	view_figures_fini(&f);
 	return ret;
 }
 
@@ -176,8 +178,9 @@ static int write_page(FILE *out, const struct views *v)
 		"<p>%" PRIu64 " numashim events.</p>\n", style,
 		v->summary.numashim_events);
 	summary_warnings(&v->summary, put_warning_html, out);
-	if (summary_table(out, &v->summary) || failures_section(out, v) ||
-	    nodes_section(out, v))
+	if (write_section(out, v, NUMASHIM_REPORT_SUMMARY) ||
+	    write_section(out, v, NUMASHIM_REPORT_FAILURES) ||
+	    write_section(out, v, NUMASHIM_REPORT_NODES))
 		return -1;
 	fputs("<section id=\"timeline\"><h2>Timeline</h2>\n", out);
 	if (html_timeline_charts(out, &v->timeline))

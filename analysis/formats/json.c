@@ -156,9 +156,11 @@ void put_json_view_end(struct json_writer *w, const struct summary *s)
 	json_end_object(w);
 }
 
-void print_json(FILE *out, const struct summary *s,
-		struct summary_row *const *rows, size_t count)
+void print_summary_json(FILE *out, const struct view_figures *f)
 {
+	const struct summary *s = &f->v->summary;
+	struct summary_row *const *rows = f->rows;
+	size_t count = f->count;
 	struct json_writer w;
 	size_t i;
 

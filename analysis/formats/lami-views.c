@@ -333,78 +333,11 @@ static const struct lami_table timeline_table = {
 	COLUMNS(timeline_columns), .row = timeline_row, .dynamic = true,
 };
 
-/* A view's list of rows, NULL when it ran out of memory; freed. */
-static int put_list(FILE *out, const struct lami_table *table, void *rows,
-		    size_t count, const struct lami_results *r)
-{
-	if (!rows)
-		return -1;
-	lami_put_results(out, table, rows, count, r);
-	free(rows);
-	return 0;
-}
-
-static int print_summary_lami(FILE *out, const struct views *v,
-			      const struct lami_results *r)
-{
-	size_t count = 0;
-	struct summary_row **rows = summary_rows(&v->summary, &count);
-
-	return put_list(out, &summary_table, rows, count, r);
-}
-
-static int print_failures_lami(FILE *out, const struct views *v,
-			       const struct lami_results *r)
-{
-	size_t count = 0;
-	struct failure_group **groups = failures_list(&v->failures, &count);
-
-	return put_list(out, &failure_table, groups, count, r);
-}
-
-static int print_callsites_lami(FILE *out, const struct views *v,
-				const struct lami_results *r)
-{
-	struct symbolizer symbols = { 0 };
-	struct callsite *sites;
-	size_t count;
-
-	sites = callsites_rank(&v->sites, &symbols, &count);
-	if (sites)
-		lami_put_results(out, &callsite_table, sites, count, r);
-	free(sites);
-	symbolizer_fini(&symbols);
-	return sites ? 0 : -1;
-}
-
-static int print_nodes_lami(FILE *out, const struct views *v,
-			    const struct lami_results *r)
-{
-	struct node_cells sorted = { 0 };
-	int ret = node_cells_merge(&sorted, &v->nodes);
-
-	if (!ret) {
-		node_cells_sort(&sorted);
-		lami_put_results(out, &node_table, &sorted, sorted.len, r);
-	}
-	node_cells_fini(&sorted);
-	return ret;
-}
-
-static int print_rewrites_lami(FILE *out, const struct views *v,
-			       const struct lami_results *r)
-{
-	size_t count = 0;
-	struct rule_tally **rules = rewrites_list(&v->rewrites, &count);
-
-	return put_list(out, &rewrite_table, rules, count, r);
-}
-
 /* The timeline's table: its fixed columns, and one per node of the trace. */
-static int print_timeline_lami(FILE *out, const struct views *v,
+static int print_timeline_lami(FILE *out, const struct view_figures *f,
 			       const struct lami_results *r)
 {
-	const struct timeline *t = &v->timeline;
+	const struct timeline *t = &f->v->timeline;
 	const size_t fixed = timeline_table.count;
 	struct lami_table table = timeline_table;
 	struct lami_column *columns;
@@ -429,22 +362,26 @@ static int print_timeline_lami(FILE *out, const struct views *v,
 	}
 	table.columns = columns;
 	table.count = fixed + t->node_count;
-	lami_put_results(out, &table, t, t->used, r);
+	lami_put_results(out, &table, f->items, f->count, r);
 	free(columns);
 	free(titles);
 	return 0;
 }
 
+/*
+ * Each view's table class, and for the timeline, whose columns are the
+ * trace's nodes, what writes it instead of lami_put_results().
+ */
 static const struct lami_view {
 	const struct lami_table *table;
-	int (*print)(FILE *out, const struct views *v,
+	int (*print)(FILE *out, const struct view_figures *f,
 		     const struct lami_results *r);
 } lami_views[] = {
-	[NUMASHIM_REPORT_SUMMARY] = { &summary_table, print_summary_lami },
-	[NUMASHIM_REPORT_FAILURES] = { &failure_table, print_failures_lami },
-	[NUMASHIM_REPORT_CALLSITES] = { &callsite_table, print_callsites_lami },
-	[NUMASHIM_REPORT_NODES] = { &node_table, print_nodes_lami },
-	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table, print_rewrites_lami },
+	[NUMASHIM_REPORT_SUMMARY] = { &summary_table },
+	[NUMASHIM_REPORT_FAILURES] = { &failure_table },
+	[NUMASHIM_REPORT_CALLSITES] = { &callsite_table },
+	[NUMASHIM_REPORT_NODES] = { &node_table },
+	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table },
 	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
 };
 
@@ -463,17 +400,23 @@ void print_lami_metadata(FILE *out, enum numashim_report_view view)
 }
 
 /* Asked for a span, the results cover it; else the events' own. */
-int print_lami(FILE *out, const struct views *v,
+int print_lami(FILE *out, const struct view_figures *f,
 	       const struct numashim_report_options *options)
 {
-	const struct call_filter *f = &v->filter;
+	const struct views *v = f->v;
+	const struct call_filter *filter = &v->filter;
 	const struct lami_results r = {
-		.begin_ns = f->begin_ns ? f->begin_ns : v->summary.first_ns,
-		.end_ns = f->end_ns ? f->end_ns : v->summary.last_ns,
+		.begin_ns = filter->begin_ns ? filter->begin_ns :
+					       v->summary.first_ns,
+		.end_ns = filter->end_ns ? filter->end_ns : v->summary.last_ns,
 		.limit = options->limit,
 	};
 
 	/* LAMI's results have no room for them: stderr, as for CSV. */
 	summary_warnings(&v->summary, put_warning, stderr);
-	return lami_views[options->view].print(out, v, &r);
+	if (lami_views[f->view].print)
+		return lami_views[f->view].print(out, f, &r);
+	lami_put_results(out, lami_views[f->view].table, f->items, f->count,
+			 &r);
+	return 0;
 }

@@ -51,9 +51,10 @@ static void put_cell(struct json_writer *w, const struct node_cell *cell)
 	json_end_object(w);
 }
 
-void print_nodes_json(FILE *out, const struct views *v,
-		      const struct node_cells *cells)
+void print_nodes_json(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	const struct node_cells *cells = &f->cells;
 	struct json_writer w;
 	size_t i;
 

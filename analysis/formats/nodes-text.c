@@ -150,10 +150,12 @@ static void put_matrix(FILE *out, const char *title,
 		i = put_row(out, cells, i, columns, count, kernel, put);
 }
 
-void print_nodes_text(FILE *out, const struct views *v,
-		      const struct node_cells *cells, const int32_t *columns,
-		      size_t count)
+void print_nodes_text(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	const struct node_cells *cells = &f->cells;
+	const int32_t *columns = f->columns;
+	size_t count = f->column_count;
 	fputs("numashim nodes: move_pages' pages by requested node (rows) and "
 	      "resulting node\nor status (columns)\n", out);
 	put_matrix(out, "PAGES", cells, columns, count, put_pages);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "callsites.h"
+#include "figures.h"
 #include "report.h"
 #include "views.h"
 
@@ -72,55 +73,23 @@ void put_json_kinds(struct json_writer *w, const char *key,
 void put_csv_string(FILE *out, const char *s);
 void put_csv_codes(FILE *out, const struct code_counts *cc);
 
-void print_text(FILE *out, const struct summary *s,
-		struct summary_row *const *rows, size_t count);
-void print_json(FILE *out, const struct summary *s,
-		struct summary_row *const *rows, size_t count);
-
-void print_failures_text(FILE *out, const struct views *v,
-			 struct failure_group *const *groups, size_t count);
-void print_failures_json(FILE *out, const struct views *v,
-			 struct failure_group *const *groups, size_t count);
-
-void print_callsites_text(FILE *out, const struct views *v,
-			  const struct callsite *sites, size_t count);
-void print_callsites_json(FILE *out, const struct views *v,
-			  const struct callsite *sites, size_t count);
-
-/* The nodes view of cells sorted (node_cells_sort), results its columns. */
-void print_nodes_text(FILE *out, const struct views *v,
-		      const struct node_cells *cells, const int32_t *columns,
-		      size_t count);
-void print_nodes_json(FILE *out, const struct views *v,
-		      const struct node_cells *cells);
-
-/* The timeline view of v->timeline. */
-void print_timeline_text(FILE *out, const struct views *v);
-void print_timeline_json(FILE *out, const struct views *v);
-void print_timeline_csv(FILE *out, const struct views *v);
-
-void print_csv(FILE *out, const struct summary *s,
-	       struct summary_row *const *rows, size_t count);
-void print_failures_csv(FILE *out, const struct views *v,
-			struct failure_group *const *groups, size_t count);
-void print_callsites_csv(FILE *out, const struct views *v,
-			 const struct callsite *sites, size_t count);
-void print_nodes_csv(FILE *out, const struct views *v,
-		     const struct node_cells *cells);
-
-/* The rewrites view of the rules that changed calls (rewrites_list). */
-void print_rewrites_text(FILE *out, const struct views *v,
-			 struct rule_tally *const *rules, size_t count);
-void print_rewrites_json(FILE *out, const struct views *v,
-			 struct rule_tally *const *rules, size_t count);
-void print_rewrites_csv(FILE *out, const struct views *v,
-			struct rule_tally *const *rules, size_t count);
+/*
+ * The writers of each view in each format but LAMI's, named
+ * print_VIEW_FORMAT, all of one kind: they write f, which is never
+ * changed.
+ */
+#define VIEW_WRITERS(ID, id, lami, help)				\
+	void print_##id##_text(FILE *out, const struct view_figures *f); \
+	void print_##id##_json(FILE *out, const struct view_figures *f); \
+	void print_##id##_csv(FILE *out, const struct view_figures *f);
+NUMASHIM_REPORT_VIEWS(VIEW_WRITERS)
+#undef VIEW_WRITERS
 
 /*
  * LAMI: the results of options->view, and the metadata of a view, which
  * must have a table class (report_views[view].lami).
  */
-int print_lami(FILE *out, const struct views *v,
+int print_lami(FILE *out, const struct view_figures *f,
 	       const struct numashim_report_options *options);
 void print_lami_metadata(FILE *out, enum numashim_report_view view);
 

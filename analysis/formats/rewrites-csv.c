@@ -38,9 +38,11 @@ static void put_rule(FILE *out, const struct rule_tally *t)
 	fputc('\n', out);
 }
 
-void print_rewrites_csv(FILE *out, const struct views *v,
-			struct rule_tally *const *rules, size_t count)
+void print_rewrites_csv(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	struct rule_tally *const *rules = f->rules;
+	size_t count = f->count;
 	size_t i;
 
 	fputs("rule,text,calls.move_pages,calls.migrate_pages,calls.mbind,"

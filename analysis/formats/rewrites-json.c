@@ -69,9 +69,11 @@ static void put_rule(struct json_writer *w, const struct rule_tally *t)
 	json_end_object(w);
 }
 
-void print_rewrites_json(FILE *out, const struct views *v,
-			 struct rule_tally *const *rules, size_t count)
+void print_rewrites_json(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	struct rule_tally *const *rules = f->rules;
+	size_t count = f->count;
 	struct json_writer w;
 	size_t i;
 

@@ -78,9 +78,11 @@ static void put_rule(FILE *out, const struct rule_tally *t)
 	put_codes(out, "failed in the kernel", &t->errors, &t->status);
 }
 
-void print_rewrites_text(FILE *out, const struct views *v,
-			 struct rule_tally *const *rules, size_t count)
+void print_rewrites_text(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
+	struct rule_tally *const *rules = f->rules;
+	size_t count = f->count;
 	uint64_t calls = 0;
 	size_t i;
 

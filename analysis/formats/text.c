@@ -150,9 +150,11 @@ static bool has_kind(struct summary_row *const *rows, size_t count,
 	return false;
 }
 
-void print_text(FILE *out, const struct summary *s,
-		struct summary_row *const *rows, size_t count)
+void print_summary_text(FILE *out, const struct view_figures *f)
 {
+	const struct summary *s = &f->v->summary;
+	struct summary_row *const *rows = f->rows;
+	size_t count = f->count;
 	uint64_t calls = 0;
 	size_t i;
 

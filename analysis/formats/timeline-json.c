@@ -43,8 +43,9 @@ static void put_bucket(struct json_writer *w, const struct timeline *t,
 	json_end_object(w);
 }
 
-void print_timeline_json(FILE *out, const struct views *v)
+void print_timeline_json(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
 	const struct timeline *t = &v->timeline;
 	struct json_writer w;
 	size_t i;

@@ -74,8 +74,9 @@ static void pages_table(FILE *out, const struct timeline *t, size_t first,
 	}
 }
 
-void print_timeline_text(FILE *out, const struct views *v)
+void print_timeline_text(FILE *out, const struct view_figures *f)
 {
+	const struct views *v = f->v;
 	const struct timeline *t = &v->timeline;
 	size_t columns = t->node_count + 1, c;
 	char head[256];
