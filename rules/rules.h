@@ -86,6 +86,8 @@ struct numashim_rules_error {
 
 int numashim_rules_parse(const char *text, struct numashim_rules *rules,
 			 struct numashim_rules_error *err);
+/* A node list as rules write it, "0-3,5"; 0, or -1 when it is not one. */
+int numashim_node_set_parse(const char *text, struct numashim_node_set *set);
 int numashim_rules_check_nodes(const struct numashim_rules *rules,
 			       const struct numashim_node_set *possible,
 			       struct numashim_rules_error *err);
