@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "summary-figures.h"
 
 void put_csv_string(FILE *out, const char *s)
 {
@@ -37,71 +38,39 @@ void put_csv_codes(FILE *out, const struct code_counts *cc)
 			cc->v[i].count);
 }
 
-static void put_latency(FILE *out, const struct histogram *h)
+/* A figure's cell after its comma; empty for a row of another kind. */
+static void put_figure(FILE *out, const struct summary_figure *f,
+		       const struct summary_row *row)
 {
-	size_t q;
+	struct summary_value v;
 
-	fprintf(out, ",%" PRIu64 ",%" PRIu64, h->count, h->min);
-	for (q = 0; q < sizeof(latency_quantiles) / sizeof(*latency_quantiles);
-	     q++)
-		fprintf(out, ",%" PRIu64,
-			histogram_quantile(h, latency_quantiles[q].q));
-	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%.1f", h->max, h->sum,
-		h->count ? (double) h->sum / (double) h->count : 0.0);
-}
-
-static void put_pages(FILE *out, const struct summary_row *row)
-{
-	const struct page_tally *p = &row->pages;
-	double rate = pages_per_second(row);
-
-	if (row->kind != CALL_MOVE_PAGES) {
-		fputs(",,,,,,,,,", out);
-		return;
-	}
-	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
-		",%" PRIu64 ",%" PRIu64 ",%" PRIu64, row->asked, p->on_target,
-		p->elsewhere, p->located, code_counts_total(&p->failed),
-		p->unknown, row->not_moved);
-	put_csv_codes(out, &p->failed);
-	fputc(',', out);
-	if (rate >= 0)
-		fprintf(out, "%.1f", rate);
-}
-
-/* The failures a rewrite rule made up, whole calls and pages. */
-static void put_injected(FILE *out, const struct summary_row *row)
-{
-	fprintf(out, ",%" PRIu64, code_counts_total(&row->injected));
-	put_csv_codes(out, &row->injected);
-	fputc(',', out);
-	if (row->kind != CALL_MOVE_PAGES) {
+	if (!summary_figure_applies(f, row->kind)) {
 		fputc(',', out);
 		return;
 	}
-	fprintf(out, "%" PRIu64, code_counts_total(&row->pages.injected));
-	put_csv_codes(out, &row->pages.injected);
+	f->get(row, &v);
+	if (f->type == FIGURE_CODES) {
+		put_csv_codes(out, v.codes);
+		return;
+	}
+	fputc(',', out);
+	if (f->type == FIGURE_COUNT)
+		fprintf(out, "%" PRIu64, v.count);
+	else if (f->type == FIGURE_REAL || v.known)
+		fprintf(out, "%.1f", v.real);
 }
 
 static void put_row(FILE *out, const struct summary_row *row)
 {
+	size_t i;
+
 	fprintf(out, "%s,%" PRId64 ",", call_kind_names[row->kind], row->vpid);
 	if (row->tid >= 0)
 		fprintf(out, "%" PRId64, row->tid);
 	fputc(',', out);
 	put_csv_string(out, row->procname);
-	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64, row->calls,
-		code_counts_total(&row->errors), row->no_exit);
-	put_csv_codes(out, &row->errors);
-	put_latency(out, &row->latency);
-	put_pages(out, row);
-	fputc(',', out);
-	if (row->kind == CALL_MBIND)
-		fprintf(out, "%" PRIu64, row->bytes);
-	fputc(',', out);
-	if (row->kind == CALL_MIGRATE_PAGES)
-		fprintf(out, "%" PRIu64, row->not_moved);
-	put_injected(out, row);
+	for (i = 0; i < SUMMARY_FIGURE_COUNT; i++)
+		put_figure(out, summary_csv_columns[i], row);
 	fputc('\n', out);
 }
 
@@ -112,13 +81,10 @@ void print_summary_csv(FILE *out, const struct view_figures *f)
 	size_t count = f->count;
 	size_t i;
 
-	fputs("call,vpid,tid,procname,calls,failed,no_exit,errors,"
-	      "latency_ns.count,latency_ns.min,latency_ns.p50,latency_ns.p90,"
-	      "latency_ns.p99,latency_ns.max,latency_ns.sum,latency_ns.mean,"
-	      "pages.asked,pages.on_target,pages.elsewhere,pages.located,"
-	      "pages.failed,pages.unknown,pages.not_moved,pages.status,"
-	      "pages.per_second,bytes,not_moved,injected,injected_errors,"
-	      "pages.injected,pages.injected_status\n", out);
+	fputs("call,vpid,tid,procname", out);
+	for (i = 0; i < SUMMARY_FIGURE_COUNT; i++)
+		fprintf(out, ",%s", summary_csv_columns[i]->name);
+	fputc('\n', out);
 	for (i = 0; i < count; i++)
 		put_row(out, rows[i]);
 	summary_warnings(s, put_warning, stderr);

@@ -7,9 +7,11 @@
  */
 #include <inttypes.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "json-writer.h"
 #include "output.h"
+#include "summary-figures.h"
 
 void put_json_site(struct json_writer *w, const struct site *site)
 {
@@ -46,48 +48,61 @@ void put_json_kinds(struct json_writer *w, const char *key,
 	json_end_object(w);
 }
 
-static void put_latency(struct json_writer *w, const struct histogram *h)
+/* The figure's member, in the object its name's prefix opens. */
+static void put_figure(struct json_writer *w, const struct summary_figure *f,
+		       const struct summary_value *v)
 {
-	size_t q;
+	const char *member = summary_figure_member(f);
 
-	json_key(w, "latency_ns");
-	json_begin_object(w);
-	json_member_uint(w, "count", h->count);
-	json_member_uint(w, "min", h->min);
-	json_member_uint(w, "max", h->max);
-	json_member_uint(w, "sum", h->sum);
-	for (q = 0; q < sizeof(latency_quantiles) / sizeof(*latency_quantiles);
-	     q++)
-		json_member_uint(w, latency_quantiles[q].name,
-				 histogram_quantile(h, latency_quantiles[q].q));
-	json_key(w, "mean");
-	json_real(w, 1, h->count ? (double) h->sum / (double) h->count : 0.0);
-	json_end_object(w);
+	switch (f->type) {
+	case FIGURE_COUNT:
+		json_member_uint(w, member, v->count);
+		break;
+	case FIGURE_CODES:
+		put_json_codes(w, member, v->codes);
+		break;
+	case FIGURE_REAL:
+	case FIGURE_RATE:
+		json_key(w, member);
+		if (f->type == FIGURE_RATE && !v->known)
+			json_null(w);
+		else
+			json_real(w, 1, v->real);
+		break;
+	}
 }
 
-static void put_pages(struct json_writer *w, const struct summary_row *row)
+/* The figures of the row's kind, "a.b" as member b of object a. */
+static void put_figures(struct json_writer *w, const struct summary_row *row)
 {
-	const struct page_tally *p = &row->pages;
-	double rate = pages_per_second(row);
+	const char *group = NULL, *member;
+	struct summary_value v;
+	char key[32];
+	size_t i;
 
-	json_key(w, "pages");
-	json_begin_object(w);
-	json_member_uint(w, "asked", row->asked);
-	json_member_uint(w, "on_target", p->on_target);
-	json_member_uint(w, "elsewhere", p->elsewhere);
-	json_member_uint(w, "located", p->located);
-	json_member_uint(w, "failed", code_counts_total(&p->failed));
-	json_member_uint(w, "unknown", p->unknown);
-	json_member_uint(w, "not_moved", row->not_moved);
-	put_json_codes(w, "status", &p->failed);
-	json_member_uint(w, "injected", code_counts_total(&p->injected));
-	put_json_codes(w, "injected_status", &p->injected);
-	json_key(w, "per_second");
-	if (rate < 0)
-		json_null(w);
-	else
-		json_real(w, 1, rate);
-	json_end_object(w);
+	for (i = 0; i < SUMMARY_FIGURE_COUNT; i++) {
+		const struct summary_figure *f = &summary_figures[i];
+
+		if (!summary_figure_applies(f, row->kind))
+			continue;
+		member = summary_figure_member(f);
+		if (group && (member == f->name ||
+			      strncmp(group, f->name, member - f->name))) {
+			json_end_object(w);
+			group = NULL;
+		}
+		if (!group && member != f->name) {
+			group = f->name;
+			snprintf(key, sizeof(key), "%.*s",
+				 (int) (member - 1 - f->name), f->name);
+			json_key(w, key);
+			json_begin_object(w);
+		}
+		f->get(row, &v);
+		put_figure(w, f, &v);
+	}
+	if (group)
+		json_end_object(w);
 }
 
 static void put_row(struct json_writer *w, const struct summary_row *row)
@@ -101,19 +116,7 @@ static void put_row(struct json_writer *w, const struct summary_row *row)
 	else
 		json_int(w, row->tid);
 	json_member_string(w, "procname", row->procname);
-	json_member_uint(w, "calls", row->calls);
-	json_member_uint(w, "failed", code_counts_total(&row->errors));
-	json_member_uint(w, "no_exit", row->no_exit);
-	put_json_codes(w, "errors", &row->errors);
-	json_member_uint(w, "injected", code_counts_total(&row->injected));
-	put_json_codes(w, "injected_errors", &row->injected);
-	put_latency(w, &row->latency);
-	if (row->kind == CALL_MOVE_PAGES)
-		put_pages(w, row);
-	if (row->kind == CALL_MBIND)
-		json_member_uint(w, "bytes", row->bytes);
-	if (row->kind == CALL_MIGRATE_PAGES)
-		json_member_uint(w, "not_moved", row->not_moved);
+	put_figures(w, row);
 	json_end_object(w);
 }
 

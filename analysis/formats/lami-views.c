@@ -68,7 +68,7 @@ static void latency_cells(const struct histogram *h, struct lami_cell *c)
 	c[0] = lami_uint(h->min);
 	for (q = 0; q < 3; q++)
 		c[1 + q] = lami_uint(histogram_quantile(h,
-						latency_quantiles[q].q));
+						latency_quantiles[q]));
 	c[4] = lami_uint(h->max);
 	c[5] = lami_real((double) h->sum / (double) h->count);
 	c[6] = lami_uint(h->sum);

@@ -85,7 +85,7 @@ static void latency_table(FILE *out, const struct summary *s,
 		for (q = 0; q < sizeof(latency_quantiles) /
 				sizeof(*latency_quantiles); q++)
 			fprintf(out, " %9.1f", histogram_quantile(h,
-				latency_quantiles[q].q) / 1e3);
+				latency_quantiles[q]) / 1e3);
 		fprintf(out, " %9.1f %9.1f\n", h->max / 1e3,
 			(double) h->sum / (double) h->count / 1e3);
 	}

@@ -5,6 +5,7 @@
 
 #include "compare.h"
 #include "output.h"
+#include "summary-figures.h"
 
 struct emitter {
 	const struct compare_row *row;
@@ -17,17 +18,6 @@ static void counts(struct emitter *e, const char *name, uint64_t a,
 {
 	struct figure f = {
 		.name = name, .known = { true, true }, .count = { a, b },
-	};
-
-	e->fn(e->row, &f, e->data);
-}
-
-/* A real number, known on a side when its rate is not negative. */
-static void reals(struct emitter *e, const char *name, double a, double b)
-{
-	struct figure f = {
-		.name = name, .real = true, .known = { a >= 0, b >= 0 },
-		.value = { a, b },
 	};
 
 	e->fn(e->row, &f, e->data);
@@ -55,91 +45,37 @@ static void codes(struct emitter *e, const char *prefix,
 	}
 }
 
-/* A latency of a side without calls is not zero but unknown. */
-static void latencies(struct emitter *e, const char *name, uint64_t a,
-		      uint64_t b)
+/* One figure of the summary's table on both sides. */
+static void summary_figure(struct emitter *e, const struct summary_figure *sf)
 {
-	struct figure f = {
-		.name = name, .count = { a, b },
-		.known = { e->row->sum[BASELINE].latency.count > 0,
-			   e->row->sum[EXPERIMENT].latency.count > 0 },
-	};
+	struct summary_value v[SIDES] = { { 0 } };
+	struct figure f = { .name = sf->name };
+	int side;
 
-	e->fn(e->row, &f, e->data);
-}
-
-static double mean(const struct histogram *h)
-{
-	return h->count ? (double) h->sum / (double) h->count : -1;
-}
-
-static void latency(struct emitter *e)
-{
-	const struct histogram *a = &e->row->sum[BASELINE].latency;
-	const struct histogram *b = &e->row->sum[EXPERIMENT].latency;
-	char name[32];
-	size_t q;
-
-	counts(e, "latency_ns.count", a->count, b->count);
-	latencies(e, "latency_ns.min", a->min, b->min);
-	latencies(e, "latency_ns.max", a->max, b->max);
-	counts(e, "latency_ns.sum", a->sum, b->sum);
-	for (q = 0; q < sizeof(latency_quantiles) / sizeof(*latency_quantiles);
-	     q++) {
-		snprintf(name, sizeof(name), "latency_ns.%s",
-			 latency_quantiles[q].name);
-		latencies(e, name,
-			  histogram_quantile(a, latency_quantiles[q].q),
-			  histogram_quantile(b, latency_quantiles[q].q));
+	for (side = BASELINE; side <= EXPERIMENT; side++) {
+		sf->get(&e->row->sum[side], &v[side]);
+		f.known[side] = v[side].known;
+		f.count[side] = v[side].count;
+		f.value[side] = v[side].real;
 	}
-	reals(e, "latency_ns.mean", mean(a), mean(b));
-}
-
-static void pages(struct emitter *e)
-{
-	const struct summary_row *a = &e->row->sum[BASELINE];
-	const struct summary_row *b = &e->row->sum[EXPERIMENT];
-
-	counts(e, "pages.asked", a->asked, b->asked);
-	counts(e, "pages.on_target", a->pages.on_target, b->pages.on_target);
-	counts(e, "pages.elsewhere", a->pages.elsewhere, b->pages.elsewhere);
-	counts(e, "pages.located", a->pages.located, b->pages.located);
-	counts(e, "pages.failed", code_counts_total(&a->pages.failed),
-	       code_counts_total(&b->pages.failed));
-	counts(e, "pages.unknown", a->pages.unknown, b->pages.unknown);
-	counts(e, "pages.not_moved", a->not_moved, b->not_moved);
-	codes(e, "pages.status", &a->pages.failed, &b->pages.failed);
-	counts(e, "pages.injected", code_counts_total(&a->pages.injected),
-	       code_counts_total(&b->pages.injected));
-	codes(e, "pages.injected_status", &a->pages.injected,
-	      &b->pages.injected);
-	reals(e, "pages.per_second", pages_per_second(a),
-	      pages_per_second(b));
+	if (sf->type == FIGURE_CODES)
+		codes(e, sf->name, v[BASELINE].codes, v[EXPERIMENT].codes);
+	else {
+		f.real = sf->type != FIGURE_COUNT;
+		e->fn(e->row, &f, e->data);
+	}
 }
 
 void compare_figures(const struct compare_row *row, figure_fn fn, void *data)
 {
-	const struct summary_row *a = &row->sum[BASELINE];
-	const struct summary_row *b = &row->sum[EXPERIMENT];
 	struct emitter e = { row, fn, data };
+	size_t i;
 
 	counts(&e, "processes", row->processes[BASELINE],
 	       row->processes[EXPERIMENT]);
-	counts(&e, "calls", a->calls, b->calls);
-	counts(&e, "failed", code_counts_total(&a->errors),
-	       code_counts_total(&b->errors));
-	counts(&e, "no_exit", a->no_exit, b->no_exit);
-	codes(&e, "errors", &a->errors, &b->errors);
-	counts(&e, "injected", code_counts_total(&a->injected),
-	       code_counts_total(&b->injected));
-	codes(&e, "injected_errors", &a->injected, &b->injected);
-	latency(&e);
-	if (row->kind == CALL_MOVE_PAGES)
-		pages(&e);
-	if (row->kind == CALL_MBIND)
-		counts(&e, "bytes", a->bytes, b->bytes);
-	if (row->kind == CALL_MIGRATE_PAGES)
-		counts(&e, "not_moved", a->not_moved, b->not_moved);
+	for (i = 0; i < SUMMARY_FIGURE_COUNT; i++)
+		if (summary_figure_applies(&summary_figures[i], row->kind))
+			summary_figure(&e, &summary_figures[i]);
 }
 
 bool figure_value(const struct figure *f, enum compare_side side, char *buf,

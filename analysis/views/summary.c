@@ -148,9 +148,7 @@ struct summary_row **summary_rows(const struct summary *s, size_t *count)
 	return (struct summary_row **) tree_items(s->rows, s->row_count);
 }
 
-const struct latency_quantile latency_quantiles[3] = {
-	{ "p50", 0.50 }, { "p90", 0.90 }, { "p99", 0.99 },
-};
+const double latency_quantiles[3] = { 0.50, 0.90, 0.99 };
 
 double pages_per_second(const struct summary_row *row)
 {

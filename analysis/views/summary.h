@@ -127,11 +127,8 @@ int summary_row_merge(struct summary_row *dst, const struct summary_row *src);
 /* Free what a row holds, not the row. */
 void summary_row_fini(struct summary_row *row);
 
-/* Percentiles of the latency that every format gives. */
-extern const struct latency_quantile {
-	const char *name;
-	double q;
-} latency_quantiles[3];
+/* Percentiles of the latency that every format gives: p50, p90, p99. */
+extern const double latency_quantiles[3];
 
 /* Pages asked for per second spent in the calls; < 0 when no time. */
 double pages_per_second(const struct summary_row *row);
