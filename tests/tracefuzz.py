@@ -61,8 +61,9 @@ SANITIZER = re.compile(r"ERROR: AddressSanitizer|ERROR: LeakSanitizer|"
                        r"runtime error:|AddressSanitizer:DEADLYSIGNAL")
 READ_WARNING = "the trace could not be read to its end"
 KNOWN = "known: "
-# A frame of a sanitizer's stack in numashim's own code.
-OUR_FRAME = re.compile(r"/(analysis|cli)/[a-z-]+\.c:\d+")
+# A frame of a sanitizer's stack in numashim's own code, in any
+# folder of analysis/ or cli/.
+OUR_FRAME = re.compile(r"/(analysis|cli)/(?:[a-z-]+/)*[a-z-]+\.c:\d+")
 FRAME = re.compile(r"^\s*#(\d+) 0x[0-9a-f]+ in (.*)$", re.M)
 
 
@@ -368,6 +369,12 @@ def self_test():
                   "    #0 0x1 in put ../analysis/output.c:200\n"),
          "ASan report"),
         (cmd, v, (1, "", "../analysis/x.c:3:1: runtime error: shift"), "UBSan report"),
+        (cmd, v, (0, "calls 5\n", "../analysis/views/views.c:34:7: runtime "
+                  "error: negation of -2147483648"),
+         "UBSan report in a folder of analysis/"),
+        (sink, v, (1, "", "ERROR: x\n../analysis/views/views.c:34:7: "
+                   "runtime error: negation"),
+         "UBSan report of the sink"),
         (cmd, v, (2, "", "/work/v0000: bad"), "undocumented status"),
         (cmd, v, (1, "", "numashim report: cannot read"), "unnamed trace"),
         (sink, v, (1, "", "failed"), "sink error without ERROR:"),

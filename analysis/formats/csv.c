@@ -99,7 +99,7 @@ static void put_failure(FILE *out, const struct failure_group *g)
 
 	fprintf(out, "%s,%s,%s,%" PRIu64 ",%" PRIu64 ",", failure_scope_calls[g->scope],
 		page ? "page" : "call",
-		code_name(page ? -g->code : g->code, name, sizeof(name)),
+		code_name(failure_code(g), name, sizeof(name)),
 		g->count, g->calls);
 	put_csv_string(out, text ? text->meaning : NULL);
 	fputc(',', out);

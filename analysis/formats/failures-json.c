@@ -34,7 +34,7 @@ static void put_group(struct json_writer *w, const struct failure_group *g)
 	json_begin_object(w);
 	json_member_string(w, "call", failure_scope_calls[g->scope]);
 	json_member_string(w, "scope", page ? "page" : "call");
-	json_member_string(w, "code", code_name(page ? -g->code : g->code,
+	json_member_string(w, "code", code_name(failure_code(g),
 						name, sizeof(name)));
 	json_member_uint(w, "count", g->count);
 	json_member_uint(w, "calls", g->calls);

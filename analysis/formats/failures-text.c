@@ -20,10 +20,10 @@ static const char *const scope_labels[NUMASHIM_SCOPES] = {
 static void put_heading(FILE *out, const struct failure_group *g)
 {
 	char name[CODE_NAME_MAX];
-	int code = g->scope == NUMASHIM_SCOPE_PAGE ? -g->code : g->code;
 
 	fprintf(out, "\n%s%s %s: ", g->injected ? "injected " : "",
-		scope_labels[g->scope], code_name(code, name, sizeof(name)));
+		scope_labels[g->scope],
+		code_name(failure_code(g), name, sizeof(name)));
 	if (g->scope == NUMASHIM_SCOPE_PAGE)
 		fprintf(out, "%" PRIu64 " pages in %" PRIu64 " calls\n",
 			g->count, g->calls);

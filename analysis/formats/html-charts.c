@@ -149,7 +149,7 @@ static void failure_label(const struct failure_group *g, char *buf,
 
 	snprintf(buf, size, "%s %s", page ? "move_pages page" :
 		 failure_scope_calls[g->scope],
-		 code_name(page ? -g->code : g->code, name, sizeof(name)));
+		 code_name(failure_code(g), name, sizeof(name)));
 }
 
 void html_failures_chart(FILE *out, struct failure_group *const *groups,

@@ -110,7 +110,7 @@ static void explain(FILE *out, const struct failure_group *g)
 	fprintf(out, "<dt>%s%s %s</dt>\n<dd class=\"meaning\">",
 		g->injected ? "injected " : "",
 		page ? "move_pages page status" : failure_scope_calls[g->scope],
-		code_name(page ? -g->code : g->code, name, sizeof(name)));
+		code_name(failure_code(g), name, sizeof(name)));
 	html_text(out, text ? text->meaning : "a code the kernel's "
 		  "documentation does not give here");
 	if (text) {

@@ -137,7 +137,7 @@ static void failure_row(const void *rows, size_t i, struct lami_cell *c,
 
 	c[0] = lami_text(failure_scope_calls[g->scope]);
 	c[1] = lami_text(page ? "page" : "call");
-	c[2] = lami_text(code_name(page ? -g->code : g->code, texts->v[0],
+	c[2] = lami_text(code_name(failure_code(g), texts->v[0],
 				   LAMI_TEXT_MAX));
 	c[3] = lami_uint(g->count);
 	c[4] = lami_uint(g->calls);

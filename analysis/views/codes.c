@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #define _GNU_SOURCE
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,10 +57,12 @@ void code_counts_fini(struct code_counts *cc)
 
 const char *code_name(int code, char *buf, size_t size)
 {
-	const char *name = numashim_code_name(abs(code));
+	/* A damaged trace's status, and no errno: abs() cannot take it. */
+	const char *name = code == INT_MIN ? NULL :
+			   numashim_code_name(abs(code));
 
 	/* A code the kernel's documentation does not give: glibc may know it. */
-	if (!name)
+	if (!name && code != INT_MIN)
 		name = strerrorname_np(abs(code));
 
 	if (name)

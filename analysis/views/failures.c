@@ -132,6 +132,13 @@ static const struct numashim_code_text injected_text = {
 		  "they did; without the rule, the kernel answers",
 };
 
+/* Negated in unsigned: the status of a damaged trace may be INT_MIN. */
+int failure_code(const struct failure_group *g)
+{
+	return g->scope == NUMASHIM_SCOPE_PAGE ? (int) -(unsigned int) g->code :
+	       g->code;
+}
+
 const struct numashim_code_text *failure_text(const struct failure_group *g)
 {
 	if (g->injected)

@@ -54,6 +54,9 @@ int failures_add(struct failures *f, enum numashim_code_scope scope, int code,
  */
 struct failure_group **failures_list(const struct failures *f, size_t *count);
 
+/* The group's code as its scope gives it: a page status is negative. */
+int failure_code(const struct failure_group *g);
+
 /* What the group's code means and what to try; NULL when unknown. */
 const struct numashim_code_text *failure_text(const struct failure_group *g);
 

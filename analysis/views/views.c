@@ -30,9 +30,11 @@ static int add_pages(struct views *v, const struct call_record *c,
 {
 	size_t i;
 
+	/* Negated in unsigned: a damaged trace's status may be INT_MIN. */
 	for (i = 0; i < failed->len; i++)
 		if (failures_add(&v->failures, NUMASHIM_SCOPE_PAGE,
-				 -failed->v[i].code, failed->v[i].count,
+				 (int) -(unsigned int) failed->v[i].code,
+				 failed->v[i].count,
 				 injected, c->site))
 			return -1;
 	return 0;
