@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * What becomes of a parsed rule set: its nodes checked against this
- * machine, its errors explained with a caret, its memory freed.
+ * machine, its errors explained with a caret.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
@@ -49,19 +48,6 @@ int numashim_rules_check_nodes(const struct numashim_rules *rules,
 				return -1;
 	}
 	return 0;
-}
-
-void numashim_rules_free(struct numashim_rules *rules)
-{
-	size_t i;
-
-	for (i = 0; i < rules->n; i++) {
-		free(rules->v[i].text);
-		free(rules->v[i].caller);
-	}
-	free(rules->v);
-	rules->v = NULL;
-	rules->n = 0;
 }
 
 /*

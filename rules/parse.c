@@ -533,6 +533,19 @@ static int rules_check_order(struct parser *p, const struct numashim_rules *rule
 	return 0;
 }
 
+void numashim_rules_free(struct numashim_rules *rules)
+{
+	size_t i;
+
+	for (i = 0; i < rules->n; i++) {
+		free(rules->v[i].text);
+		free(rules->v[i].caller);
+	}
+	free(rules->v);
+	rules->v = NULL;
+	rules->n = 0;
+}
+
 int numashim_rules_parse(const char *text, struct numashim_rules *rules,
 			 struct numashim_rules_error *err)
 {
