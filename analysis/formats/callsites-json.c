@@ -43,8 +43,10 @@ static void put_tally(struct json_writer *w, const struct site_tally *t)
 	json_end_object(w);
 }
 
-static void put_callsite(struct json_writer *w, const struct callsite *cs)
+static void put_callsite(struct json_writer *w, const struct view_figures *f,
+			 size_t i)
 {
+	const struct callsite *cs = &f->sites[i];
 	json_begin_object(w);
 	put_json_site(w, cs->site);
 	put_symbol(w, &cs->symbol);
@@ -55,16 +57,8 @@ static void put_callsite(struct json_writer *w, const struct callsite *cs)
 void print_callsites_json(FILE *out, const struct view_figures *f)
 {
 	const struct views *v = f->v;
-	const struct callsite *sites = f->sites;
-	size_t count = f->count;
 	struct json_writer w;
-	size_t i;
 
-	put_json_view_begin(&w, out, "callsites");
-	for (i = 0; i < count; i++) {
-		json_break(&w, 2);
-		put_callsite(&w, &sites[i]);
-	}
-	json_end_array(&w);
+	put_json_view_list(&w, out, "callsites", f, put_callsite);
 	put_json_view_end(&w, &v->summary);
 }

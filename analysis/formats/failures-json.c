@@ -25,8 +25,10 @@ static void put_text(struct json_writer *w, const struct failure_group *g)
 	json_member_string(w, "advice", text ? text->advice : NULL);
 }
 
-static void put_group(struct json_writer *w, const struct failure_group *g)
+static void put_group(struct json_writer *w, const struct view_figures *f,
+		      size_t group)
 {
+	const struct failure_group *g = f->groups[group];
 	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
 	char name[CODE_NAME_MAX];
 	size_t i;
@@ -51,16 +53,8 @@ static void put_group(struct json_writer *w, const struct failure_group *g)
 void print_failures_json(FILE *out, const struct view_figures *f)
 {
 	const struct views *v = f->v;
-	struct failure_group *const *groups = f->groups;
-	size_t count = f->count;
 	struct json_writer w;
-	size_t i;
 
-	put_json_view_begin(&w, out, "failures");
-	for (i = 0; i < count; i++) {
-		json_break(&w, 2);
-		put_group(&w, groups[i]);
-	}
-	json_end_array(&w);
+	put_json_view_list(&w, out, "failures", f, put_group);
 	put_json_view_end(&w, &v->summary);
 }

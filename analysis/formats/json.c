@@ -105,8 +105,10 @@ static void put_figures(struct json_writer *w, const struct summary_row *row)
 		json_end_object(w);
 }
 
-static void put_row(struct json_writer *w, const struct summary_row *row)
+static void put_row(struct json_writer *w, const struct view_figures *f,
+		    size_t i)
 {
+	const struct summary_row *row = f->rows[i];
 	json_begin_object(w);
 	json_member_string(w, "call", call_kind_names[row->kind]);
 	json_member_int(w, "vpid", row->vpid);
@@ -142,12 +144,20 @@ void put_json_losses(struct json_writer *w, const struct summary *s)
 	json_member_uint(w, "calls_without_entry", s->calls_without_entry);
 }
 
-void put_json_view_begin(struct json_writer *w, FILE *out, const char *list)
+void put_json_view_list(struct json_writer *w, FILE *out, const char *list,
+			const struct view_figures *f, json_item_fn put)
 {
+	size_t i;
+
 	json_init(w, out);
 	json_begin_object(w);
 	json_key(w, list);
 	json_begin_array(w);
+	for (i = 0; i < f->count; i++) {
+		json_break(w, 2);
+		put(w, f, i);
+	}
+	json_end_array(w);
 }
 
 void put_json_view_end(struct json_writer *w, const struct summary *s)
@@ -162,17 +172,9 @@ void put_json_view_end(struct json_writer *w, const struct summary *s)
 void print_summary_json(FILE *out, const struct view_figures *f)
 {
 	const struct summary *s = &f->v->summary;
-	struct summary_row *const *rows = f->rows;
-	size_t count = f->count;
 	struct json_writer w;
-	size_t i;
 
-	put_json_view_begin(&w, out, "rows");
-	for (i = 0; i < count; i++) {
-		json_break(&w, 2);
-		put_row(&w, rows[i]);
-	}
-	json_end_array(&w);
+	put_json_view_list(&w, out, "rows", f, put_row);
 	json_break(&w, 1);
 	json_member_bool(&w, "per_thread", s->per_thread);
 	put_json_losses(&w, s);

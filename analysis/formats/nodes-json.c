@@ -30,8 +30,10 @@ static void put_size(struct json_writer *w, const char *key, bool known,
 		json_null(w);
 }
 
-static void put_cell(struct json_writer *w, const struct node_cell *cell)
+static void put_cell(struct json_writer *w, const struct view_figures *f,
+		     size_t i)
 {
+	const struct node_cell *cell = &f->cells.v[i];
 	char name[CODE_NAME_MAX];
 	uint64_t bytes;
 	bool sized = node_cell_bytes(cell, &bytes);
@@ -54,15 +56,8 @@ static void put_cell(struct json_writer *w, const struct node_cell *cell)
 void print_nodes_json(FILE *out, const struct view_figures *f)
 {
 	const struct views *v = f->v;
-	const struct node_cells *cells = &f->cells;
 	struct json_writer w;
-	size_t i;
 
-	put_json_view_begin(&w, out, "nodes");
-	for (i = 0; i < cells->len; i++) {
-		json_break(&w, 2);
-		put_cell(&w, &cells->v[i]);
-	}
-	json_end_array(&w);
+	put_json_view_list(&w, out, "nodes", f, put_cell);
 	put_json_view_end(&w, &v->summary);
 }

@@ -49,12 +49,15 @@ size_t utf8_decode(const char *s, unsigned long *code);
 /*
  * JSON, with the writer of json-writer.h: a view's object is
  * {"LIST": [\n  ITEM,\n  ITEM],\n "numashim_events": N,\n "warnings": [...]}:
- * view_begin opens it and its list, whose items the caller puts one a line;
- * the caller ends the list (and puts any member of its own after it);
- * view_end puts numashim_events and warnings and ends the object.
+ * view_list opens it and writes its list, each of f's items on a line of
+ * its own, by put(w, f, i); the caller may put members of its own after
+ * it; view_end puts numashim_events and warnings and ends the object.
  */
 struct json_writer;
-void put_json_view_begin(struct json_writer *w, FILE *out, const char *list);
+typedef void (*json_item_fn)(struct json_writer *w,
+			     const struct view_figures *f, size_t i);
+void put_json_view_list(struct json_writer *w, FILE *out, const char *list,
+			const struct view_figures *f, json_item_fn put);
 void put_json_view_end(struct json_writer *w, const struct summary *s);
 /* The member "warnings": [...]. */
 void put_json_warnings(struct json_writer *w, const struct summary *s);

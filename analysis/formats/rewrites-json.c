@@ -53,8 +53,10 @@ static void put_changes(struct json_writer *w, const struct rule_tally *t)
 	json_end_object(w);
 }
 
-static void put_rule(struct json_writer *w, const struct rule_tally *t)
+static void put_rule(struct json_writer *w, const struct view_figures *f,
+		     size_t i)
 {
+	const struct rule_tally *t = f->rules[i];
 	json_begin_object(w);
 	json_member_uint(w, "rule", t->number);
 	json_member_string(w, "text", t->text);
@@ -72,16 +74,8 @@ static void put_rule(struct json_writer *w, const struct rule_tally *t)
 void print_rewrites_json(FILE *out, const struct view_figures *f)
 {
 	const struct views *v = f->v;
-	struct rule_tally *const *rules = f->rules;
-	size_t count = f->count;
 	struct json_writer w;
-	size_t i;
 
-	put_json_view_begin(&w, out, "rewrites");
-	for (i = 0; i < count; i++) {
-		json_break(&w, 2);
-		put_rule(&w, rules[i]);
-	}
-	json_end_array(&w);
+	put_json_view_list(&w, out, "rewrites", f, put_rule);
 	put_json_view_end(&w, &v->summary);
 }

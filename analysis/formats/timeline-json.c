@@ -27,9 +27,10 @@ static void put_moved(struct json_writer *w, const struct timeline *t,
 	json_end_object(w);
 }
 
-static void put_bucket(struct json_writer *w, const struct timeline *t,
+static void put_bucket(struct json_writer *w, const struct view_figures *f,
 		       size_t b)
 {
+	const struct timeline *t = &f->v->timeline;
 	const struct timeline_bucket *bucket = &t->buckets[b];
 
 	json_begin_object(w);
@@ -50,12 +51,7 @@ void print_timeline_json(FILE *out, const struct view_figures *f)
 	struct json_writer w;
 	size_t i;
 
-	put_json_view_begin(&w, out, "buckets");
-	for (i = 0; i < t->used; i++) {
-		json_break(&w, 2);
-		put_bucket(&w, t, i);
-	}
-	json_end_array(&w);
+	put_json_view_list(&w, out, "buckets", f, put_bucket);
 	json_break(&w, 1);
 	json_member_uint(&w, "origin_ns", t->origin_ns);
 	json_member_uint(&w, "bucket_ns", t->width_ns);
