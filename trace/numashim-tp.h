@@ -19,6 +19,7 @@
 
 #include <lttng/tracepoint.h>
 #include "numashim-codes.h"
+#include "numashim-fields.h"
 #include "numashim-payload.h"
 
 /* The array an event's values belong to, by name. */
@@ -48,35 +49,28 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, error,
 	)
 )
 
-/* Opens every event, so that a session can keep one run's events. */
-#define NUMASHIM_RUN_FIELD						\
-	ctf_integer(uint64_t, run, numashim_run_id())
-
-/* The fields that open every entry event. */
-#define NUMASHIM_CALL_FIELDS(c)						\
-	NUMASHIM_RUN_FIELD						\
-	ctf_integer(uint64_t, call_id, (c)->id)				\
-	ctf_integer(int32_t, tid, (c)->tid)				\
-	ctf_enum(numashim, via, int, via, (c)->via)
-
-#define NUMASHIM_BACKTRACE_FIELD(c)					\
-	ctf_sequence_hex(uint64_t, backtrace, (c)->backtrace,		\
-			 size_t, (c)->backtrace_len)
+/* One field of numashim-fields.h's tables, as lttng-ust declares it. */
+#define NUMASHIM_CTF_FIELD(kind, ctype, name, ...)			\
+	NUMASHIM_CTF_##kind(ctype, name, __VA_ARGS__)
+#define NUMASHIM_CTF_int(ctype, name, v) ctf_integer(ctype, name, v)
+#define NUMASHIM_CTF_hex(ctype, name, v) ctf_integer_hex(ctype, name, v)
+#define NUMASHIM_CTF_via(ctype, name, v) ctf_enum(numashim, via, ctype, name, v)
+#define NUMASHIM_CTF_error(ctype, name, v)				\
+	ctf_enum(numashim, error, ctype, name, v)
+#define NUMASHIM_CTF_array(ctype, name, v)				\
+	ctf_enum(numashim, array, ctype, name, v)
+#define NUMASHIM_CTF_ints(ctype, name, v, len)				\
+	ctf_sequence(ctype, name, v, size_t, len)
+#define NUMASHIM_CTF_hexes(ctype, name, v, len)				\
+	ctf_sequence_hex(ctype, name, v, size_t, len)
+#define NUMASHIM_CTF_string(ctype, name, v) ctf_string(name, v)
 
 LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_entry,
 	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
 		const struct numashim_move_pages_args *, a,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_CALL_FIELDS(c)
-		ctf_integer(int32_t, pid, a->pid)
-		ctf_integer(uint64_t, count, a->count)
-		ctf_integer(uint32_t, page_size, numashim_page_size())
-		ctf_integer_hex(uint64_t, pages_ptr, (uintptr_t) a->pages)
-		ctf_integer_hex(uint64_t, nodes_ptr, (uintptr_t) a->nodes)
-		ctf_integer_hex(uint64_t, status_ptr, (uintptr_t) a->status)
-		ctf_integer_hex(int32_t, flags, a->flags)
-		NUMASHIM_BACKTRACE_FIELD(c)
+		NUMASHIM_MOVE_PAGES_ENTRY_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -86,12 +80,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, migrate_pages_entry,
 		const struct numashim_migrate_pages_args *, a,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_CALL_FIELDS(c)
-		ctf_integer(int32_t, pid, a->pid)
-		ctf_integer(uint64_t, maxnode, a->maxnode)
-		ctf_integer_hex(uint64_t, old_nodes_ptr, (uintptr_t) a->old_nodes)
-		ctf_integer_hex(uint64_t, new_nodes_ptr, (uintptr_t) a->new_nodes)
-		NUMASHIM_BACKTRACE_FIELD(c)
+		NUMASHIM_MIGRATE_PAGES_ENTRY_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -101,29 +90,10 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 		const struct numashim_mbind_args *, a,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_CALL_FIELDS(c)
-		ctf_integer_hex(uint64_t, addr, (uintptr_t) a->addr)
-		ctf_integer(uint64_t, len, a->len)
-		ctf_integer(uint32_t, page_size, numashim_page_size())
-		ctf_integer_hex(uint64_t, mode, a->mode)
-		ctf_integer_hex(uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)
-		ctf_integer(uint64_t, maxnode, a->maxnode)
-		ctf_integer_hex(uint32_t, flags, a->flags)
-		NUMASHIM_BACKTRACE_FIELD(c)
+		NUMASHIM_MBIND_ENTRY_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
-
-#define NUMASHIM_RESULT_FIELDS(r)					\
-	NUMASHIM_RUN_FIELD						\
-	ctf_integer(uint64_t, call_id, (r)->id)				\
-	ctf_integer(int64_t, ret, (r)->ret)				\
-	ctf_enum(numashim, error, int32_t, err, (r)->err)		\
-	ctf_integer(uint64_t, latency_ns, (r)->latency_ns)		\
-	ctf_integer_hex(uint32_t, incomplete, (r)->incomplete)
-
-#define NUMASHIM_INTS_FIELD(name)					\
-	ctf_sequence(int32_t, name, name->v, size_t, name->len)
 
 LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_exit,
 	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
@@ -132,10 +102,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_exit,
 		const struct numashim_ints *, status,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_RESULT_FIELDS(r)
-		ctf_sequence_hex(uint64_t, pages, pages->v, size_t, pages->len)
-		NUMASHIM_INTS_FIELD(nodes)
-		NUMASHIM_INTS_FIELD(status)
+		NUMASHIM_MOVE_PAGES_EXIT_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -146,9 +113,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, migrate_pages_exit,
 		const struct numashim_ints *, new_nodes,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_RESULT_FIELDS(r)
-		NUMASHIM_INTS_FIELD(old_nodes)
-		NUMASHIM_INTS_FIELD(new_nodes)
+		NUMASHIM_MIGRATE_PAGES_EXIT_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -158,8 +123,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_exit,
 		const struct numashim_ints *, nodemask,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_RESULT_FIELDS(r)
-		NUMASHIM_INTS_FIELD(nodemask)
+		NUMASHIM_MBIND_EXIT_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -177,19 +141,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, rewrite,
 		const struct numashim_addrs *, injected,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_RUN_FIELD
-		ctf_integer(uint64_t, call_id, w->id)
-		ctf_integer(uint32_t, rule, w->rule_no)
-		ctf_string(rule_text, w->rule_text)
-		ctf_enum(numashim, error, int32_t, injected_err, w->injected_err)
-		ctf_integer(uint8_t, dry_run, w->dry_run)
-		ctf_integer_hex(int32_t, flags, w->flags)
-		ctf_integer_hex(uint64_t, mode, w->mode)
-		ctf_integer(uint64_t, maxnode, w->maxnode)
-		ctf_sequence(int32_t, kernel_nodes, kernel_nodes->v, size_t,
-			     kernel_nodes->len)
-		ctf_sequence_hex(uint64_t, injected, injected->v, size_t,
-				 injected->len)
+		NUMASHIM_REWRITE_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -199,11 +151,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, addr_chunk,
 		uint64_t, offset, const struct numashim_addrs *, rec,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_RUN_FIELD
-		ctf_integer(uint64_t, call_id, call_id)
-		ctf_enum(numashim, array, int, array, array)
-		ctf_integer(uint64_t, offset, offset)
-		ctf_sequence_hex(uint64_t, values, rec->v, size_t, rec->len)
+		NUMASHIM_ADDR_CHUNK_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -213,11 +161,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, int_chunk,
 		uint64_t, offset, const struct numashim_ints *, rec,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_RUN_FIELD
-		ctf_integer(uint64_t, call_id, call_id)
-		ctf_enum(numashim, array, int, array, array)
-		ctf_integer(uint64_t, offset, offset)
-		ctf_sequence(int32_t, values, rec->v, size_t, rec->len)
+		NUMASHIM_INT_CHUNK_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )
@@ -233,12 +177,7 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, array_incomplete,
 		uint64_t, recorded, uint64_t, expected, int, err,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
-		NUMASHIM_RUN_FIELD
-		ctf_integer(uint64_t, call_id, call_id)
-		ctf_enum(numashim, array, int, array, array)
-		ctf_integer(uint64_t, recorded, recorded)
-		ctf_integer(uint64_t, expected, expected)
-		ctf_integer(int32_t, err, err)
+		NUMASHIM_ARRAY_INCOMPLETE_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The payload fields of every numashim event, in order, one table per
+ * event. The tracepoint provider (numashim-tp.h) expands each into its
+ * ctf_* fields; the report expands the same table into the layout it
+ * holds each event class of a trace to, so that a metadata in which a
+ * field is missing, added, renamed, moved or of another type is told
+ * apart from numashim's own instead of being read shifted.
+ *
+ * F(kind, ctype, name, value...), one per field:
+ * - int, hex: an integer of ctype, shown in decimal or hexadecimal;
+ * - via, error, array: an integer of ctype, labelled by numashim's
+ *   enumeration of that name;
+ * - ints, hexes: a sequence of ctype, in decimal or hexadecimal, value
+ *   being the elements and their count;
+ * - string: a string (ctype char).
+ * The values are expressions of the tracepoint's arguments, by the names
+ * numashim-tp.h gives them; the report never evaluates them.
+ */
+#ifndef NUMASHIM_FIELDS_H
+#define NUMASHIM_FIELDS_H
+
+/* Opens every event, so that a session can keep one run's events. */
+#define NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, run, numashim_run_id())
+
+/* The fields that open every entry event, of the call c. */
+#define NUMASHIM_CALL_FIELDS(F)						\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, c->id)				\
+	F(int, int32_t, tid, c->tid)					\
+	F(via, int, via, c->via)
+
+#define NUMASHIM_BACKTRACE_FIELDS(F)					\
+	F(hexes, uint64_t, backtrace, c->backtrace, c->backtrace_len)
+
+/* The entry events: the call c, its arguments a. */
+#define NUMASHIM_MOVE_PAGES_ENTRY_FIELDS(F)				\
+	NUMASHIM_CALL_FIELDS(F)						\
+	F(int, int32_t, pid, a->pid)					\
+	F(int, uint64_t, count, a->count)				\
+	F(int, uint32_t, page_size, numashim_page_size())		\
+	F(hex, uint64_t, pages_ptr, (uintptr_t) a->pages)		\
+	F(hex, uint64_t, nodes_ptr, (uintptr_t) a->nodes)		\
+	F(hex, uint64_t, status_ptr, (uintptr_t) a->status)		\
+	F(hex, int32_t, flags, a->flags)				\
+	NUMASHIM_BACKTRACE_FIELDS(F)
+
+#define NUMASHIM_MIGRATE_PAGES_ENTRY_FIELDS(F)				\
+	NUMASHIM_CALL_FIELDS(F)						\
+	F(int, int32_t, pid, a->pid)					\
+	F(int, uint64_t, maxnode, a->maxnode)				\
+	F(hex, uint64_t, old_nodes_ptr, (uintptr_t) a->old_nodes)	\
+	F(hex, uint64_t, new_nodes_ptr, (uintptr_t) a->new_nodes)	\
+	NUMASHIM_BACKTRACE_FIELDS(F)
+
+#define NUMASHIM_MBIND_ENTRY_FIELDS(F)					\
+	NUMASHIM_CALL_FIELDS(F)						\
+	F(hex, uint64_t, addr, (uintptr_t) a->addr)			\
+	F(int, uint64_t, len, a->len)					\
+	F(int, uint32_t, page_size, numashim_page_size())		\
+	F(hex, uint64_t, mode, a->mode)					\
+	F(hex, uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)		\
+	F(int, uint64_t, maxnode, a->maxnode)				\
+	F(hex, uint32_t, flags, a->flags)				\
+	NUMASHIM_BACKTRACE_FIELDS(F)
+
+/* The fields that open every exit event, of the result r. */
+#define NUMASHIM_RESULT_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, r->id)				\
+	F(int, int64_t, ret, r->ret)					\
+	F(error, int32_t, err, r->err)					\
+	F(int, uint64_t, latency_ns, r->latency_ns)			\
+	F(hex, uint32_t, incomplete, r->incomplete)
+
+/* The exit events: the arrays are the arguments of their names. */
+#define NUMASHIM_MOVE_PAGES_EXIT_FIELDS(F)				\
+	NUMASHIM_RESULT_FIELDS(F)					\
+	F(hexes, uint64_t, pages, pages->v, pages->len)			\
+	F(ints, int32_t, nodes, nodes->v, nodes->len)			\
+	F(ints, int32_t, status, status->v, status->len)
+
+#define NUMASHIM_MIGRATE_PAGES_EXIT_FIELDS(F)				\
+	NUMASHIM_RESULT_FIELDS(F)					\
+	F(ints, int32_t, old_nodes, old_nodes->v, old_nodes->len)	\
+	F(ints, int32_t, new_nodes, new_nodes->v, new_nodes->len)
+
+#define NUMASHIM_MBIND_EXIT_FIELDS(F)					\
+	NUMASHIM_RESULT_FIELDS(F)					\
+	F(ints, int32_t, nodemask, nodemask->v, nodemask->len)
+
+/* The rewrite w of a call, and its arrays. */
+#define NUMASHIM_REWRITE_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, w->id)				\
+	F(int, uint32_t, rule, w->rule_no)				\
+	F(string, char, rule_text, w->rule_text)			\
+	F(error, int32_t, injected_err, w->injected_err)		\
+	F(int, uint8_t, dry_run, w->dry_run)				\
+	F(hex, int32_t, flags, w->flags)				\
+	F(hex, uint64_t, mode, w->mode)					\
+	F(int, uint64_t, maxnode, w->maxnode)				\
+	F(ints, int32_t, kernel_nodes, kernel_nodes->v, kernel_nodes->len) \
+	F(hexes, uint64_t, injected, injected->v, injected->len)
+
+/* The fields that open every event about a part of an array. */
+#define NUMASHIM_ARRAY_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, call_id)				\
+	F(array, int, array, array)
+
+/* A chunk: the elements rec of the array from offset. */
+#define NUMASHIM_ADDR_CHUNK_FIELDS(F)					\
+	NUMASHIM_ARRAY_FIELDS(F)					\
+	F(int, uint64_t, offset, offset)				\
+	F(hexes, uint64_t, values, rec->v, rec->len)
+
+#define NUMASHIM_INT_CHUNK_FIELDS(F)					\
+	NUMASHIM_ARRAY_FIELDS(F)					\
+	F(int, uint64_t, offset, offset)				\
+	F(ints, int32_t, values, rec->v, rec->len)
+
+#define NUMASHIM_ARRAY_INCOMPLETE_FIELDS(F)				\
+	NUMASHIM_ARRAY_FIELDS(F)					\
+	F(int, uint64_t, recorded, recorded)				\
+	F(int, uint64_t, expected, expected)				\
+	F(int, int32_t, err, err)
+
+#endif /* NUMASHIM_FIELDS_H */
