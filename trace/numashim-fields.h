@@ -9,6 +9,8 @@
  *
  * F(kind, ctype, name, value...), one per field:
  * - int, hex: an integer of ctype, shown in decimal or hexadecimal;
+ * - int_added: an int that the first releases did not record, which
+ *   their traces lack;
  * - via, error, array: an integer of ctype, labelled by numashim's
  *   enumeration of that name;
  * - ints, hexes: a sequence of ctype, in decimal or hexadecimal, value
@@ -39,7 +41,7 @@
 	NUMASHIM_CALL_FIELDS(F)						\
 	F(int, int32_t, pid, a->pid)					\
 	F(int, uint64_t, count, a->count)				\
-	F(int, uint32_t, page_size, numashim_page_size())		\
+	F(int_added, uint32_t, page_size, numashim_page_size())		\
 	F(hex, uint64_t, pages_ptr, (uintptr_t) a->pages)		\
 	F(hex, uint64_t, nodes_ptr, (uintptr_t) a->nodes)		\
 	F(hex, uint64_t, status_ptr, (uintptr_t) a->status)		\
@@ -58,7 +60,7 @@
 	NUMASHIM_CALL_FIELDS(F)						\
 	F(hex, uint64_t, addr, (uintptr_t) a->addr)			\
 	F(int, uint64_t, len, a->len)					\
-	F(int, uint32_t, page_size, numashim_page_size())		\
+	F(int_added, uint32_t, page_size, numashim_page_size())		\
 	F(hex, uint64_t, mode, a->mode)					\
 	F(hex, uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)		\
 	F(int, uint64_t, maxnode, a->maxnode)				\

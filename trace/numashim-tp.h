@@ -53,6 +53,7 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, error,
 #define NUMASHIM_CTF_FIELD(kind, ctype, name, ...)			\
 	NUMASHIM_CTF_##kind(ctype, name, __VA_ARGS__)
 #define NUMASHIM_CTF_int(ctype, name, v) ctf_integer(ctype, name, v)
+#define NUMASHIM_CTF_int_added NUMASHIM_CTF_int
 #define NUMASHIM_CTF_hex(ctype, name, v) ctf_integer_hex(ctype, name, v)
 #define NUMASHIM_CTF_via(ctype, name, v) ctf_enum(numashim, via, ctype, name, v)
 #define NUMASHIM_CTF_error(ctype, name, v)				\

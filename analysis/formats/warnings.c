@@ -65,10 +65,6 @@ static const struct {
 	{ offsetof(struct summary, calls_without_page_size),
 	  "%" PRIu64 " mbind calls have no page size (a trace of an older numashim, "
 	  "or a damaged metadata): their bytes are counted in pages of 4 KiB" },
-	{ offsetof(struct summary, malformed_events),
-	  "%" PRIu64 " events lack fields that their tracepoint gives, hold "
-	  "them in another type, or are numashim events of no known name (a "
-	  "damaged or foreign metadata): they are not counted" },
 };
 
 void summary_warnings(const struct summary *s, warning_fn say, void *data)
@@ -86,6 +82,15 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 		if (!n)
 			continue;
 		snprintf(msg, sizeof(msg), counted_warnings[i].format, n);
+		say(data, msg);
+	}
+	if (s->malformed_types) {
+		snprintf(msg, sizeof(msg),
+			 "%" PRIu64 " event types of the metadata are not laid "
+			 "out as their tracepoints define them, or are numashim "
+			 "events of no known name (a damaged or foreign "
+			 "metadata): their events are not counted (%" PRIu64
+			 " read)", s->malformed_types, s->malformed_events);
 		say(data, msg);
 	}
 	if (s->no_vpid)

@@ -105,7 +105,11 @@ struct summary {
 	/* mbind entries with no page_size, whose bytes are rounded to 4 KiB. */
 	uint64_t calls_without_page_size;
 	bool no_vpid;		/* events without the vpid context */
-	/* Events without the fields their tracepoint gives, not read. */
+	/*
+	 * Event classes of numashim's or lttng-ust's not laid out as their
+	 * tracepoints, and the events of theirs not read.
+	 */
+	uint64_t malformed_types;
 	uint64_t malformed_events;
 	/* Why the trace could not be read to its end; NULL when it was. */
 	const char *read_error;
