@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contexts.h"
 #include "events.h"
 #include "numashim-fields.h"
 #include "numashim-payload.h"
@@ -129,6 +130,7 @@ struct class_type {
 	const bt_event_class *cls;
 	const struct event_type *type;
 	bool malformed;		/* without the fields its type needs */
+	unsigned int missing_contexts;	/* CONTEXT_MISSING() bits */
 };
 
 /* The fields every event of a call gives the summary. */
@@ -302,6 +304,34 @@ static bool has_fields(const bt_event_class *cls,
 			     has_each_field(fc, type);
 }
 
+#define CONTEXT_SPEC(TAG, context, class, loss)				\
+	{ .name = context, .cls = class },
+
+/* The contexts of NUMASHIM_CONTEXTS that the events of cls lack. */
+static unsigned int missing_contexts(const bt_event_class *cls)
+{
+	static const struct field_spec contexts[] = {
+		NUMASHIM_CONTEXTS(CONTEXT_SPEC)
+	};
+	const bt_field_class *fc =
+		bt_stream_class_borrow_event_common_context_field_class_const(
+			bt_event_class_borrow_stream_class_const(cls));
+	const bt_field_class_structure_member *m;
+	unsigned int missing = 0, i;
+
+	for (i = 0; i < sizeof(contexts) / sizeof(contexts[0]); i++) {
+		m = fc && bt_field_class_get_type(fc) ==
+				  BT_FIELD_CLASS_TYPE_STRUCTURE ?
+			bt_field_class_structure_borrow_member_by_name_const(
+				fc, contexts[i].name) : NULL;
+		if (!m || !field_matches(
+			    bt_field_class_structure_member_borrow_field_class_const(
+				    m), &contexts[i]))
+			missing |= 1U << i;
+	}
+	return missing;
+}
+
 /* Names are compared, and fields checked, once per event class. */
 static struct class_type *classify(struct event_reader *r,
 				   const bt_event_class *cls)
@@ -317,6 +347,7 @@ static struct class_type *classify(struct event_reader *r,
 			(ct->type == &other_event &&
 			 !strncmp(bt_event_class_get_name(cls) ?: "", "numashim:",
 				  strlen("numashim:")));
+	ct->missing_contexts = missing_contexts(cls);
 	if (!tsearch(ct, &r->classes, class_cmp)) {
 		free(ct);
 		return NULL;
@@ -395,7 +426,7 @@ static const char *string_member(const bt_field *s, const char *name)
 	return bt_field_string_get_value(f);
 }
 
-static bool read_context(const bt_event *event, struct event_view *view)
+static void read_context(const bt_event *event, struct event_view *view)
 {
 	const bt_field *ctx = bt_event_borrow_common_context_field_const(event);
 
@@ -404,7 +435,7 @@ static bool read_context(const bt_event *event, struct event_view *view)
 	int_value(member(ctx, "vtid"), &view->vtid);
 	view->procname = string_member(ctx, "procname");
 	view->vpid = -1;
-	return int_value(member(ctx, "vpid"), &view->vpid);
+	int_value(member(ctx, "vpid"), &view->vpid);
 }
 
 static bool is_array(const bt_field *f)
@@ -675,7 +706,6 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 	struct summary *s = &r->calls.views->summary;
 	const struct event_type *type;
 	struct event_view ev;
-	bool has_vpid;
 
 	if (!ct)
 		return -1;
@@ -688,13 +718,12 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		s->malformed_events++;
 		return 0;
 	}
-	has_vpid = read_context(event, &ev);
+	read_context(event, &ev);
 	ev.payload = bt_event_borrow_payload_field_const(event);
 	if (type->role >= EVENT_STATEDUMP_START)
 		return on_map_event(r, type->role, &ev);
 	s->numashim_events++;
-	if (!has_vpid)
-		s->no_vpid = true;
+	s->missing_contexts |= ct->missing_contexts;
 	ev.call_id = int_member(ev.payload, "call_id");
 	ev.time_ns = event_time(msg);
 	timeline_see(&r->calls.views->timeline, ev.time_ns);

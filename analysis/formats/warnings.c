@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "contexts.h"
 #include "output.h"
 
 static const char avoid_losses[] =
@@ -67,6 +68,15 @@ static const struct {
 	  "or a damaged metadata): their bytes are counted in pages of 4 KiB" },
 };
 
+#define CONTEXT_LOSS(TAG, name, cls, loss) { name, loss },
+
+static const struct {
+	const char *name;
+	const char *loss;
+} context_losses[] = {
+	NUMASHIM_CONTEXTS(CONTEXT_LOSS)
+};
+
 void summary_warnings(const struct summary *s, warning_fn say, void *data)
 {
 	char msg[512];
@@ -93,10 +103,16 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 			 " read)", s->malformed_types, s->malformed_events);
 		say(data, msg);
 	}
-	if (s->no_vpid)
-		say(data, "events lack the vpid context (lttng add-context "
-			  "-t vpid): calls of different processes may be "
-			  "mixed up");
+	for (i = 0; i < sizeof(context_losses) / sizeof(context_losses[0]);
+	     i++) {
+		if (!(s->missing_contexts & 1U << i))
+			continue;
+		snprintf(msg, sizeof(msg),
+			 "events lack the %s context (lttng add-context -t %s): "
+			 "%s", context_losses[i].name, context_losses[i].name,
+			 context_losses[i].loss);
+		say(data, msg);
+	}
 	if (s->read_error) {
 		snprintf(msg, sizeof(msg),
 			 "the trace could not be read to its end (%s): the "

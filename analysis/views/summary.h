@@ -104,7 +104,8 @@ struct summary {
 	uint64_t calls_in_no_binary;
 	/* mbind entries with no page_size, whose bytes are rounded to 4 KiB. */
 	uint64_t calls_without_page_size;
-	bool no_vpid;		/* events without the vpid context */
+	/* CONTEXT_MISSING() bits: contexts some numashim events lack. */
+	unsigned int missing_contexts;
 	/*
 	 * Event classes of numashim's or lttng-ust's not laid out as their
 	 * tracepoints, and the events of theirs not read.
