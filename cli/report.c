@@ -34,6 +34,8 @@ static void put_choices(FILE *to, const char *option, const void *names,
 
 static int usage(const char *name, FILE *to, int status)
 {
+	char calls[256];
+
 	fprintf(to, "usage: %s ", name);
 	put_choices(to, "--view", report_views, NUMASHIM_REPORT_VIEW_COUNT,
 		    sizeof(report_views[0]));
@@ -49,7 +51,7 @@ static int usage(const char *name, FILE *to, int status)
 		"Filters count only the calls\n"
 		"  --pid PID, --tid TID  of a process or thread\n"
 		"  --procname NAME       of processes of that name\n"
-		"  --call KIND[,KIND]    move_pages, migrate_pages, mbind\n"
+		"  --call KIND[,KIND]    %s\n"
 		"  --begin S, --end S    made in that span of trace time, "
 		"seconds from the\n"
 		"                        clock's origin (babeltrace2 "
@@ -70,7 +72,11 @@ static int usage(const char *name, FILE *to, int status)
 		"  --mi-version, --metadata, --test-compatibility, "
 		"--output-progress,\n"
 		"  --limit N|unlimited; --begin and --end in ns since the "
-		"Epoch\n", READER_STALL_TIMEOUT);
+		"Epoch\n",
+		report_names_join(calls, sizeof(calls), call_kind_names,
+				  CALL_KINDS, sizeof(call_kind_names[0]), "",
+				  NULL),
+		READER_STALL_TIMEOUT);
 	return status;
 }
 

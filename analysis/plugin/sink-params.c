@@ -12,11 +12,13 @@
 
 /*
  * What each parameter takes, in the words of its errors: expected, or
- * one of the count names of a table, stride bytes apart.
+ * one of the count names of a table, stride bytes apart, or (list)
+ * several of them.
  */
 static const struct sink_param {
 	const char *name;
 	const char *expected;
+	const char *list;	/* the words before the names of a list */
 	bool flag;		/* a boolean, not a value */
 	const void *names;
 	size_t count, stride;
@@ -30,8 +32,9 @@ static const struct sink_param {
 	{ .name = "pid", .expected = "a process id" },
 	{ .name = "tid", .expected = "a thread id" },
 	{ .name = "procname", .expected = "a process name" },
-	{ .name = "call", .expected = "call kinds separated by commas: "
-				      "\"move_pages\", \"migrate_pages\", \"mbind\"" },
+	{ .name = "call", .list = "call kinds separated by commas: ",
+	  .names = call_kind_names, .count = CALL_KINDS,
+	  .stride = sizeof(call_kind_names[0]) },
 	{ .name = "begin", .expected = SECONDS },
 	{ .name = "end", .expected = SECONDS },
 	{ .name = "min-latency", .expected = "a duration with its unit, ns, us, "
@@ -99,13 +102,17 @@ static int set_param(struct reading *r, const struct sink_param *param,
 static void say_bad_value(struct reading *r, const struct sink_param *param,
 			  const bt_value *value)
 {
-	char names[256];
+	char names[256], list[320];
 	const char *expected = param->expected;
 
 	if (!expected)
 		expected = report_names_join(names, sizeof(names), param->names,
 					     param->count, param->stride, "\"",
-					     "or");
+					     param->list ? NULL : "or");
+	if (param->list) {
+		snprintf(list, sizeof(list), "%s%s", param->list, names);
+		expected = list;
+	}
 	if (bt_value_is_string(value))
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
 			"the %s parameter must be %s, not \"%s\"", param->name,

@@ -54,7 +54,7 @@ char *report_names_join(char *buf, size_t size, const void *names, size_t n,
 		const char *name = *(const char *const *)
 			((const char *) names + i * stride);
 
-		if (i + 1 == n && i)
+		if (i + 1 == n && i && conjunction)
 			len += snprintf(buf + len, size - len, " %s ",
 					conjunction);
 		else if (i)

@@ -61,8 +61,8 @@ void report_views_usage(FILE *out);
 /*
  * Into buf, the n names of names[] (stride bytes apart, as in a table
  * of structures whose first member is the name), each between quotes,
- * joined as words are, the last after conjunction: "a", "b" or "c".
- * Returns buf.
+ * joined as words are, the last after conjunction: "a", "b" or "c";
+ * all after commas when conjunction is NULL. Returns buf.
  */
 char *report_names_join(char *buf, size_t size, const void *names, size_t n,
 			size_t stride, const char *quote,
