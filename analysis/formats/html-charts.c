@@ -299,24 +299,19 @@ static void heat_map(FILE *out, const struct node_cells *cells,
 	}
 }
 
-int html_nodes_chart(FILE *out, const struct node_cells *cells)
+void html_nodes_chart(FILE *out, const struct node_cells *cells,
+		      const int32_t *results, size_t count)
 {
-	size_t count, rows = count_rows(cells);
-	int32_t *results;
+	size_t rows = count_rows(cells);
 
 	if (!cells->len) {
 		fputs("<p>No move_pages page status in the trace.</p>\n", out);
-		return 0;
+		return;
 	}
-	results = node_cells_results(cells, &count);
-	if (!results)
-		return -1;
 	svg_open(out, "nodes-chart", HEAD_W + CELL_W * count + RIGHT,
 		 TOP + CELL_H * (rows + 1) + 8, "pages by node");
 	heat_map(out, cells, results, count);
 	svg_close(out, "pages in each cell: darker, more");
-	free(results);
-	return 0;
 }
 
 /* A line per series, a point per bucket at the bucket's middle. */

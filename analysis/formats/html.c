@@ -138,17 +138,14 @@ static void failures_section(FILE *out, const struct view_figures *f)
 	fputs("</dl>\n</section>\n", out);
 }
 
-static int nodes_section(FILE *out, const struct view_figures *f)
+static void nodes_section(FILE *out, const struct view_figures *f)
 {
-	int ret;
-
 	fputs("<section id=\"nodes\"><h2>move_pages' pages by node</h2>\n"
 	      "<p>Rows: the node asked for (and the node a rewrite rule gave "
 	      "the kernel instead); columns: the page's status after the "
 	      "call.</p>\n", out);
-	ret = html_nodes_chart(out, &f->cells);
+	html_nodes_chart(out, &f->cells, f->columns, f->column_count);
 	fputs("</section>\n", out);
-	return ret;
 }
 
 /* The page's section of view, from its figures; 0, or -1: no memory. */
@@ -165,7 +162,7 @@ static int write_section(FILE *out, const struct views *v,
 	else if (view == NUMASHIM_REPORT_FAILURES)
 		failures_section(out, &f);
 	else
-		ret = nodes_section(out, &f);
+		nodes_section(out, &f);
 	view_figures_fini(&f);
 	return ret;
 }

@@ -24,8 +24,10 @@ void html_latency_charts(FILE *out, struct summary_row *const *rows,
 			 size_t count);
 void html_failures_chart(FILE *out, struct failure_group *const *groups,
 			 size_t count);
-/* These two return 0, or -1 when out of memory. */
-int html_nodes_chart(FILE *out, const struct node_cells *cells);
+/* The cells under the columns of their statuses and result nodes. */
+void html_nodes_chart(FILE *out, const struct node_cells *cells,
+		      const int32_t *results, size_t count);
+/* 0, or -1 when out of memory. */
 int html_timeline_charts(FILE *out, const struct timeline *t);
 
 #endif /* NUMASHIM_HTML_H */
