@@ -240,12 +240,16 @@ static const struct lami_table node_table = {
 	COLUMNS(node_columns), .row = node_row,
 };
 
+/* A column per call kind, in the call table's order. */
+#define CALLS_COLUMN(name, TAG, flags, arrays)				\
+	{ #name " calls", LAMI_NUMBER, "calls" },
+#define FAILED_CALLS_COLUMN(name, TAG, flags, arrays)			\
+	{ "Failed " #name " calls", LAMI_NUMBER, "calls" },
+
 static const struct lami_column rewrite_columns[] = {
 	{ "Rule", LAMI_NUMBER, NULL },
 	{ "Rule text", LAMI_STRING, NULL },
-	{ "move_pages calls", LAMI_NUMBER, "calls" },
-	{ "migrate_pages calls", LAMI_NUMBER, "calls" },
-	{ "mbind calls", LAMI_NUMBER, "calls" },
+	NUMASHIM_CALLS(CALLS_COLUMN)
 	{ "Dry runs", LAMI_NUMBER, "calls" },
 	{ "Pages sent elsewhere", LAMI_STRING, NULL },
 	{ "Mode changes", LAMI_STRING, NULL },
@@ -295,12 +299,8 @@ static const struct lami_table rewrite_table = {
 /* The columns of every trace; then one of pages moved per node. */
 static const struct lami_column timeline_columns[] = {
 	{ "Time range", LAMI_TIME_RANGE, NULL },
-	{ "move_pages calls", LAMI_NUMBER, "calls" },
-	{ "migrate_pages calls", LAMI_NUMBER, "calls" },
-	{ "mbind calls", LAMI_NUMBER, "calls" },
-	{ "Failed move_pages calls", LAMI_NUMBER, "calls" },
-	{ "Failed migrate_pages calls", LAMI_NUMBER, "calls" },
-	{ "Failed mbind calls", LAMI_NUMBER, "calls" },
+	NUMASHIM_CALLS(CALLS_COLUMN)
+	NUMASHIM_CALLS(FAILED_CALLS_COLUMN)
 	{ "Pages not migrated", LAMI_NUMBER, "pages" },
 	{ "Bytes bound", LAMI_SIZE, NULL },
 };
@@ -391,12 +391,16 @@ _Static_assert(sizeof(lami_views) / sizeof(*lami_views) ==
 void print_lami_metadata(FILE *out, enum numashim_report_view view)
 {
 	const struct lami_table *table = lami_views[view].table;
-	char title[128];
+	char title[128], calls[256], description[320];
 
 	snprintf(title, sizeof(title), "numashim: %s", table->title);
-	lami_put_metadata(out, title, "The NUMA page placement calls "
-			  "(move_pages, migrate_pages, mbind) that "
-			  "libnumashim.so recorded", table);
+	snprintf(description, sizeof(description),
+		 "The NUMA page placement calls (%s) that libnumashim.so "
+		 "recorded",
+		 report_names_join(calls, sizeof(calls), call_kind_names,
+				   CALL_KINDS, sizeof(call_kind_names[0]), "",
+				   NULL));
+	lami_put_metadata(out, title, description, table);
 }
 
 /* Asked for a span, the results cover it; else the events' own. */
