@@ -56,9 +56,5 @@ static void put_callsite(struct json_writer *w, const struct view_figures *f,
 
 void print_callsites_json(FILE *out, const struct view_figures *f)
 {
-	const struct views *v = f->v;
-	struct json_writer w;
-
-	put_json_view_list(&w, out, "callsites", f, put_callsite);
-	put_json_view_end(&w, &v->summary);
+	put_json_view(out, "callsites", f, put_callsite);
 }

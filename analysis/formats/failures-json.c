@@ -52,9 +52,5 @@ static void put_group(struct json_writer *w, const struct view_figures *f,
 
 void print_failures_json(FILE *out, const struct view_figures *f)
 {
-	const struct views *v = f->v;
-	struct json_writer w;
-
-	put_json_view_list(&w, out, "failures", f, put_group);
-	put_json_view_end(&w, &v->summary);
+	put_json_view(out, "failures", f, put_group);
 }

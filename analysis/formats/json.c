@@ -169,6 +169,15 @@ void put_json_view_end(struct json_writer *w, const struct summary *s)
 	json_end_object(w);
 }
 
+void put_json_view(FILE *out, const char *list, const struct view_figures *f,
+		   json_item_fn put)
+{
+	struct json_writer w;
+
+	put_json_view_list(&w, out, list, f, put);
+	put_json_view_end(&w, &f->v->summary);
+}
+
 void print_summary_json(FILE *out, const struct view_figures *f)
 {
 	const struct summary *s = &f->v->summary;

@@ -55,9 +55,5 @@ static void put_cell(struct json_writer *w, const struct view_figures *f,
 
 void print_nodes_json(FILE *out, const struct view_figures *f)
 {
-	const struct views *v = f->v;
-	struct json_writer w;
-
-	put_json_view_list(&w, out, "nodes", f, put_cell);
-	put_json_view_end(&w, &v->summary);
+	put_json_view(out, "nodes", f, put_cell);
 }

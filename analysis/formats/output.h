@@ -59,6 +59,9 @@ typedef void (*json_item_fn)(struct json_writer *w,
 void put_json_view_list(struct json_writer *w, FILE *out, const char *list,
 			const struct view_figures *f, json_item_fn put);
 void put_json_view_end(struct json_writer *w, const struct summary *s);
+/* The two above, for a view that has nothing else to write. */
+void put_json_view(FILE *out, const char *list, const struct view_figures *f,
+		   json_item_fn put);
 /* The member "warnings": [...]. */
 void put_json_warnings(struct json_writer *w, const struct summary *s);
 /* numashim_events and the counts of events lost, as members. */

@@ -73,9 +73,5 @@ static void put_rule(struct json_writer *w, const struct view_figures *f,
 
 void print_rewrites_json(FILE *out, const struct view_figures *f)
 {
-	const struct views *v = f->v;
-	struct json_writer w;
-
-	put_json_view_list(&w, out, "rewrites", f, put_rule);
-	put_json_view_end(&w, &v->summary);
+	put_json_view(out, "rewrites", f, put_rule);
 }
