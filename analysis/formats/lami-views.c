@@ -10,6 +10,7 @@
 
 #include "lami.h"
 #include "output.h"
+#include "summary-figures.h"
 
 #define COLUMNS(a) .columns = (a), .count = sizeof(a) / sizeof(*(a))
 
@@ -33,82 +34,101 @@ static const char *codes_text(const struct code_counts *cc, char *buf,
 	return buf;
 }
 
+/*
+ * X(title, class, unit, figure, other): the summary's columns after the
+ * call and the process, each the figure of summary-figures.h, or other
+ * for the kinds figure does not apply to.
+ */
+#define LAMI_SUMMARY_FIGURES(X)						\
+	X("Calls", NUMBER, "calls", CALLS, CALLS)			\
+	X("Failed", NUMBER, "calls", FAILED, FAILED)			\
+	X("No exit", NUMBER, "calls", NO_EXIT, NO_EXIT)			\
+	X("Errors", STRING, NULL, ERRORS, ERRORS)			\
+	X("Minimum latency", DURATION, NULL, LATENCY_MIN, LATENCY_MIN)	\
+	X("Median latency", DURATION, NULL, LATENCY_P50, LATENCY_P50)	\
+	X("90th percentile latency", DURATION, NULL, LATENCY_P90,	\
+	  LATENCY_P90)							\
+	X("99th percentile latency", DURATION, NULL, LATENCY_P99,	\
+	  LATENCY_P99)							\
+	X("Maximum latency", DURATION, NULL, LATENCY_MAX, LATENCY_MAX)	\
+	X("Mean latency", DURATION, NULL, LATENCY_MEAN, LATENCY_MEAN)	\
+	X("Total latency", DURATION, NULL, LATENCY_SUM, LATENCY_SUM)	\
+	X("Pages asked", NUMBER, "pages", PAGES_ASKED, PAGES_ASKED)	\
+	X("Pages on target", NUMBER, "pages", PAGES_ON_TARGET,		\
+	  PAGES_ON_TARGET)						\
+	X("Pages elsewhere", NUMBER, "pages", PAGES_ELSEWHERE,		\
+	  PAGES_ELSEWHERE)						\
+	X("Pages located", NUMBER, "pages", PAGES_LOCATED, PAGES_LOCATED) \
+	X("Pages failed", NUMBER, "pages", PAGES_FAILED, PAGES_FAILED)	\
+	X("Pages unknown", NUMBER, "pages", PAGES_UNKNOWN, PAGES_UNKNOWN) \
+	X("Pages not moved", NUMBER, "pages", PAGES_NOT_MOVED, NOT_MOVED) \
+	X("Page status", STRING, NULL, PAGES_STATUS, PAGES_STATUS)	\
+	X("Pages per second", NUMBER, "pages/s", PAGES_PER_SECOND,	\
+	  PAGES_PER_SECOND)						\
+	X("Bytes bound", SIZE, NULL, BYTES, BYTES)
+
+#define SUMMARY_COLUMN(title, class, unit, figure, other)		\
+	{ title, LAMI_##class, unit },
+
 static const struct lami_column summary_columns[] = {
 	{ "Call", LAMI_STRING, NULL },
 	{ "Process", LAMI_PROCESS, NULL },
-	{ "Calls", LAMI_NUMBER, "calls" },
-	{ "Failed", LAMI_NUMBER, "calls" },
-	{ "No exit", LAMI_NUMBER, "calls" },
-	{ "Errors", LAMI_STRING, NULL },
-	{ "Minimum latency", LAMI_DURATION, NULL },
-	{ "Median latency", LAMI_DURATION, NULL },
-	{ "90th percentile latency", LAMI_DURATION, NULL },
-	{ "99th percentile latency", LAMI_DURATION, NULL },
-	{ "Maximum latency", LAMI_DURATION, NULL },
-	{ "Mean latency", LAMI_DURATION, NULL },
-	{ "Total latency", LAMI_DURATION, NULL },
-	{ "Pages asked", LAMI_NUMBER, "pages" },
-	{ "Pages on target", LAMI_NUMBER, "pages" },
-	{ "Pages elsewhere", LAMI_NUMBER, "pages" },
-	{ "Pages located", LAMI_NUMBER, "pages" },
-	{ "Pages failed", LAMI_NUMBER, "pages" },
-	{ "Pages unknown", LAMI_NUMBER, "pages" },
-	{ "Pages not moved", LAMI_NUMBER, "pages" },
-	{ "Page status", LAMI_STRING, NULL },
-	{ "Pages per second", LAMI_NUMBER, "pages/s" },
-	{ "Bytes bound", LAMI_SIZE, NULL },
+	LAMI_SUMMARY_FIGURES(SUMMARY_COLUMN)
 };
 
-static void latency_cells(const struct histogram *h, struct lami_cell *c)
+#define SUMMARY_SOURCE(title, class, unit, figure, other)		\
+	{ &summary_figures[SUMMARY_FIGURE_##figure],			\
+	  &summary_figures[SUMMARY_FIGURE_##other] },
+
+static const struct summary_figure *const summary_sources[][2] = {
+	LAMI_SUMMARY_FIGURES(SUMMARY_SOURCE)
+};
+
+/* The cell of figure f of row, empty when it does not tell it. */
+static struct lami_cell summary_cell(const struct summary_row *row,
+				     const struct summary_figure *f,
+				     char *text)
 {
-	size_t q;
+	struct summary_value v;
 
-	if (!h->count)
-		return;
-	c[0] = lami_uint(h->min);
-	for (q = 0; q < 3; q++)
-		c[1 + q] = lami_uint(histogram_quantile(h,
-						latency_quantiles[q]));
-	c[4] = lami_uint(h->max);
-	c[5] = lami_real((double) h->sum / (double) h->count);
-	c[6] = lami_uint(h->sum);
-}
-
-static void pages_cells(const struct summary_row *row, struct lami_cell *c,
-			char *status)
-{
-	const struct page_tally *p = &row->pages;
-	double rate = pages_per_second(row);
-
-	c[0] = lami_uint(row->asked);
-	c[1] = lami_uint(p->on_target);
-	c[2] = lami_uint(p->elsewhere);
-	c[3] = lami_uint(p->located);
-	c[4] = lami_uint(code_counts_total(&p->failed));
-	c[5] = lami_uint(p->unknown);
-	c[7] = lami_text(codes_text(&p->failed, status, LAMI_TEXT_MAX));
-	if (rate >= 0)
-		c[8] = lami_real(rate);
+	f->get(row, &v);
+	/* A row whose calls all lack their exit has no latency at all. */
+	if (!v.known || (f == &summary_figures[SUMMARY_FIGURE_LATENCY_SUM] &&
+			 !row->latency.count))
+		return lami_empty;
+	switch (f->type) {
+	case FIGURE_COUNT:
+		return lami_uint(v.count);
+	case FIGURE_REAL:
+	case FIGURE_RATE:
+		return lami_real(v.real);
+	case FIGURE_CODES:
+		break;
+	}
+	return lami_text(codes_text(v.codes, text, LAMI_TEXT_MAX));
 }
 
 static void summary_row(const void *rows, size_t i, struct lami_cell *c,
 			struct lami_texts *texts)
 {
 	const struct summary_row *row = ((struct summary_row *const *) rows)[i];
+	const struct summary_figure *f;
+	size_t n, text = 0;
 
-	c[0] = lami_text(call_kind_names[row->kind]);
-	c[1] = lami_process(row->procname, row->vpid, row->tid);
-	c[2] = lami_uint(row->calls);
-	c[3] = lami_uint(code_counts_total(&row->errors));
-	c[4] = lami_uint(row->no_exit);
-	c[5] = lami_text(codes_text(&row->errors, texts->v[0], LAMI_TEXT_MAX));
-	latency_cells(&row->latency, &c[6]);
-	if (row->kind == CALL_MOVE_PAGES)
-		pages_cells(row, &c[13], texts->v[1]);
-	if (row->kind != CALL_MBIND)
-		c[19] = lami_uint(row->not_moved);
-	else
-		c[22] = lami_uint(row->bytes);
+	*c++ = lami_text(call_kind_names[row->kind]);
+	*c++ = lami_process(row->procname, row->vpid, row->tid);
+	for (n = 0; n < sizeof(summary_sources) / sizeof(*summary_sources);
+	     n++, c++) {
+		f = summary_sources[n][0];
+		if (!summary_figure_applies(f, row->kind))
+			f = summary_sources[n][1];
+		if (!summary_figure_applies(f, row->kind))
+			continue;
+		if (f->type == FIGURE_CODES)
+			*c = summary_cell(row, f, texts->v[text++]);
+		else
+			*c = summary_cell(row, f, NULL);
+	}
 }
 
 static const struct lami_table summary_table = {
