@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "output.h"
+#include "summary-figures.h"
 
 static void put_process(FILE *out, const struct summary_row *row,
 			bool per_thread)
@@ -48,47 +49,34 @@ static void put_injected(FILE *out, const struct code_counts *cc)
 	put_codes(out, cc);
 }
 
-static void calls_table(FILE *out, const struct summary *s,
-			struct summary_row *const *rows, size_t count)
+static void calls_row(FILE *out, const struct summary_row *row,
+		      bool per_thread)
 {
-	size_t i;
-
-	put_heading(out, "CALLS (failed: by the kernel; injected: by a rewrite rule)",
-		    s->per_thread,
-		    "    calls   failed  no exit injected  errors");
-	for (i = 0; i < count; i++) {
-		put_process(out, rows[i], s->per_thread);
-		fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64
-			" %8" PRIu64, rows[i]->calls,
-			code_counts_total(&rows[i]->errors), rows[i]->no_exit,
-			code_counts_total(&rows[i]->injected));
-		put_codes(out, &rows[i]->errors);
-		put_injected(out, &rows[i]->injected);
-		fputc('\n', out);
-	}
+	put_process(out, row, per_thread);
+	fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64 " %8" PRIu64,
+		row->calls, code_counts_total(&row->errors), row->no_exit,
+		code_counts_total(&row->injected));
+	put_codes(out, &row->errors);
+	put_injected(out, &row->injected);
+	fputc('\n', out);
 }
 
-static void latency_table(FILE *out, const struct summary *s,
-			  struct summary_row *const *rows, size_t count)
+static void latency_row(FILE *out, const struct summary_row *row,
+			bool per_thread)
 {
-	const struct histogram *h;
-	size_t i, q;
+	const struct histogram *h = &row->latency;
+	size_t q;
 
-	put_heading(out, "LATENCY (microseconds)", s->per_thread,
-		    "    count       min       p50       p90       p99       max      mean");
-	for (i = 0; i < count; i++) {
-		h = &rows[i]->latency;
-		if (!h->count)
-			continue;
-		put_process(out, rows[i], s->per_thread);
-		fprintf(out, " %8" PRIu64 " %9.1f", h->count, h->min / 1e3);
-		for (q = 0; q < sizeof(latency_quantiles) /
-				sizeof(*latency_quantiles); q++)
-			fprintf(out, " %9.1f", histogram_quantile(h,
-				latency_quantiles[q]) / 1e3);
-		fprintf(out, " %9.1f %9.1f\n", h->max / 1e3,
-			(double) h->sum / (double) h->count / 1e3);
-	}
+	if (!h->count)
+		return;
+	put_process(out, row, per_thread);
+	fprintf(out, " %8" PRIu64 " %9.1f", h->count, h->min / 1e3);
+	for (q = 0; q < sizeof(latency_quantiles) / sizeof(*latency_quantiles);
+	     q++)
+		fprintf(out, " %9.1f",
+			histogram_quantile(h, latency_quantiles[q]) / 1e3);
+	fprintf(out, " %9.1f %9.1f\n", h->max / 1e3,
+		(double) h->sum / (double) h->count / 1e3);
 }
 
 static void pages_row(FILE *out, const struct summary_row *row,
@@ -112,42 +100,59 @@ static void pages_row(FILE *out, const struct summary_row *row,
 	fputc('\n', out);
 }
 
-static void pages_table(FILE *out, const struct summary *s,
-			struct summary_row *const *rows, size_t count)
+static void ranges_row(FILE *out, const struct summary_row *row,
+		       bool per_thread)
 {
-	size_t i;
-
-	put_heading(out, "PAGES (move_pages; on target: moved or already there)",
-		    s->per_thread,
-		    "     asked on target elsewhere   located    failed  injected   unknown not moved    pages/s  failed by status");
-	for (i = 0; i < count; i++)
-		if (rows[i]->kind == CALL_MOVE_PAGES)
-			pages_row(out, rows[i], s->per_thread);
+	put_process(out, row, per_thread);
+	fprintf(out, " %14" PRIu64 "\n", row->bytes);
 }
 
-static void ranges_table(FILE *out, const struct summary *s,
-			 struct summary_row *const *rows, size_t count)
-{
-	size_t i;
-
-	put_heading(out, "RANGES (mbind)", s->per_thread, "          bytes");
-	for (i = 0; i < count; i++) {
-		if (rows[i]->kind != CALL_MBIND)
-			continue;
-		put_process(out, rows[i], s->per_thread);
-		fprintf(out, " %14" PRIu64 "\n", rows[i]->bytes);
-	}
-}
+/*
+ * The summary's tables, in order: a table of all kinds is printed
+ * always, one of some kinds when a row is of one of them.
+ */
+static const struct text_table {
+	const char *title;
+	const char *columns;
+	unsigned int kinds;	/* FIGURE_KIND() bits of its rows */
+	void (*put_row)(FILE *out, const struct summary_row *row,
+			bool per_thread);
+} summary_tables[] = {
+	{ "CALLS (failed: by the kernel; injected: by a rewrite rule)",
+	  "    calls   failed  no exit injected  errors", FIGURE_ANY,
+	  calls_row },
+	{ "LATENCY (microseconds)",
+	  "    count       min       p50       p90       p99       max      mean",
+	  FIGURE_ANY, latency_row },
+	{ "PAGES (move_pages; on target: moved or already there)",
+	  "     asked on target elsewhere   located    failed  injected   unknown not moved    pages/s  failed by status",
+	  FIGURE_KIND(MOVE_PAGES), pages_row },
+	{ "RANGES (mbind)", "          bytes", FIGURE_KIND(MBIND), ranges_row },
+};
 
 static bool has_kind(struct summary_row *const *rows, size_t count,
-		     enum call_kind kind)
+		     unsigned int kinds)
 {
 	size_t i;
 
 	for (i = 0; i < count; i++)
-		if (rows[i]->kind == kind)
+		if (kinds & 1u << rows[i]->kind)
 			return true;
 	return false;
+}
+
+static void put_table(FILE *out, const struct text_table *t,
+		      struct summary_row *const *rows, size_t count,
+		      bool per_thread)
+{
+	size_t i;
+
+	if (t->kinds != FIGURE_ANY && !has_kind(rows, count, t->kinds))
+		return;
+	put_heading(out, t->title, per_thread, t->columns);
+	for (i = 0; i < count; i++)
+		if (t->kinds & 1u << rows[i]->kind)
+			t->put_row(out, rows[i], per_thread);
 }
 
 void print_summary_text(FILE *out, const struct view_figures *f)
@@ -161,11 +166,7 @@ void print_summary_text(FILE *out, const struct view_figures *f)
 	for (i = 0; i < count; i++)
 		calls += rows[i]->calls;
 	fprintf(out, "numashim summary of %" PRIu64 " calls\n", calls);
-	calls_table(out, s, rows, count);
-	latency_table(out, s, rows, count);
-	if (has_kind(rows, count, CALL_MOVE_PAGES))
-		pages_table(out, s, rows, count);
-	if (has_kind(rows, count, CALL_MBIND))
-		ranges_table(out, s, rows, count);
+	for (i = 0; i < sizeof(summary_tables) / sizeof(*summary_tables); i++)
+		put_table(out, &summary_tables[i], rows, count, s->per_thread);
 	summary_warnings(s, put_warning, out);
 }
