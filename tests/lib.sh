@@ -77,7 +77,7 @@ ns_session() {
 	lttng -q enable-channel -u -s "$NS_SESSION" --subbuf-size=1M \
 		--num-subbuf=8 --blocking-timeout=inf chan &&
 	lttng -q enable-event -u -s "$NS_SESSION" -c chan \
-		'numashim:*,lttng_ust_statedump:*' &&
+		'numashim:*,lttng_ust_statedump:*,lttng_ust_dl:*,lttng_ust_lib:*' &&
 	lttng -q add-context -u -s "$NS_SESSION" -c chan \
 		-t vpid -t vtid -t procname -t ip &&
 	lttng -q start "$NS_SESSION" ||

@@ -14,6 +14,7 @@ import argparse
 import collections
 import errno
 import json
+import os
 import subprocess
 import sys
 
@@ -116,6 +117,13 @@ def read_trace(path):
         if provider == "lttng_ust_statedump" and name == "bin_info":
             bins.append((pid, int(p["baddr"]), int(p["memsz"]),
                          str(p["path"]), bool(p["is_pic"])))
+            continue
+        if (provider, name) in (("lttng_ust_dl", "dlopen"),
+                                ("lttng_ust_lib", "load")):
+            # A shared object opened after the statedump, or loaded with
+            # one (liblttng-ust-dl).
+            bins.append((pid, int(p["baddr"]), int(p["memsz"]),
+                         str(p["path"]), True))
             continue
         if provider != "numashim":
             continue
@@ -261,7 +269,15 @@ def check_call(call, exp, sym, depth, say):
     frame = exp["frame"]
     site = call.ctx["ip"] if frame == 0 else (
         bt[frame] if frame < len(bt) else None)
-    if site is not None:
+    if site is not None and "site_outside" in exp:
+        # A call from code without symbols (Python's, through libffi):
+        # its site must at least lie outside the libraries listed.
+        where = sym.locate(call.pid, site)
+        lib = where and os.path.basename(where[0])
+        if not lib or any(lib.startswith(n) for n in exp["site_outside"]):
+            say(f"call site {site:#x} is in {lib}, expected none of "
+                f"{exp['site_outside']}")
+    elif site is not None:
         func = sym.function(call.pid, site)
         if func != exp["func"]:
             say(f"call site {site:#x} is in {func}, expected {exp['func']}")
