@@ -105,9 +105,9 @@ static void summary_row(const void *rows, size_t i, struct lami_cell *c,
 	latency_cells(&row->latency, &c[6]);
 	if (row->kind == CALL_MOVE_PAGES)
 		pages_cells(row, &c[13], texts->v[1]);
-	if (row->kind != CALL_MBIND)
+	if (row->kind == CALL_MOVE_PAGES || row->kind == CALL_MIGRATE_PAGES)
 		c[19] = lami_uint(row->not_moved);
-	else
+	else if (row->kind == CALL_MBIND)
 		c[22] = lami_uint(row->bytes);
 }
 
