@@ -13,6 +13,12 @@
 
 #define COLUMNS(a) .columns = (a), .count = sizeof(a) / sizeof(*(a))
 
+/* A column per call kind, in the order of the call table. */
+#define CALLS_COLUMN(name, TAG, flags, arrays)				\
+	{ #name " calls", LAMI_NUMBER, "calls" },
+#define FAILED_CALLS_COLUMN(name, TAG, flags, arrays)			\
+	{ "Failed " #name " calls", LAMI_NUMBER, "calls" },
+
 /*
  * The text of a list of counts by code, "ENODEV=2 EPERM=1", in buf;
  * NULL (an empty cell) for none.
@@ -243,9 +249,7 @@ static const struct lami_table node_table = {
 static const struct lami_column rewrite_columns[] = {
 	{ "Rule", LAMI_NUMBER, NULL },
 	{ "Rule text", LAMI_STRING, NULL },
-	{ "move_pages calls", LAMI_NUMBER, "calls" },
-	{ "migrate_pages calls", LAMI_NUMBER, "calls" },
-	{ "mbind calls", LAMI_NUMBER, "calls" },
+	NUMASHIM_CALLS(CALLS_COLUMN)
 	{ "Dry runs", LAMI_NUMBER, "calls" },
 	{ "Pages sent elsewhere", LAMI_STRING, NULL },
 	{ "Mode changes", LAMI_STRING, NULL },
@@ -295,12 +299,8 @@ static const struct lami_table rewrite_table = {
 /* The columns of every trace; then one of pages moved per node. */
 static const struct lami_column timeline_columns[] = {
 	{ "Time range", LAMI_TIME_RANGE, NULL },
-	{ "move_pages calls", LAMI_NUMBER, "calls" },
-	{ "migrate_pages calls", LAMI_NUMBER, "calls" },
-	{ "mbind calls", LAMI_NUMBER, "calls" },
-	{ "Failed move_pages calls", LAMI_NUMBER, "calls" },
-	{ "Failed migrate_pages calls", LAMI_NUMBER, "calls" },
-	{ "Failed mbind calls", LAMI_NUMBER, "calls" },
+	NUMASHIM_CALLS(CALLS_COLUMN)
+	NUMASHIM_CALLS(FAILED_CALLS_COLUMN)
 	{ "Pages not migrated", LAMI_NUMBER, "pages" },
 	{ "Bytes bound", LAMI_SIZE, NULL },
 };
@@ -394,9 +394,11 @@ void print_lami_metadata(FILE *out, enum numashim_report_view view)
 	char title[128];
 
 	snprintf(title, sizeof(title), "numashim: %s", table->title);
-	lami_put_metadata(out, title, "The NUMA page placement calls "
-			  "(move_pages, migrate_pages, mbind) that "
-			  "libnumashim.so recorded", table);
+	lami_put_metadata(out, title, "The NUMA page placement and memory "
+			  "policy calls (move_pages, migrate_pages, mbind, "
+			  "set_mempolicy, get_mempolicy, "
+			  "set_mempolicy_home_node) that libnumashim.so "
+			  "recorded", table);
 }
 
 /* Asked for a span, the results cover it; else the events' own. */

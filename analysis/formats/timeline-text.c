@@ -5,6 +5,7 @@
  * as many node columns as 78 columns hold.
  */
 #include <inttypes.h>
+#include <string.h>
 
 #include "output.h"
 
@@ -19,6 +20,14 @@ static void put_start(FILE *out, const struct timeline *t, size_t b)
 		ns % 1000000000 / 1000);
 }
 
+/* A kind's columns, calls and failed: 16 wide, or as wide as its name. */
+static int kind_width(int k)
+{
+	int len = strlen(call_kind_names[k]);
+
+	return len > 16 ? len : 16;
+}
+
 static void calls_table(FILE *out, const struct timeline *t)
 {
 	const struct timeline_bucket *bucket;
@@ -27,17 +36,18 @@ static void calls_table(FILE *out, const struct timeline *t)
 
 	fprintf(out, "\n%-10s", "CALLS");
 	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, " %16s", call_kind_names[k]);
+		fprintf(out, " %*s", kind_width(k), call_kind_names[k]);
 	fprintf(out, "\n%10s", "start s");
 	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, " %8s %7s", "calls", "failed");
+		fprintf(out, " %*s %7s", kind_width(k) - 8, "calls", "failed");
 	fprintf(out, " %14s\n", "mbind bytes");
 	for (b = 0; b < t->used; b++) {
 		bucket = &t->buckets[b];
 		put_start(out, t, b);
 		for (k = 0; k < CALL_KINDS; k++)
-			fprintf(out, " %8" PRIu64 " %7" PRIu64,
-				bucket->calls[k], bucket->failed[k]);
+			fprintf(out, " %*" PRIu64 " %7" PRIu64,
+				kind_width(k) - 8, bucket->calls[k],
+				bucket->failed[k]);
 		fprintf(out, " %14" PRIu64 "\n", bucket->mbind_bytes);
 	}
 }
