@@ -78,7 +78,8 @@ static void usage(FILE *out)
 {
 	fputs("Usage: numashim record [OPTION]... [--] COMMAND [ARG]...\n"
 	      "Run COMMAND with libnumashim.so preloaded while an LTTng session records\n"
-	      "its move_pages, migrate_pages and mbind calls.\n"
+	      "its move_pages, migrate_pages, mbind, set_mempolicy, get_mempolicy and\n"
+	      "set_mempolicy_home_node calls.\n"
 	      "\n"
 	      "  -o, --output=DIR          write the trace to DIR (default: ./SESSION)\n"
 	      "  -f, --force               replace a trace already in DIR\n"

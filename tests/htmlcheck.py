@@ -26,6 +26,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
+
 try:
     from PIL import Image
     from selenium import webdriver
@@ -37,7 +40,7 @@ except ImportError as err:
     sys.exit(77)
 
 DRIVER = "/usr/bin/chromedriver"
-KINDS = ("move_pages", "migrate_pages", "mbind")
+KINDS = tracecheck.KINDS
 
 
 def browser():

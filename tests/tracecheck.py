@@ -19,6 +19,9 @@ import sys
 
 import bt2
 
+# The call kinds, in the order of common/numashim-calls.h.
+KINDS = ("move_pages", "migrate_pages", "mbind", "set_mempolicy",
+         "get_mempolicy", "set_mempolicy_home_node")
 ARRAY_BIT = {"pages": 0, "nodes": 1, "status": 2, "nodemask": 3,
              "old_nodes": 4, "new_nodes": 5, "policy_nodemask": 9,
              "returned_nodemask": 10}
