@@ -332,7 +332,7 @@ static void summary_print(const struct session_config *cfg)
 	fputc('\n', stderr);
 	if (reader_summary(stderr, &cfg->path, 1, &options,
 			   READER_STALL_TIMEOUT) == NUMASHIM_REPORT_NO_EVENTS)
-		fputs("numashim record: no move_pages, migrate_pages or mbind call was recorded\n",
+		fputs("numashim record: no move_pages, migrate_pages, mbind or memory policy call was recorded\n",
 		      stderr);
 }
 

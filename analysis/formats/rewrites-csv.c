@@ -45,8 +45,10 @@ void print_rewrites_csv(FILE *out, const struct view_figures *f)
 	size_t count = f->count;
 	size_t i;
 
-	fputs("rule,text,calls.move_pages,calls.migrate_pages,calls.mbind,"
-	      "dry_runs,nodes,changes.mode,changes.flags,changes.nodemask,"
+	fputs("rule,text", out);
+	for (i = 0; i < CALL_KINDS; i++)
+		fprintf(out, ",calls.%s", call_kind_names[i]);
+	fputs(",dry_runs,nodes,changes.mode,changes.flags,changes.nodemask,"
 	      "changes.new_nodes,changes.old_nodes,injected_errors,"
 	      "injected_status,errors,status\n", out);
 	for (i = 0; i < count; i++)

@@ -31,7 +31,9 @@ static const struct sink_param {
 	{ .name = "tid", .expected = "a thread id" },
 	{ .name = "procname", .expected = "a process name" },
 	{ .name = "call", .expected = "call kinds separated by commas: "
-				      "\"move_pages\", \"migrate_pages\", \"mbind\"" },
+				      "\"move_pages\", \"migrate_pages\", \"mbind\", "
+				      "\"set_mempolicy\", \"get_mempolicy\", "
+				      "\"set_mempolicy_home_node\"" },
 	{ .name = "begin", .expected = SECONDS },
 	{ .name = "end", .expected = SECONDS },
 	{ .name = "min-latency", .expected = "a duration with its unit, ns, us, "
