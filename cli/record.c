@@ -78,7 +78,8 @@ static void usage(FILE *out)
 {
 	fputs("Usage: numashim record [OPTION]... [--] COMMAND [ARG]...\n"
 	      "Run COMMAND with libnumashim.so preloaded while an LTTng session records\n"
-	      "its move_pages, migrate_pages and mbind calls.\n"
+	      "its move_pages, migrate_pages, mbind, set_mempolicy, get_mempolicy and\n"
+	      "set_mempolicy_home_node calls.\n"
 	      "\n"
 	      "  -o, --output=DIR          write the trace to DIR (default: ./SESSION)\n"
 	      "  -f, --force               replace a trace already in DIR\n"
@@ -331,7 +332,7 @@ static void summary_print(const struct session_config *cfg)
 	fputc('\n', stderr);
 	if (reader_summary(stderr, &cfg->path, 1, &options,
 			   READER_STALL_TIMEOUT) == NUMASHIM_REPORT_NO_EVENTS)
-		fputs("numashim record: no move_pages, migrate_pages or mbind call was recorded\n",
+		fputs("numashim record: no move_pages, migrate_pages, mbind or memory policy call was recorded\n",
 		      stderr);
 }
 

@@ -32,10 +32,30 @@ static void put_choices(FILE *to, const char *option, const void *names,
 	fputc(']', to);
 }
 
+/* The call kinds, after commas, in lines of the usage's width. */
+static void put_call_kinds(FILE *to)
+{
+	const int indent = 24, width = 78;
+	int column = indent, len;
+	size_t k;
+
+	for (k = 0; k < CALL_KINDS; k++) {
+		len = (int) strlen(call_kind_names[k]) + (k + 1 < CALL_KINDS);
+		if (k && column + 1 + len > width) {
+			fprintf(to, "\n%*s", indent, "");
+			column = indent;
+		} else if (k) {
+			fputc(' ', to);
+			column++;
+		}
+		fprintf(to, "%s%s", call_kind_names[k],
+			k + 1 < CALL_KINDS ? "," : "\n");
+		column += len;
+	}
+}
+
 static int usage(const char *name, FILE *to, int status)
 {
-	char calls[256];
-
 	fprintf(to, "usage: %s ", name);
 	put_choices(to, "--view", report_views, NUMASHIM_REPORT_VIEW_COUNT,
 		    sizeof(report_views[0]));
@@ -47,11 +67,12 @@ static int usage(const char *name, FILE *to, int status)
 	      "Report on the numashim events of the CTF traces at or under "
 	      "each TRACE folder:\n", to);
 	report_views_usage(to);
+	fputs("Filters count only the calls\n"
+	      "  --pid PID, --tid TID  of a process or thread\n"
+	      "  --procname NAME       of processes of that name\n"
+	      "  --call KIND[,KIND]    ", to);
+	put_call_kinds(to);
 	fprintf(to,
-		"Filters count only the calls\n"
-		"  --pid PID, --tid TID  of a process or thread\n"
-		"  --procname NAME       of processes of that name\n"
-		"  --call KIND[,KIND]    %s\n"
 		"  --begin S, --end S    made in that span of trace time, "
 		"seconds from the\n"
 		"                        clock's origin (babeltrace2 "
@@ -72,11 +93,7 @@ static int usage(const char *name, FILE *to, int status)
 		"  --mi-version, --metadata, --test-compatibility, "
 		"--output-progress,\n"
 		"  --limit N|unlimited; --begin and --end in ns since the "
-		"Epoch\n",
-		report_names_join(calls, sizeof(calls), call_kind_names,
-				  CALL_KINDS, sizeof(call_kind_names[0]), "",
-				  NULL),
-		READER_STALL_TIMEOUT);
+		"Epoch\n", READER_STALL_TIMEOUT);
 	return status;
 }
 

@@ -23,7 +23,9 @@
 	X(new_nodes, NEW_NODES, 5)	/* migrate_pages: new_nodes */	\
 	X(kernel_nodes, KERNEL_NODES, 6) /* rewrite: the target nodes the kernel got */ \
 	X(injected, INJECTED, 7)	/* rewrite: pages given a made-up status */ \
-	X(kernel_old_nodes, KERNEL_OLD_NODES, 8) /* rewrite: migrate_pages' old_nodes the kernel got */
+	X(kernel_old_nodes, KERNEL_OLD_NODES, 8) /* rewrite: migrate_pages' old_nodes the kernel got */ \
+	X(policy_nodemask, POLICY_NODEMASK, 9) /* set_mempolicy: nodemask */ \
+	X(returned_nodemask, RETURNED_NODEMASK, 10) /* get_mempolicy: nodemask, as the kernel wrote it */
 
 #define NUMASHIM_ARRAY_CONSTANT(name, TAG, value) NUMASHIM_ARRAY_##TAG = (value),
 
@@ -41,7 +43,8 @@ enum numashim_array {
  *   (CALL_TAG in the report, NUMASHIM_RULE_TAG, NUMASHIM_SCOPE_TAG);
  * - flags: the MPOL_MF_* flags the kernel accepts in the call's flags
  *   argument, refusing any other with EINVAL (move_pages(2), mbind(2));
- *   0 for a call without flags;
+ *   0 for a call without them (get_mempolicy's flags are MPOL_F_*,
+ *   and set_mempolicy_home_node's must be 0);
  * - arrays: the arrays of its arguments the exit event records.
  */
 #define NUMASHIM_CALLS(X)						\
@@ -52,15 +55,35 @@ enum numashim_array {
 	  NUMASHIM_ARRAY_BIT(OLD_NODES) | NUMASHIM_ARRAY_BIT(NEW_NODES)) \
 	X(mbind, MBIND,							\
 	  NUMASHIM_MPOL_MF_STRICT | NUMASHIM_MPOL_MF_MOVE_ANY,		\
-	  NUMASHIM_ARRAY_BIT(NODEMASK))
+	  NUMASHIM_ARRAY_BIT(NODEMASK))					\
+	X(set_mempolicy, SET_MEMPOLICY, 0,				\
+	  NUMASHIM_ARRAY_BIT(POLICY_NODEMASK))				\
+	X(get_mempolicy, GET_MEMPOLICY, 0,				\
+	  NUMASHIM_ARRAY_BIT(RETURNED_NODEMASK))			\
+	X(set_mempolicy_home_node, SET_MEMPOLICY_HOME_NODE, 0, 0) /* Linux 5.17 */
 
 /* The events of the tracepoint provider (trace/numashim-tp.h). */
 #define NUMASHIM_EVENT(event) "numashim:" #event
 #define NUMASHIM_ENTRY_EVENT(name) NUMASHIM_EVENT(name##_entry)
 #define NUMASHIM_EXIT_EVENT(name) NUMASHIM_EVENT(name##_exit)
 
-#define NUMASHIM_CALL_COUNT_ONE(name, TAG, flags, arrays) + 1
-#define NUMASHIM_CALL_COUNT (0 NUMASHIM_CALLS(NUMASHIM_CALL_COUNT_ONE))
+#define NUMASHIM_CALL_INDEX(name, TAG, flags, arrays) NUMASHIM_CALL_##TAG,
+
+/* NUMASHIM_CALL_MOVE_PAGES, ...: the index of the call's row. */
+enum numashim_call_index {
+	NUMASHIM_CALLS(NUMASHIM_CALL_INDEX)
+	NUMASHIM_CALL_COUNT
+};
+
+#define NUMASHIM_CALL_BIT(TAG) (1U << NUMASHIM_CALL_##TAG)
+
+/*
+ * The calls rewrite rules apply to (numashim-rewrite(7)): the rule parser
+ * refuses a rule for any other, and * stands for these only.
+ */
+#define NUMASHIM_RULE_CALLS						\
+	(NUMASHIM_CALL_BIT(MOVE_PAGES) | NUMASHIM_CALL_BIT(MIGRATE_PAGES) | \
+	 NUMASHIM_CALL_BIT(MBIND))
 
 /* A row of the table, for code that walks it rather than expands it. */
 struct numashim_call_info {

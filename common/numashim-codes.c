@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The explanations of the codes, after move_pages(2), migrate_pages(2),
- * mbind(2) and the kernel's Documentation/mm/page_migration.rst, with
- * what differs between kernel versions.
+ * mbind(2), set_mempolicy(2), get_mempolicy(2), the kernel's
+ * Documentation/mm/page_migration.rst and mm/mempolicy.c, with what
+ * differs between kernel versions.
  */
 #include <stddef.h>
 
@@ -25,6 +26,9 @@ const char *numashim_code_name(int code)
 #define MOVE (1U << NUMASHIM_SCOPE_MOVE_PAGES)
 #define MIGRATE (1U << NUMASHIM_SCOPE_MIGRATE_PAGES)
 #define MBIND (1U << NUMASHIM_SCOPE_MBIND)
+#define SET (1U << NUMASHIM_SCOPE_SET_MEMPOLICY)
+#define GET (1U << NUMASHIM_SCOPE_GET_MEMPOLICY)
+#define HOME (1U << NUMASHIM_SCOPE_SET_MEMPOLICY_HOME_NODE)
 
 static const struct explanation {
 	int code;
@@ -131,6 +135,47 @@ static const struct explanation {
 		"and not every page could be moved",
 		"retry the call (busy pages may move later); pages shared "
 		"with other processes move only with MPOL_MF_MOVE_ALL" } },
+	{ EFAULT, SET, {
+		"the nodemask could not be read",
+		"check the nodemask pointer and maxnode; the trace's "
+		"array_incomplete events tell where the mask ran into "
+		"unmapped memory" } },
+	{ EINVAL, SET, {
+		"an invalid mode or mode flags; an empty nodemask for "
+		"MPOL_BIND or MPOL_INTERLEAVE, or a non-empty one for "
+		"MPOL_DEFAULT or MPOL_LOCAL; maxnode beyond a page of bits; "
+		"no node of the mask online and allowed; or both "
+		"MPOL_F_STATIC_NODES and MPOL_F_RELATIVE_NODES",
+		"check the mode, its flags and the nodemask against "
+		"set_mempolicy(2)" } },
+	{ EFAULT, GET, {
+		"mode or nodemask could not be written, or with MPOL_F_ADDR "
+		"no mapping holds addr",
+		"check the pointers, maxnode and addr" } },
+	{ EINVAL, GET, {
+		"unknown flags; maxnode smaller than the number of possible "
+		"nodes; addr without MPOL_F_ADDR; MPOL_F_NODE without "
+		"MPOL_F_ADDR under a policy other than interleave; or "
+		"MPOL_F_MEMS_ALLOWED with MPOL_F_NODE or MPOL_F_ADDR",
+		"check the flags and maxnode against get_mempolicy(2)" } },
+	{ EINVAL, HOME, {
+		"start not page-aligned, flags not 0, home_node not an "
+		"online node, or start+len wrapping around",
+		"pass a page-aligned range, flags 0 and an online node" } },
+	{ EOPNOTSUPP, HOME, {
+		"a part of the range has a policy other than MPOL_BIND or "
+		"MPOL_PREFERRED_MANY, which alone take a home node",
+		"bind the range with mbind(MPOL_BIND or "
+		"MPOL_PREFERRED_MANY) first" } },
+	{ ENOMEM, SET | HOME, {
+		"the kernel could not allocate memory for the policy",
+		"free memory" } },
+	{ ENOSYS, SET | GET | HOME, {
+		"the kernel lacks the call: built without NUMA "
+		"(CONFIG_NUMA), older than Linux 5.17 for "
+		"set_mempolicy_home_node, or a seccomp filter answers ENOSYS",
+		"use a newer kernel with NUMA support, or allow the call in "
+		"the seccomp filter" } },
 	{ ENOMEM, MOVE | MIGRATE | MBIND, {
 		"the kernel could not allocate memory for the call",
 		"free memory, or make fewer pages move per call" } },

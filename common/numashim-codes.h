@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * The error codes of move_pages(2), migrate_pages(2) and mbind(2): the
+ * The error codes of move_pages(2), migrate_pages(2), mbind(2),
+ * set_mempolicy(2), get_mempolicy(2) and set_mempolicy_home_node(2): the
  * errno values of failed calls and the negative per-page statuses of
  * move_pages, each named once here. The tracepoint provider turns the
  * list into the enumeration of the exit events' err field, so that a
@@ -14,10 +15,11 @@
 
 #include "numashim-calls.h"
 
-/* X(NAME) for every code the kernel documents for the three calls. */
+/* X(NAME) for every code the kernel documents for the calls. */
 #define NUMASHIM_ERRNOS(X)						\
 	X(EPERM) X(ENOENT) X(ESRCH) X(EIO) X(E2BIG) X(ENOMEM)		\
-	X(EACCES) X(EFAULT) X(EBUSY) X(ENODEV) X(EINVAL) X(ENOSYS)
+	X(EACCES) X(EFAULT) X(EBUSY) X(ENODEV) X(EINVAL) X(ENOSYS)	\
+	X(EOPNOTSUPP)	/* set_mempolicy_home_node */
 
 #define NUMASHIM_SCOPE_CONSTANT(name, TAG, flags, arrays) NUMASHIM_SCOPE_##TAG,
 

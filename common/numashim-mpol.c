@@ -85,6 +85,14 @@ static_assert(NUMASHIM_MPOL_MF_MOVE_ALL == MPOL_MF_MOVE_ALL, "MPOL_MF_MOVE_ALL")
 static_assert((0UL NUMASHIM_MPOL_MF_FLAGS(NUMASHIM_MPOL_OR)) == MPOL_MF_VALID,
 	      "<linux/mempolicy.h> has a call flag the table lacks");
 #endif
+/*
+ * <linux/mempolicy.h> has get_mempolicy's flags since Linux 2.6, and no
+ * mask of them all to check the table's length against.
+ */
+static_assert(NUMASHIM_MPOL_F_NODE == MPOL_F_NODE, "MPOL_F_NODE");
+static_assert(NUMASHIM_MPOL_F_ADDR == MPOL_F_ADDR, "MPOL_F_ADDR");
+static_assert(NUMASHIM_MPOL_F_MEMS_ALLOWED == MPOL_F_MEMS_ALLOWED,
+	      "MPOL_F_MEMS_ALLOWED");
 
 const struct numashim_name *numashim_name_find(const struct numashim_name *table,
 					       const char *name, unsigned long len)

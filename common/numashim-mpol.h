@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * The memory policy constants of mbind(2), set_mempolicy(2) and
- * move_pages(2), one table per family: the modes, the mode flags ORed
- * into a mode, and the MPOL_MF_* flags of the calls. Each row gives the
+ * The memory policy constants of mbind(2), set_mempolicy(2),
+ * get_mempolicy(2) and move_pages(2), one table per family: the modes,
+ * the mode flags ORed into a mode, the MPOL_MF_* flags of the calls and
+ * the MPOL_F_* flags of get_mempolicy. Each row gives the
  * lower-case name numactl(8) and the rules use (the constant without its
  * MPOL_, MPOL_F_ or MPOL_MF_ prefix), the constant's tail, and its value.
  * The values are the kernel's ABI, spelled out here because numaif.h
@@ -34,6 +35,12 @@
 	X(move, MOVE, 1UL << 1)						\
 	X(move_all, MOVE_ALL, 1UL << 2)
 
+/* X(name, TAG, value): MPOL_F_TAG, in get_mempolicy's flags argument. */
+#define NUMASHIM_MPOL_GET_FLAGS(X)					\
+	X(node, NODE, 1UL << 0)						\
+	X(addr, ADDR, 1UL << 1)						\
+	X(mems_allowed, MEMS_ALLOWED, 1UL << 2)
+
 #define NUMASHIM_MPOL_MODE_CONSTANT(name, TAG, value) NUMASHIM_MPOL_##TAG = (value),
 #define NUMASHIM_MPOL_F_CONSTANT(name, TAG, value) NUMASHIM_MPOL_F_##TAG = (value),
 #define NUMASHIM_MPOL_MF_CONSTANT(name, TAG, value) NUMASHIM_MPOL_MF_##TAG = (value),
@@ -52,6 +59,10 @@ enum numashim_mpol_mf_flag {
 	NUMASHIM_MPOL_MF_FLAGS(NUMASHIM_MPOL_MF_CONSTANT)
 };
 
+enum numashim_mpol_get_flag {
+	NUMASHIM_MPOL_GET_FLAGS(NUMASHIM_MPOL_F_CONSTANT)
+};
+
 /* Every mode flag: what a mode holds beside the mode itself. */
 #define NUMASHIM_MPOL_MODE_FLAG_MASK (0UL NUMASHIM_MPOL_MODE_FLAGS(NUMASHIM_MPOL_OR))
 /* The flags that ask for pages to move. */
@@ -62,7 +73,7 @@ struct numashim_name {
 	unsigned long value;
 };
 
-/* The tables above as arrays, in their order, each ending with { NULL, 0 }. */
+/* The tables above but get_mempolicy's as arrays, in their order, each ending with { NULL, 0 }. */
 extern const struct numashim_name numashim_mpol_modes[];
 extern const struct numashim_name numashim_mpol_mode_flags[];
 extern const struct numashim_name numashim_mpol_mf_flags[];

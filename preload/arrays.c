@@ -83,6 +83,8 @@ void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 	if (bits > NUMASHIM_MASK_MAX_BITS) {
 		src->err = E2BIG;
 		src->mask.loaded = 1;
+	} else if (!words) {
+		numashim_array_unbuffered(src);
 	}
 }
 

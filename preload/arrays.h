@@ -47,7 +47,8 @@ void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 
 /*
  * The nodes set in the first maxnode - 1 bits of mask, as the kernel
- * reads it, copied into words (room for NUMASHIM_MASK_MAX_WORDS).
+ * reads it, copied into words (room for NUMASHIM_MASK_MAX_WORDS; NULL:
+ * no room, the mask goes unrecorded).
  */
 void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 			const unsigned long *mask, unsigned long maxnode,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The interposed entry points: move_pages(), migrate_pages() and mbind()
- * with numaif.h's signatures, and syscall() for their three numbers. When
+ * with numaif.h's signatures, and syscall() for their three numbers and
+ * for those of the policy calls (policy.c). When
  * no session records the numashim events a call costs the enabled checks
  * of its entry and exit events; otherwise the call is bracketed by them.
  *
@@ -16,7 +17,6 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 #ifdef HAVE_NUMAIF_H
 #include <numaif.h>
@@ -25,8 +25,10 @@
 #include "arrays.h"
 #include "backtrace.h"
 #include "numashim-tp.h"
+#include "policy.h"
 #include "provider.h"
 #include "real.h"
+#include "record.h"
 #include "rewrite.h"
 #include "scratch.h"
 #include "self.h"
@@ -34,76 +36,15 @@
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 
-#define TRACING(call)							\
-	(lttng_ust_tracepoint_enabled(numashim, call##_entry) ||	\
-	 lttng_ust_tracepoint_enabled(numashim, call##_exit))
-
-static uint64_t last_call_id;
-
 /* Each thread's guards and id (thread.h). */
 __thread struct numashim_thread numashim_td
 	__attribute__((tls_model("initial-exec")));
 
-/* Calls are numbered when recorded or rewritten: seq= rules count them. */
-static uint64_t call_number(void)
-{
-	return __atomic_add_fetch(&last_call_id, 1, __ATOMIC_RELAXED);
-}
-
-static void call_begin(struct numashim_call *call, uint64_t id,
-		       struct numashim_scratch *s, const long *raw,
-		       const void *ip)
-{
-	call->id = id;
-	call->tid = numashim_self_tid();
-	call->via = raw ? NUMASHIM_VIA_SYSCALL : NUMASHIM_VIA_FUNCTION;
-	call->backtrace = s ? s->unwind.pcs : NULL;
-	call->backtrace_len = 0;
-	if (s && !numashim_td.unwinding) {
-		numashim_td.unwinding = 1;
-		call->backtrace_len = numashim_backtrace(&s->unwind, ip);
-		numashim_td.unwinding = 0;
-	}
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/* Entry-side state of a call whose arrays are being recorded. */
-struct recorded_call {
-	struct numashim_call call;
-	struct numashim_result res;
-	uint64_t start_ns;
-	int program_errno;	/* its own before the call, the kernel's after */
-};
-
 /* Before the entry event, which may touch errno. */
-static void record_enter(struct recorded_call *rc,
+static void record_enter(struct numashim_recorded_call *rc,
 			 const struct numashim_rewrite *rw, const void *ip)
 {
-	rc->program_errno = errno;
-	call_begin(&rc->call, rw->seq, rw->scratch, rw->raw, ip);
-}
-
-static void record_call_start(struct recorded_call *rc)
-{
-	errno = rc->program_errno;
-	rc->start_ns = now_ns();
-}
-
-static void record_call_end(struct recorded_call *rc, long ret)
-{
-	rc->program_errno = errno;
-	rc->res.latency_ns = now_ns() - rc->start_ns;
-	rc->res.id = rc->call.id;
-	rc->res.ret = ret;
-	rc->res.err = ret < 0 ? rc->program_errno : 0;
-	rc->res.incomplete = 0;
+	numashim_record_enter(rc, rw->seq, rw->scratch, rw->raw, ip);
 }
 
 /* A mask's copy: one of the call's two mask buffers, if it has them. */
@@ -113,25 +54,12 @@ static unsigned long *mask_words(const struct numashim_rewrite *rw,
 	return rw->scratch ? rw->scratch->masks[i] : NULL;
 }
 
-static void mask_init(struct numashim_array_src *src, enum numashim_array id,
-		      const unsigned long *mask, unsigned long maxnode,
-		      unsigned long *words)
-{
-	numashim_mask_init(src, id, mask, maxnode, words);
-	if (!words)
-		numashim_array_unbuffered(src);
-}
-
 /* The program's array for the exit event, or its chunk events. */
 static size_t take(struct numashim_array_src *src,
 		   const struct numashim_rewrite *rw, uint64_t id,
 		   void *exit_buf, void *ip)
 {
-	if (!rw->scratch) {
-		numashim_array_unbuffered(src);
-		return 0;
-	}
-	return numashim_array_take(src, id, exit_buf, &rw->scratch->chunk, ip);
+	return numashim_record_take(src, rw->scratch, id, exit_buf, ip);
 }
 
 /* The pages given a made-up status, from *next on, a chunk at most. */
@@ -228,7 +156,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 			      struct numashim_rewrite *rw, void *ip)
 {
 	struct numashim_scratch *s = rw->scratch;
-	struct recorded_call rc;
+	struct numashim_recorded_call rc;
 	struct numashim_array_src pages, nodes, status;
 	struct numashim_addrs pages_rec = { .v = s ? s->exit.move_pages.pages : NULL };
 	struct numashim_ints nodes_rec = { .v = s ? s->exit.move_pages.nodes : NULL };
@@ -237,9 +165,9 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 
 	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, move_pages_entry, &rc.call, a, ip);
-	record_call_start(&rc);
+	numashim_record_call_start(&rc);
 	ret = numashim_rewrite_call_move_pages(rw);
-	record_call_end(&rc, ret);
+	numashim_record_call_end(&rc, ret);
 
 	if (rw->rule) {
 		const struct numashim_move_pages_args *k = &rw->args.move_pages;
@@ -284,7 +212,7 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 				 struct numashim_rewrite *rw, void *ip)
 {
 	struct numashim_scratch *s = rw->scratch;
-	struct recorded_call rc;
+	struct numashim_recorded_call rc;
 	struct numashim_array_src old_nodes, new_nodes;
 	struct numashim_ints old_rec = { .v = s ? s->exit.migrate_pages.old_nodes : NULL };
 	struct numashim_ints new_rec = { .v = s ? s->exit.migrate_pages.new_nodes : NULL };
@@ -293,25 +221,25 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_entry, &rc.call, a,
 				ip);
-	record_call_start(&rc);
+	numashim_record_call_start(&rc);
 	ret = numashim_rewrite_call_migrate_pages(rw);
-	record_call_end(&rc, ret);
+	numashim_record_call_end(&rc, ret);
 
 	if (rw->rule) {
 		const struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
 		struct numashim_array_src kernel_nodes, kernel_old_nodes;
 
-		mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
 			  k->new_nodes, k->maxnode, mask_words(rw, 0));
-		mask_init(&kernel_old_nodes, NUMASHIM_ARRAY_KERNEL_OLD_NODES,
+		numashim_mask_init(&kernel_old_nodes, NUMASHIM_ARRAY_KERNEL_OLD_NODES,
 			  k->old_nodes, k->maxnode, mask_words(rw, 1));
 		rc.res.incomplete |= record_rewrite(rw, rc.call.id, 0, NULL,
 						    k->maxnode, &kernel_nodes,
 						    &kernel_old_nodes, 0, ip);
 	}
-	mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
+	numashim_mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
 		  a->maxnode, mask_words(rw, 0));
-	mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
+	numashim_mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
 		  a->maxnode, mask_words(rw, 1));
 	/* The kernel reads both masks before anything else. */
 	if (ret >= 0 && !rw->rule) {
@@ -332,28 +260,28 @@ static long record_mbind(const struct numashim_mbind_args *a,
 			 struct numashim_rewrite *rw, void *ip)
 {
 	struct numashim_scratch *s = rw->scratch;
-	struct recorded_call rc;
+	struct numashim_recorded_call rc;
 	struct numashim_array_src nodemask;
 	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
 	long ret;
 
 	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_entry, &rc.call, a, ip);
-	record_call_start(&rc);
+	numashim_record_call_start(&rc);
 	ret = numashim_rewrite_call_mbind(rw);
-	record_call_end(&rc, ret);
+	numashim_record_call_end(&rc, ret);
 
 	if (rw->rule) {
 		const struct numashim_mbind_args *k = &rw->args.mbind;
 		struct numashim_array_src kernel_nodes;
 
-		mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
 			  k->nodemask, k->maxnode, mask_words(rw, 0));
 		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags, k,
 						    k->maxnode, &kernel_nodes,
 						    NULL, 0, ip);
 	}
-	mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask, a->maxnode,
+	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask, a->maxnode,
 		  mask_words(rw, 0));
 	/* As for migrate_pages, the mask is read first. */
 	if (ret == 0 && !rw->rule)
@@ -381,9 +309,9 @@ handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
 	long ret;							\
 									\
 	rw.scratch = numashim_scratch_get();				\
-	numashim_rewrite_##call(&rw, a, raw, ip, call_number());	\
+	numashim_rewrite_##call(&rw, a, raw, ip, numashim_call_number());	\
 	errno = saved_errno;						\
-	if (TRACING(call))						\
+	if (NUMASHIM_TRACING(call))						\
 		ret = record_##call(a, &rw, ip);			\
 	else								\
 		ret = numashim_rewrite_call_##call(&rw);		\
@@ -403,7 +331,7 @@ DEFINE_HANDLE(mbind)
 static long do_move_pages(const struct numashim_move_pages_args *a,
 			  const long *raw, void *ip)
 {
-	if (!TRACING(move_pages) && !numashim_rewrite_active())
+	if (!NUMASHIM_TRACING(move_pages) && !numashim_rewrite_active())
 		return numashim_real_move_pages(a, raw);
 	return handle_move_pages(a, raw, ip);
 }
@@ -411,7 +339,7 @@ static long do_move_pages(const struct numashim_move_pages_args *a,
 static long do_migrate_pages(const struct numashim_migrate_pages_args *a,
 			     const long *raw, void *ip)
 {
-	if (!TRACING(migrate_pages) && !numashim_rewrite_active())
+	if (!NUMASHIM_TRACING(migrate_pages) && !numashim_rewrite_active())
 		return numashim_real_migrate_pages(a, raw);
 	return handle_migrate_pages(a, raw, ip);
 }
@@ -419,7 +347,7 @@ static long do_migrate_pages(const struct numashim_migrate_pages_args *a,
 static long do_mbind(const struct numashim_mbind_args *a, const long *raw,
 		     void *ip)
 {
-	if (!TRACING(mbind) && !numashim_rewrite_active())
+	if (!NUMASHIM_TRACING(mbind) && !numashim_rewrite_active())
 		return numashim_real_mbind(a, raw);
 	return handle_mbind(a, raw, ip);
 }
@@ -462,7 +390,7 @@ long mbind(void *addr, unsigned long len, int mode,
 
 /*
  * glibc's syscall() takes six arguments whatever the number, and so do we:
- * every one is passed on, numbers other than our three untouched. The
+ * every one is passed on, numbers other than our six untouched. The
  * structures keep the argument types the kernel gives them.
  */
 NUMASHIM_EXPORT
@@ -506,6 +434,10 @@ long syscall(long nr, ...)
 
 		return do_mbind(&a, raw, ip);
 	}
+	case SYS_set_mempolicy:
+	case SYS_get_mempolicy:
+	case SYS_set_mempolicy_home_node:
+		return numashim_policy_syscall(nr, raw, ip);
 	default:
 		return numashim_real_syscall(nr, raw);
 	}

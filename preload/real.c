@@ -27,6 +27,12 @@ typedef long (*migrate_pages_fn)(int, unsigned long, const unsigned long *,
 				 const unsigned long *);
 typedef long (*mbind_fn)(void *, unsigned long, int, const unsigned long *,
 			 unsigned long, unsigned int);
+typedef long (*set_mempolicy_fn)(int, const unsigned long *, unsigned long);
+typedef long (*get_mempolicy_fn)(int *, unsigned long *, unsigned long,
+				 void *, unsigned int);
+/* No header declares it: the kernel's arguments (policy.c). */
+typedef long (*set_mempolicy_home_node_fn)(unsigned long, unsigned long,
+					   unsigned long, unsigned long);
 
 /* The functions are called with the types their headers declare. */
 #define SAME_TYPE(fn_type, fn)						\
@@ -38,12 +44,17 @@ SAME_TYPE(syscall_fn, syscall);
 SAME_TYPE(move_pages_fn, move_pages);
 SAME_TYPE(migrate_pages_fn, migrate_pages);
 SAME_TYPE(mbind_fn, mbind);
+SAME_TYPE(set_mempolicy_fn, set_mempolicy);
+SAME_TYPE(get_mempolicy_fn, get_mempolicy);
 #endif
 
 static syscall_fn real_syscall;
 static move_pages_fn real_move_pages;
 static migrate_pages_fn real_migrate_pages;
 static mbind_fn real_mbind;
+static set_mempolicy_fn real_set_mempolicy;
+static get_mempolicy_fn real_get_mempolicy;
+static set_mempolicy_home_node_fn real_set_mempolicy_home_node;
 
 /* A symbol libnuma lacks (no libnuma loaded) stays NULL; "missing" marks
  * that the lookup was done so that it is not repeated on every call. */
@@ -68,6 +79,10 @@ void numashim_real_init(void)
 	lookup((void **) &real_move_pages, "move_pages");
 	lookup((void **) &real_migrate_pages, "migrate_pages");
 	lookup((void **) &real_mbind, "mbind");
+	lookup((void **) &real_set_mempolicy, "set_mempolicy");
+	lookup((void **) &real_get_mempolicy, "get_mempolicy");
+	lookup((void **) &real_set_mempolicy_home_node,
+	       "set_mempolicy_home_node");
 }
 
 long numashim_real_syscall(long nr, const long raw[6])
@@ -140,4 +155,70 @@ long numashim_real_mbind(const struct numashim_mbind_args *a, const long *raw)
 	return numashim_real_syscall(SYS_mbind, raw ? raw : (const long[6]) {
 		(long) a->addr, (long) a->len, (long) a->mode,
 		(long) a->nodemask, (long) a->maxnode, a->flags });
+}
+
+long numashim_real_set_mempolicy(const struct numashim_set_mempolicy_args *a,
+				 const long *raw)
+{
+	set_mempolicy_fn fn;
+
+	if (!raw) {
+		fn = lookup((void **) &real_set_mempolicy, "set_mempolicy");
+		if (fn) {
+			long ret;
+
+			numashim_td.forwarding = 1;
+			ret = fn(a->mode, a->nodemask, a->maxnode);
+			numashim_td.forwarding = 0;
+			return ret;
+		}
+	}
+	return numashim_real_syscall(SYS_set_mempolicy, raw ? raw : (const long[6]) {
+		a->mode, (long) a->nodemask, (long) a->maxnode });
+}
+
+long numashim_real_get_mempolicy(const struct numashim_get_mempolicy_args *a,
+				 const long *raw)
+{
+	get_mempolicy_fn fn;
+
+	if (!raw) {
+		fn = lookup((void **) &real_get_mempolicy, "get_mempolicy");
+		if (fn) {
+			long ret;
+
+			numashim_td.forwarding = 1;
+			ret = fn(a->mode, a->nodemask, a->maxnode, a->addr,
+				 (unsigned int) a->flags);
+			numashim_td.forwarding = 0;
+			return ret;
+		}
+	}
+	return numashim_real_syscall(SYS_get_mempolicy, raw ? raw : (const long[6]) {
+		(long) a->mode, (long) a->nodemask, (long) a->maxnode,
+		(long) a->addr, (long) a->flags });
+}
+
+/* A library that defines the function some day gets the call. */
+long numashim_real_set_mempolicy_home_node(
+	const struct numashim_set_mempolicy_home_node_args *a, const long *raw)
+{
+	set_mempolicy_home_node_fn fn;
+
+	if (!raw) {
+		fn = lookup((void **) &real_set_mempolicy_home_node,
+			    "set_mempolicy_home_node");
+		if (fn) {
+			long ret;
+
+			numashim_td.forwarding = 1;
+			ret = fn(a->start, a->len, a->home_node, a->flags);
+			numashim_td.forwarding = 0;
+			return ret;
+		}
+	}
+	return numashim_real_syscall(SYS_set_mempolicy_home_node,
+				     raw ? raw : (const long[6]) {
+		(long) a->start, (long) a->len, (long) a->home_node,
+		(long) a->flags });
 }

@@ -2,7 +2,14 @@
 #ifndef NUMASHIM_REAL_H
 #define NUMASHIM_REAL_H
 
+#include <sys/syscall.h>
+
 #include "numashim-payload.h"
+
+/* Linux 5.17's, the same number on every architecture but alpha. */
+#ifndef SYS_set_mempolicy_home_node
+#define SYS_set_mempolicy_home_node 450
+#endif
 
 /* The definitions the shim's own ones hide: glibc's and libnuma's. */
 void numashim_real_init(void);
@@ -19,5 +26,11 @@ long numashim_real_move_pages(const struct numashim_move_pages_args *a,
 long numashim_real_migrate_pages(const struct numashim_migrate_pages_args *a,
 				 const long *raw);
 long numashim_real_mbind(const struct numashim_mbind_args *a, const long *raw);
+long numashim_real_set_mempolicy(const struct numashim_set_mempolicy_args *a,
+				 const long *raw);
+long numashim_real_get_mempolicy(const struct numashim_get_mempolicy_args *a,
+				 const long *raw);
+long numashim_real_set_mempolicy_home_node(
+	const struct numashim_set_mempolicy_home_node_args *a, const long *raw);
 
 #endif /* NUMASHIM_REAL_H */

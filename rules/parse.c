@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "numashim-calls.h"
+#include "calls.h"
 #include "lexer.h"
 #include "rules.h"
 
@@ -184,33 +184,11 @@ static const struct numashim_name *name_in(const struct parser *p,
 	return n && (mask == ~0UL || n->value & mask) ? n : NULL;
 }
 
-/* The row of r's call; NULL for *. */
-static const struct numashim_call_info *rule_call(const struct numashim_rule *r)
-{
-	return r->call == NUMASHIM_RULE_ANY_CALL ? NULL : &numashim_calls[r->call - 1];
-}
-
-/*
- * The flags call takes; for * or a call without flags, those of any
- * call, so that the flag is known and rule_check says what is wrong.
- */
-static unsigned long call_flags(const struct numashim_call_info *call)
-{
-	unsigned long flags = 0;
-	size_t i;
-
-	if (call && call->flags)
-		return call->flags;
-	for (i = 0; i < NUMASHIM_CALL_COUNT; i++)
-		flags |= numashim_calls[i].flags;
-	return flags;
-}
-
 /* flags +move -strict ..., each a flag the call takes. */
 static int action_flags(struct parser *p, struct numashim_rule *r)
 {
 	const struct numashim_call_info *call = rule_call(r);
-	unsigned long accepted = call_flags(call);
+	unsigned long accepted = rule_call_flags(call);
 	char what[48] = "a flag";
 
 	if (call && call->flags)
@@ -388,51 +366,6 @@ static int condition(struct parser *p, struct numashim_rule *r)
 		    "expected a condition (caller, tid, seq, chance, seed) or ':'");
 }
 
-/*
- * The calls' names (only those with flags, if with_flags), joined by
- * ", " and by last before the last one.
- */
-static void calls_list(char *buf, size_t size, bool with_flags,
-		       const char *last)
-{
-	size_t i, len = 0, n = 0, shown = 0;
-
-	for (i = 0; i < NUMASHIM_CALL_COUNT; i++)
-		n += !with_flags || numashim_calls[i].flags;
-	buf[0] = 0;
-	for (i = 0; i < NUMASHIM_CALL_COUNT && len < size; i++) {
-		const char *sep = !shown ? "" : shown == n - 1 ? last : ", ";
-
-		if (with_flags && !numashim_calls[i].flags)
-			continue;
-		shown++;
-		len += snprintf(buf + len, size - len, "%s%s", sep,
-				numashim_calls[i].name);
-	}
-}
-
-static int call_name(struct parser *p, struct numashim_rule *r)
-{
-	char list[80], thing[96];
-	size_t i;
-
-	if (lex_is_punct(p, '*')) {
-		r->call = NUMASHIM_RULE_ANY_CALL;
-		lex_next(p);
-		return 0;
-	}
-	for (i = 0; i < NUMASHIM_CALL_COUNT; i++) {
-		if (lex_is_word(p, numashim_calls[i].name)) {
-			r->call = NUMASHIM_RULE_ANY_CALL + 1 + i;
-			lex_next(p);
-			return 0;
-		}
-	}
-	calls_list(list, sizeof(list), false, ", ");
-	snprintf(thing, sizeof(thing), "%s or *", list);
-	return lex_expected(p, thing);
-}
-
 static bool has_source_map(const struct numashim_rule *r)
 {
 	unsigned int m;
@@ -458,7 +391,7 @@ static int rule_check(struct parser *p, const struct numashim_rule *r,
 	if (r->set_mode && r->call != NUMASHIM_RULE_MBIND)
 		return parse_fail(p, at, "mode= applies to mbind only");
 	if (flags && !(rule_call(r) && rule_call(r)->flags)) {
-		calls_list(list, sizeof(list), true, " and ");
+		rule_calls_list(list, sizeof(list), true, " and ");
 		return parse_fail(p, at, "flags apply to %s only", list);
 	}
 	if (has_source_map(r) && r->call != NUMASHIM_RULE_MIGRATE_PAGES)
@@ -486,7 +419,7 @@ static int rule(struct parser *p, struct numashim_rule *r)
 	rule_init(r);
 	p->conditions_seen = 0;
 	r->offset = start - p->text;
-	if (call_name(p, r))
+	if (rule_call_name(p, r))
 		return -1;
 	while (!lex_is_punct(p, ':'))
 		if (condition(p, r))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <numaif.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,5 +122,67 @@ void expect_migrate_pages(struct expect_site site, int pid,
 	put_scalar(f, "maxnode", maxnode);
 	put_nodes(f, "old_nodes", old_nodes, nold);
 	put_nodes(f, "new_nodes", new_nodes, nnew);
+	expect_end(f, ret, err);
+}
+
+/* The kernel's split of a mode: the mode flags, and the rest. */
+#define MODE_FLAGS (MPOL_F_STATIC_NODES | MPOL_F_RELATIVE_NODES | \
+		    MPOL_F_NUMA_BALANCING)
+
+void expect_set_mempolicy(struct expect_site site, int mode,
+			  const void *nodemask_ptr, const int *nodes,
+			  int nnodes, unsigned long maxnode, long ret,
+			  int err)
+{
+	FILE *f = expect_begin("set_mempolicy", site);
+
+	if (!f)
+		return;
+	fprintf(f, ", \"mode\": %d, \"mode_flags\": %d", mode & ~MODE_FLAGS,
+		mode & MODE_FLAGS);
+	put_scalar(f, "nodemask_ptr", (unsigned long) nodemask_ptr);
+	put_scalar(f, "maxnode", maxnode);
+	put_nodes(f, "policy_nodemask", nodes, nnodes);
+	expect_end(f, ret, err);
+}
+
+void expect_get_mempolicy(struct expect_site site, const int *mode_ptr,
+			  const void *nodemask_ptr, unsigned long maxnode,
+			  const void *addr, unsigned long flags,
+			  unsigned long answer, const int *nodes, int nnodes,
+			  long ret, int err)
+{
+	FILE *f = expect_begin("get_mempolicy", site);
+	int v = answer;
+
+	if (!f)
+		return;
+	put_scalar(f, "mode_ptr", (unsigned long) mode_ptr);
+	put_scalar(f, "nodemask_ptr", (unsigned long) nodemask_ptr);
+	put_scalar(f, "maxnode", maxnode);
+	put_scalar(f, "addr", (unsigned long) addr);
+	put_scalar(f, "flags", flags);
+	if (answer == EXPECT_ANY)
+		fprintf(f, ", \"exit_mode\": -1, \"exit_mode_flags\": 0, \"exit_node\": -1");
+	else if (flags & MPOL_F_NODE)
+		fprintf(f, ", \"exit_mode\": -1, \"exit_mode_flags\": 0, \"exit_node\": %d", v);
+	else
+		fprintf(f, ", \"exit_mode\": %d, \"exit_mode_flags\": %d, \"exit_node\": -1",
+			v & ~MODE_FLAGS, v & MODE_FLAGS);
+	put_nodes(f, "returned_nodemask", nodes, nnodes);
+	expect_end(f, ret, err);
+}
+
+void expect_set_mempolicy_home_node(struct expect_site site,
+				    const void *start, unsigned long len,
+				    unsigned long home_node,
+				    unsigned long flags, long ret, int err)
+{
+	FILE *f = expect_begin("set_mempolicy_home_node", site);
+
+	if (!f)
+		return;
+	fprintf(f, ", \"start\": %lu, \"len\": %lu, \"home_node\": %lu, \"flags\": %lu",
+		(unsigned long) start, len, home_node, flags);
 	expect_end(f, ret, err);
 }

@@ -10,6 +10,20 @@
 
 #include <stddef.h>
 
+/* The kernel's, which numaif.h lacks (<linux/mempolicy.h> clashes with it). */
+#ifndef MPOL_F_STATIC_NODES
+#define MPOL_F_STATIC_NODES (1 << 15)
+#endif
+#ifndef MPOL_F_RELATIVE_NODES
+#define MPOL_F_RELATIVE_NODES (1 << 14)
+#endif
+#ifndef MPOL_WEIGHTED_INTERLEAVE
+#define MPOL_WEIGHTED_INTERLEAVE 6
+#endif
+#ifndef SYS_set_mempolicy_home_node
+#define SYS_set_mempolicy_home_node 450
+#endif
+
 enum expect_via { EXPECT_FUNCTION, EXPECT_SYSCALL };
 
 /*
@@ -51,5 +65,26 @@ void expect_migrate_pages(struct expect_site site, int pid,
 			  unsigned long maxnode, const int *old_nodes,
 			  int nold, const int *new_nodes, int nnew, long ret,
 			  int err);
+
+/* mode with its mode flags, as the program passed it. */
+void expect_set_mempolicy(struct expect_site site, int mode,
+			  const void *nodemask_ptr, const int *nodes,
+			  int nnodes, unsigned long maxnode, long ret,
+			  int err);
+
+/*
+ * What the kernel wrote: into *mode, answer (a node with MPOL_F_NODE),
+ * or nothing (EXPECT_ANY); into the node mask, nodes (NULL: not told).
+ */
+void expect_get_mempolicy(struct expect_site site, const int *mode_ptr,
+			  const void *nodemask_ptr, unsigned long maxnode,
+			  const void *addr, unsigned long flags,
+			  unsigned long answer, const int *nodes, int nnodes,
+			  long ret, int err);
+
+void expect_set_mempolicy_home_node(struct expect_site site,
+				    const void *start, unsigned long len,
+				    unsigned long home_node,
+				    unsigned long flags, long ret, int err);
 
 #endif /* NUMASHIM_TEST_EXPECT_H */

@@ -26,6 +26,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
+
 try:
     from PIL import Image
     from selenium import webdriver
@@ -37,7 +40,7 @@ except ImportError as err:
     sys.exit(77)
 
 DRIVER = "/usr/bin/chromedriver"
-KINDS = ("move_pages", "migrate_pages", "mbind")
+KINDS = tracecheck.KINDS
 
 
 def browser():
@@ -167,12 +170,19 @@ def check_nodes(d, cells, say):
 
 
 def timeline_series(t):
-    calls = {k: [b["calls"][k] for b in t["buckets"]] for k in KINDS}
+    """The lines of each chart; the policy calls' only when they exist."""
+    def calls_of(kinds):
+        return {k: [b["calls"][k] for b in t["buckets"]] for k in kinds}
+    calls = calls_of(KINDS[:3])
     calls["failed"] = [sum(b["failed"].values()) for b in t["buckets"]]
+    policy = calls_of(KINDS[3:])
     pages = {f"node {n}": [b["moved"][str(n)] for b in t["buckets"]]
              for n in t["nodes"]}
     pages["not migrated"] = [b["not_migrated"] for b in t["buckets"]]
-    return {"timeline-calls": calls, "timeline-pages": pages}
+    charts = {"timeline-calls": calls, "timeline-pages": pages}
+    if any(any(v) for v in policy.values()):
+        charts["timeline-policy"] = policy
+    return charts
 
 
 def check_timeline(d, t, say):

@@ -22,15 +22,19 @@ moved must be the JSON's nodes. Exits 1 and names every difference.
 import argparse
 import json
 import numbers
+import os
 import sys
 
 import bt2
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
 
 COLUMN_CLASSES = {"bool", "number", "string", "ratio", "timestamp",
                   "duration", "size", "bitrate", "time-range", "syscall",
                   "process", "path", "fd", "irq", "cpu", "disk", "part",
                   "netif", "mixed"}
-KINDS = ("move_pages", "migrate_pages", "mbind")
+KINDS = tracecheck.KINDS
 NUMBERS = {"number", "ratio", "timestamp", "duration", "size", "bitrate"}
 
 

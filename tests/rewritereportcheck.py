@@ -22,7 +22,7 @@ import failurecheck  # noqa: E402
 import reportcheck  # noqa: E402
 import tracecheck  # noqa: E402
 
-KINDS = ("move_pages", "migrate_pages", "mbind")
+KINDS = tracecheck.KINDS
 MODES = ("default", "preferred", "bind", "interleave", "local",
          "preferred_many", "weighted_interleave")
 MODE_FLAGS = ((1 << 13, "numa_balancing"), (1 << 14, "relative_nodes"),

@@ -224,6 +224,15 @@ int main(void)
 	refused("*: flags +move", "flags apply to move_pages and mbind only", "*");
 	refused("mbind: mode=spread", "expected a memory policy mode (default, preferred, bind, interleave, local, preferred_many or weighted_interleave), found \"spread\"", "spread");
 	refused("mbind: mode=bind|static", "expected a mode flag (numa_balancing, relative_nodes or static_nodes), found \"static\"", "static");
+	/* The calls the shim records but no rule rewrites yet, by name. */
+	refused("set_mempolicy: fail=EIO", "set_mempolicy takes no rewrite rules: they apply to move_pages, migrate_pages and mbind", "set_mempolicy");
+	refused("mbind: dry-run\nget_mempolicy seq=3: fail=EFAULT", "get_mempolicy takes no rewrite rules", "get_mempolicy");
+	refused("set_mempolicy_home_node: node 1 -> 0", "set_mempolicy_home_node takes no rewrite rules", "set_mempolicy_home_node");
+	refused("set_mempolicy_home: dry-run", "expected move_pages, migrate_pages, mbind or *", "set_mempolicy_home");
+	explained("move_pages: dry-run\n  set_mempolicy: node * -> 0-1",
+		  "NUMASHIM_REWRITE: set_mempolicy takes no rewrite rules: they apply to move_pages, migrate_pages and mbind\n"
+		  "    set_mempolicy: node * -> 0-1\n"
+		  "    ^\n");
 	explained("mbind: dry-run\nmove_pages: flags +move -strict",
 		  "NUMASHIM_REWRITE: expected a flag of move_pages (move or move_all), found \"strict\"\n"
 		  "  move_pages: flags +move -strict\n"

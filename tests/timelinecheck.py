@@ -26,7 +26,7 @@ import tracecheck  # noqa: E402
 
 BUCKETS = 64
 FIRST_WIDTH_NS = 1000
-KINDS = ("move_pages", "migrate_pages", "mbind")
+KINDS = tracecheck.KINDS
 
 
 def moved_pages(exp):

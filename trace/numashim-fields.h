@@ -67,6 +67,35 @@
 	F(hex, uint32_t, flags, a->flags)				\
 	NUMASHIM_BACKTRACE_FIELDS(F)
 
+/*
+ * set_mempolicy's mode split as the kernel splits it: the mode flags
+ * (MPOL_MODE_FLAGS) and the rest, which together give the argument.
+ */
+#define NUMASHIM_SET_MEMPOLICY_ENTRY_FIELDS(F)				\
+	NUMASHIM_CALL_FIELDS(F)						\
+	F(int, int32_t, mode, a->mode & ~NUMASHIM_MPOL_MODE_FLAG_MASK)	\
+	F(hex, uint32_t, mode_flags, a->mode & NUMASHIM_MPOL_MODE_FLAG_MASK) \
+	F(hex, uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)		\
+	F(int, uint64_t, maxnode, a->maxnode)				\
+	NUMASHIM_BACKTRACE_FIELDS(F)
+
+#define NUMASHIM_GET_MEMPOLICY_ENTRY_FIELDS(F)				\
+	NUMASHIM_CALL_FIELDS(F)						\
+	F(hex, uint64_t, mode_ptr, (uintptr_t) a->mode)			\
+	F(hex, uint64_t, nodemask_ptr, (uintptr_t) a->nodemask)		\
+	F(int, uint64_t, maxnode, a->maxnode)				\
+	F(hex, uint64_t, addr, (uintptr_t) a->addr)			\
+	F(hex, uint64_t, flags, a->flags)				\
+	NUMASHIM_BACKTRACE_FIELDS(F)
+
+#define NUMASHIM_SET_MEMPOLICY_HOME_NODE_ENTRY_FIELDS(F)		\
+	NUMASHIM_CALL_FIELDS(F)						\
+	F(hex, uint64_t, start, a->start)				\
+	F(int, uint64_t, len, a->len)					\
+	F(int, uint64_t, home_node, a->home_node)			\
+	F(hex, uint64_t, flags, a->flags)				\
+	NUMASHIM_BACKTRACE_FIELDS(F)
+
 /* The fields that open every exit event, of the result r. */
 #define NUMASHIM_RESULT_FIELDS(F)					\
 	NUMASHIM_RUN_FIELDS(F)						\
@@ -91,6 +120,21 @@
 #define NUMASHIM_MBIND_EXIT_FIELDS(F)					\
 	NUMASHIM_RESULT_FIELDS(F)					\
 	F(ints, int32_t, nodemask, nodemask->v, nodemask->len)
+
+#define NUMASHIM_SET_MEMPOLICY_EXIT_FIELDS(F)				\
+	NUMASHIM_RESULT_FIELDS(F)					\
+	F(ints, int32_t, nodemask, nodemask->v, nodemask->len)
+
+/* What get_mempolicy wrote into *mode, g, and into its nodemask. */
+#define NUMASHIM_GET_MEMPOLICY_EXIT_FIELDS(F)				\
+	NUMASHIM_RESULT_FIELDS(F)					\
+	F(int, int32_t, mode, g->mode)					\
+	F(hex, uint32_t, mode_flags, g->mode_flags)			\
+	F(int, int32_t, node, g->node)					\
+	F(ints, int32_t, nodemask, nodemask->v, nodemask->len)
+
+#define NUMASHIM_SET_MEMPOLICY_HOME_NODE_EXIT_FIELDS(F)			\
+	NUMASHIM_RESULT_FIELDS(F)
 
 /* The rewrite w of a call, and its arrays. */
 #define NUMASHIM_REWRITE_FIELDS(F)					\

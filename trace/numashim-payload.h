@@ -15,7 +15,7 @@
 #include "numashim-calls.h"
 
 enum numashim_via {
-	NUMASHIM_VIA_FUNCTION = 0,	/* move_pages(), mbind(), migrate_pages() */
+	NUMASHIM_VIA_FUNCTION = 0,	/* move_pages(), mbind(), set_mempolicy()... */
 	NUMASHIM_VIA_SYSCALL = 1,	/* syscall(SYS_...) */
 };
 
@@ -83,6 +83,40 @@ struct numashim_mbind_args {
 	const unsigned long *nodemask;
 	unsigned long maxnode;
 	unsigned int flags;
+};
+
+/* mode as the kernel reads it, an int, with its mode flags. */
+struct numashim_set_mempolicy_args {
+	int mode;
+	const unsigned long *nodemask;
+	unsigned long maxnode;
+};
+
+/* flags as wide as the kernel reads it, as mbind's mode. */
+struct numashim_get_mempolicy_args {
+	int *mode;
+	unsigned long *nodemask;
+	unsigned long maxnode;
+	void *addr;
+	unsigned long flags;
+};
+
+struct numashim_set_mempolicy_home_node_args {
+	unsigned long start;
+	unsigned long len;
+	unsigned long home_node;
+	unsigned long flags;
+};
+
+/*
+ * What get_mempolicy wrote into *mode: the policy and its mode flags,
+ * or with MPOL_F_NODE a node; -1 (and no flags) for what it did not
+ * write.
+ */
+struct numashim_policy_answer {
+	int32_t mode;
+	uint32_t mode_flags;
+	int32_t node;
 };
 
 struct numashim_result {

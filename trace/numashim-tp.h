@@ -96,6 +96,36 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_entry,
 	)
 )
 
+LTTNG_UST_TRACEPOINT_EVENT(numashim, set_mempolicy_entry,
+	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
+		const struct numashim_set_mempolicy_args *, a,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_SET_MEMPOLICY_ENTRY_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, get_mempolicy_entry,
+	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
+		const struct numashim_get_mempolicy_args *, a,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_GET_MEMPOLICY_ENTRY_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, set_mempolicy_home_node_entry,
+	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,
+		const struct numashim_set_mempolicy_home_node_args *, a,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_SET_MEMPOLICY_HOME_NODE_ENTRY_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
 LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_exit,
 	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
 		const struct numashim_addrs *, pages,
@@ -125,6 +155,36 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, mbind_exit,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
 		NUMASHIM_MBIND_EXIT_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, set_mempolicy_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
+		const struct numashim_ints *, nodemask,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_SET_MEMPOLICY_EXIT_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, get_mempolicy_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
+		const struct numashim_policy_answer *, g,
+		const struct numashim_ints *, nodemask,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_GET_MEMPOLICY_EXIT_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, set_mempolicy_home_node_exit,
+	LTTNG_UST_TP_ARGS(const struct numashim_result *, r,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_SET_MEMPOLICY_HOME_NODE_EXIT_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )

@@ -235,11 +235,14 @@ static int feed_exit_arrays(struct call *c, enum call_kind kind,
 	case CALL_MBIND:
 		return feed_ints(c, member(p, "nodemask"), 0,
 				 call_add_target_mask);
-	default:
+	case CALL_MIGRATE_PAGES:
 		return feed_ints(c, member(p, "new_nodes"), 0,
 				 call_add_target_mask) ||
 		       feed_ints(c, member(p, "old_nodes"), 0,
 				 call_add_source_mask) ? -1 : 0;
+	default:
+		/* The policy calls move no pages: no placement figure. */
+		return 0;
 	}
 }
 

@@ -6,6 +6,7 @@
  * long holds twice as much.
  */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "html.h"
@@ -398,6 +399,18 @@ static uint64_t not_migrated(const struct timeline *t, size_t unused,
 	return t->buckets[b].not_migrated;
 }
 
+static bool has_policy_calls(const struct timeline *t)
+{
+	size_t b;
+	int k;
+
+	for (b = 0; b < t->used; b++)
+		for (k = CALL_SET_MEMPOLICY; k < CALL_KINDS; k++)
+			if (t->buckets[b].calls[k])
+				return true;
+	return false;
+}
+
 int html_timeline_charts(FILE *out, const struct timeline *t)
 {
 	struct series calls[CALL_KINDS + 1], *pages;
@@ -409,11 +422,24 @@ int html_timeline_charts(FILE *out, const struct timeline *t)
 		fputs("<p>No call in the timeline.</p>\n", out);
 		return 0;
 	}
+	/*
+	 * The placement calls and every failed call; the policy calls in a
+	 * chart of their own, when there are some, for the legend to hold.
+	 */
 	for (k = 0; k < CALL_KINDS; k++)
 		calls[k] = (struct series) { call_kind_names[k], calls_of, k };
-	calls[k] = (struct series) { "failed", failed_in, 0 };
-	line_chart(out, t, "timeline-calls", calls, CALL_KINDS + 1,
+	calls[CALL_SET_MEMPOLICY] = (struct series) { "failed", failed_in, 0 };
+	line_chart(out, t, "timeline-calls", calls, CALL_SET_MEMPOLICY + 1,
 		   "calls by the time of their entry");
+	calls[CALL_SET_MEMPOLICY] = (struct series) {
+		call_kind_names[CALL_SET_MEMPOLICY], calls_of,
+		CALL_SET_MEMPOLICY,
+	};
+	if (has_policy_calls(t))
+		line_chart(out, t, "timeline-policy",
+			   calls + CALL_SET_MEMPOLICY,
+			   CALL_KINDS - CALL_SET_MEMPOLICY,
+			   "policy calls by the time of their entry");
 	pages = calloc(t->node_count + 1, sizeof(*pages));
 	names = calloc(t->node_count + 1, sizeof(*names));
 	if (!pages || !names) {

@@ -14,6 +14,12 @@
 
 #define COLUMNS(a) .columns = (a), .count = sizeof(a) / sizeof(*(a))
 
+/* A column per call kind, in the order of the call table. */
+#define CALLS_COLUMN(name, TAG, flags, arrays)				\
+	{ #name " calls", LAMI_NUMBER, "calls" },
+#define FAILED_CALLS_COLUMN(name, TAG, flags, arrays)			\
+	{ "Failed " #name " calls", LAMI_NUMBER, "calls" },
+
 /*
  * The text of a list of counts by code, "ENODEV=2 EPERM=1", in buf;
  * NULL (an empty cell) for none.
@@ -415,8 +421,8 @@ void print_lami_metadata(FILE *out, enum numashim_report_view view)
 
 	snprintf(title, sizeof(title), "numashim: %s", table->title);
 	snprintf(description, sizeof(description),
-		 "The NUMA page placement calls (%s) that libnumashim.so "
-		 "recorded",
+		 "The NUMA page placement and memory policy calls (%s) "
+		 "that libnumashim.so recorded",
 		 report_names_join(calls, sizeof(calls), call_kind_names,
 				   CALL_KINDS, sizeof(call_kind_names[0]), "",
 				   NULL));

@@ -2,16 +2,23 @@
 /* The summary as tables for a terminal, one row per line. */
 #include <inttypes.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "output.h"
 #include "summary-figures.h"
+
+/*
+ * The width of the call column: that of the longest kind among the
+ * rows, 14 at least; set by print_summary_text().
+ */
+static int call_width = 14;
 
 static void put_process(FILE *out, const struct summary_row *row,
 			bool per_thread)
 {
 	int width;
 
-	fprintf(out, "%-14s ", call_kind_names[row->kind]);
+	fprintf(out, "%-*s ", call_width, call_kind_names[row->kind]);
 	width = put_escaped(out, row->procname, 0);
 	if (row->vpid < 0)
 		width += fprintf(out, "[?]");
@@ -25,8 +32,8 @@ static void put_process(FILE *out, const struct summary_row *row,
 static void put_heading(FILE *out, const char *title, bool per_thread,
 			const char *columns)
 {
-	fprintf(out, "\n%s\n%-14s %-24s%s%s\n", title, "call", "process",
-		per_thread ? "      tid" : "", columns);
+	fprintf(out, "\n%s\n%-*s %-24s%s%s\n", title, call_width, "call",
+		"process", per_thread ? "      tid" : "", columns);
 }
 
 static void put_codes(FILE *out, const struct code_counts *cc)
@@ -163,8 +170,12 @@ void print_summary_text(FILE *out, const struct view_figures *f)
 	uint64_t calls = 0;
 	size_t i;
 
-	for (i = 0; i < count; i++)
+	call_width = 14;
+	for (i = 0; i < count; i++) {
 		calls += rows[i]->calls;
+		if ((int) strlen(call_kind_names[rows[i]->kind]) > call_width)
+			call_width = strlen(call_kind_names[rows[i]->kind]);
+	}
 	fprintf(out, "numashim summary of %" PRIu64 " calls\n", calls);
 	for (i = 0; i < sizeof(summary_tables) / sizeof(*summary_tables); i++)
 		put_table(out, &summary_tables[i], rows, count, s->per_thread);

@@ -5,6 +5,8 @@
  * as many node columns as 78 columns hold.
  */
 #include <inttypes.h>
+#include <stdbool.h>
+#include <string.h>
 
 #include "output.h"
 
@@ -19,27 +21,57 @@ static void put_start(FILE *out, const struct timeline *t, size_t b)
 		ns % 1000000000 / 1000);
 }
 
-static void calls_table(FILE *out, const struct timeline *t)
+/* A kind's columns, calls and failed: 16 wide, or as wide as its name. */
+static int kind_width(int k)
+{
+	int len = strlen(call_kind_names[k]);
+
+	return len > 16 ? len : 16;
+}
+
+/*
+ * The calls of kinds first..end - 1 by bucket, under title, and mbind's
+ * bytes if asked: a table for the placement calls, and one for the
+ * policy calls, so that each holds in 78 columns.
+ */
+static void calls_table(FILE *out, const struct timeline *t,
+			const char *title, int first, int end, bool bytes)
 {
 	const struct timeline_bucket *bucket;
 	size_t b;
 	int k;
 
-	fprintf(out, "\n%-10s", "CALLS");
-	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, " %16s", call_kind_names[k]);
+	fprintf(out, "\n%-10s", title);
+	for (k = first; k < end; k++)
+		fprintf(out, " %*s", kind_width(k), call_kind_names[k]);
 	fprintf(out, "\n%10s", "start s");
-	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, " %8s %7s", "calls", "failed");
-	fprintf(out, " %14s\n", "mbind bytes");
+	for (k = first; k < end; k++)
+		fprintf(out, " %*s %7s", kind_width(k) - 8, "calls", "failed");
+	fprintf(out, bytes ? " %14s\n" : "\n", "mbind bytes");
 	for (b = 0; b < t->used; b++) {
 		bucket = &t->buckets[b];
 		put_start(out, t, b);
-		for (k = 0; k < CALL_KINDS; k++)
-			fprintf(out, " %8" PRIu64 " %7" PRIu64,
-				bucket->calls[k], bucket->failed[k]);
-		fprintf(out, " %14" PRIu64 "\n", bucket->mbind_bytes);
+		for (k = first; k < end; k++)
+			fprintf(out, " %*" PRIu64 " %7" PRIu64,
+				kind_width(k) - 8, bucket->calls[k],
+				bucket->failed[k]);
+		if (bytes)
+			fprintf(out, " %14" PRIu64, bucket->mbind_bytes);
+		fputc('\n', out);
 	}
+}
+
+/* Whether a bucket holds calls of kinds first..CALL_KINDS - 1. */
+static bool has_calls(const struct timeline *t, int first)
+{
+	size_t b;
+	int k;
+
+	for (b = 0; b < t->used; b++)
+		for (k = first; k < CALL_KINDS; k++)
+			if (t->buckets[b].calls[k])
+				return true;
+	return false;
 }
 
 /* Column c of the pages: a node's moved pages, then migrate_pages'. */
@@ -87,7 +119,11 @@ void print_timeline_text(FILE *out, const struct view_figures *f)
 		 t->used, t->width_ns / 1000, t->origin_ns / 1000000000,
 		 t->origin_ns % 1000000000);
 	put_wrapped(out, "", "", head);
-	calls_table(out, t);
+	calls_table(out, t, "CALLS", 0, CALL_SET_MEMPOLICY, true);
+	/* Printed only when there are some, as a trace of old has none. */
+	if (has_calls(t, CALL_SET_MEMPOLICY))
+		calls_table(out, t, "POLICY", CALL_SET_MEMPOLICY, CALL_KINDS,
+			    false);
 	fputs("\nPAGES: node N: move_pages' pages whose status after a move "
 	      "is node N;\nunmoved: the pages migrate_pages could not move "
 	      "(its return); the pages it\nmoved are not in the trace\n", out);

@@ -20,7 +20,8 @@ BT_PLUGIN_LICENSE("LGPL-2.1-or-later");
 BT_PLUGIN_SINK_COMPONENT_CLASS(report, report_sink_consume);
 BT_PLUGIN_SINK_COMPONENT_CLASS_DESCRIPTION(report,
 	"The views of numashim report (summary of the move_pages, "
-	"migrate_pages and mbind calls per process by default); parameters "
+	"migrate_pages, mbind and memory policy calls per process by "
+	"default); parameters "
 	"as its options: view, format, per-thread, pid, tid, procname, call, "
 	"begin, end, min-latency");
 #define VIEW_HELP(ID, id, lami, help) "\n" #id ": " help "\n"

@@ -124,7 +124,8 @@ int summary_add_call(struct summary *s, const struct call_record *c)
 	if (c->ret < 0 && code_counts_add(c->injected_err ? &row->injected :
 					  &row->errors, c->err, 1))
 		return -1;
-	if (c->ret > 0 && c->kind != CALL_MBIND)
+	if (c->ret > 0 && (c->kind == CALL_MOVE_PAGES ||
+			   c->kind == CALL_MIGRATE_PAGES))
 		row->not_moved += c->ret;
 	row->asked += c->asked;
 	row->bytes += c->bytes;

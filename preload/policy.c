@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The memory policy calls: set_mempolicy() and get_mempolicy() with
+ * numaif.h's signatures, set_mempolicy_home_node() with the kernel's
+ * (no header declares it, and no library of Debian 12 defines it: the
+ * definition below is for programs that find it by name), and the three
+ * through syscall() (numashim.c). Each is recorded as the placement
+ * calls are, and no rule rewrites them (NUMASHIM_RULE_CALLS).
+ *
+ * get_mempolicy writes into the program's memory: its answer is read
+ * only after the kernel said it wrote it, and only as far as it wrote.
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <errno.h>
+#include <sys/syscall.h>
+#ifdef HAVE_NUMAIF_H
+#include <numaif.h>
+#endif
+
+#include "policy.h"
+#include "real.h"
+#include "record.h"
+#include "rewrite.h"
+#include "usermem.h"
+
+#define NUMASHIM_EXPORT __attribute__((visibility("default")))
+#define WORD_BITS (8 * sizeof(unsigned long))
+
+/* The node mask a call read, for its exit event. */
+static size_t take_mask(struct numashim_array_src *src,
+			struct numashim_scratch *s, uint64_t id, void *ip)
+{
+	return numashim_record_take(src, s, id, s ? s->exit.nodemask : NULL,
+				    ip);
+}
+
+static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
+				 const long *raw, struct numashim_scratch *s,
+				 uint64_t id, void *ip)
+{
+	struct numashim_recorded_call rc;
+	struct numashim_array_src nodemask;
+	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
+	long ret;
+
+	numashim_record_enter(&rc, id, s, raw, ip);
+	lttng_ust_do_tracepoint(numashim, set_mempolicy_entry, &rc.call, a,
+				ip);
+	numashim_record_call_start(&rc);
+	ret = numashim_real_set_mempolicy(a, raw);
+	numashim_record_call_end(&rc, ret);
+
+	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_POLICY_NODEMASK,
+			   a->nodemask, a->maxnode, s ? s->masks[0] : NULL);
+	/* A policy set is one whose whole mask the kernel read. */
+	if (ret == 0)
+		numashim_array_accessed(&nodemask);
+	mask_rec.len = take_mask(&nodemask, s, id, ip);
+	rc.res.incomplete |= numashim_array_finish(&nodemask, id, ip);
+	lttng_ust_do_tracepoint(numashim, set_mempolicy_exit, &rc.res,
+				&mask_rec, ip);
+	errno = rc.program_errno;
+	return ret;
+}
+
+/*
+ * What a successful get_mempolicy wrote into *mode: with MPOL_F_NODE a
+ * node, else the policy ORed with its mode flags.
+ */
+static void read_answer(const struct numashim_get_mempolicy_args *a,
+			struct numashim_policy_answer *g)
+{
+	int v;
+
+	if (!a->mode)
+		return;
+	numashim_copy_accessed(&v, a->mode, sizeof(v));
+	if (a->flags & NUMASHIM_MPOL_F_NODE) {
+		g->node = v;
+	} else {
+		g->mode = v & ~NUMASHIM_MPOL_MODE_FLAG_MASK;
+		g->mode_flags = v & NUMASHIM_MPOL_MODE_FLAG_MASK;
+	}
+}
+
+/*
+ * The maxnode that names the bits a successful get_mempolicy wrote:
+ * whole words up to bit maxnode - 1 (copy_nodes_to_user()), none for a
+ * maxnode of 1; none when the call failed, whatever it wrote then.
+ */
+static unsigned long written_maxnode(const struct numashim_get_mempolicy_args *a,
+				     long ret)
+{
+	if (ret || !a->nodemask || a->maxnode <= 1)
+		return 0;
+	return (a->maxnode - 1 + WORD_BITS - 1) / WORD_BITS * WORD_BITS + 1;
+}
+
+static long record_get_mempolicy(const struct numashim_get_mempolicy_args *a,
+				 const long *raw, struct numashim_scratch *s,
+				 uint64_t id, void *ip)
+{
+	struct numashim_recorded_call rc;
+	struct numashim_array_src nodemask;
+	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
+	struct numashim_policy_answer g = { .mode = -1, .node = -1 };
+	long ret;
+
+	numashim_record_enter(&rc, id, s, raw, ip);
+	lttng_ust_do_tracepoint(numashim, get_mempolicy_entry, &rc.call, a,
+				ip);
+	numashim_record_call_start(&rc);
+	ret = numashim_real_get_mempolicy(a, raw);
+	numashim_record_call_end(&rc, ret);
+
+	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_RETURNED_NODEMASK,
+			   a->nodemask, written_maxnode(a, ret),
+			   s ? s->masks[0] : NULL);
+	if (ret == 0) {
+		read_answer(a, &g);
+		numashim_array_accessed(&nodemask);
+	}
+	mask_rec.len = take_mask(&nodemask, s, id, ip);
+	rc.res.incomplete |= numashim_array_finish(&nodemask, id, ip);
+	lttng_ust_do_tracepoint(numashim, get_mempolicy_exit, &rc.res, &g,
+				&mask_rec, ip);
+	errno = rc.program_errno;
+	return ret;
+}
+
+static long record_set_mempolicy_home_node(
+	const struct numashim_set_mempolicy_home_node_args *a,
+	const long *raw, struct numashim_scratch *s, uint64_t id, void *ip)
+{
+	struct numashim_recorded_call rc;
+	long ret;
+
+	numashim_record_enter(&rc, id, s, raw, ip);
+	lttng_ust_do_tracepoint(numashim, set_mempolicy_home_node_entry,
+				&rc.call, a, ip);
+	numashim_record_call_start(&rc);
+	ret = numashim_real_set_mempolicy_home_node(a, raw);
+	numashim_record_call_end(&rc, ret);
+	lttng_ust_do_tracepoint(numashim, set_mempolicy_home_node_exit,
+				&rc.res, ip);
+	errno = rc.program_errno;
+	return ret;
+}
+
+/*
+ * A call is numbered whenever a session records or rules are loaded, as
+ * the placement calls are (numashim_call_number()); recorded, out of
+ * line, only when a session records its events. raw is NULL for a call
+ * through the function, and the six syscall() arguments otherwise.
+ */
+#define DEFINE_POLICY_CALL(call)					\
+static long __attribute__((noinline))					\
+handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
+	      void *ip)							\
+{									\
+	uint64_t id = numashim_call_number();				\
+	int saved_errno = errno;					\
+	struct numashim_scratch *s;					\
+	long ret;							\
+									\
+	if (!NUMASHIM_TRACING(call))					\
+		return numashim_real_##call(a, raw);			\
+	s = numashim_scratch_get();					\
+	errno = saved_errno;						\
+	ret = record_##call(a, raw, s, id, ip);				\
+	numashim_scratch_put(s);					\
+	return ret;							\
+}									\
+									\
+static long do_##call(const struct numashim_##call##_args *a,		\
+		      const long *raw, void *ip)			\
+{									\
+	if (!NUMASHIM_TRACING(call) && !numashim_rewrite_active())	\
+		return numashim_real_##call(a, raw);			\
+	return handle_##call(a, raw, ip);				\
+}
+
+DEFINE_POLICY_CALL(set_mempolicy)
+DEFINE_POLICY_CALL(get_mempolicy)
+DEFINE_POLICY_CALL(set_mempolicy_home_node)
+
+NUMASHIM_EXPORT
+long set_mempolicy(int mode, const unsigned long *nodemask,
+		   unsigned long maxnode)
+{
+	const struct numashim_set_mempolicy_args a = {
+		mode, nodemask, maxnode,
+	};
+
+	return do_set_mempolicy(&a, NULL, __builtin_return_address(0));
+}
+
+/* libnuma hands flags to syscall(), which widens it unsigned. */
+NUMASHIM_EXPORT
+long get_mempolicy(int *mode, unsigned long *nodemask, unsigned long maxnode,
+		   void *addr, unsigned int flags)
+{
+	const struct numashim_get_mempolicy_args a = {
+		mode, nodemask, maxnode, addr, flags,
+	};
+
+	return do_get_mempolicy(&a, NULL, __builtin_return_address(0));
+}
+
+long set_mempolicy_home_node(unsigned long start, unsigned long len,
+			     unsigned long home_node, unsigned long flags);
+
+NUMASHIM_EXPORT
+long set_mempolicy_home_node(unsigned long start, unsigned long len,
+			     unsigned long home_node, unsigned long flags)
+{
+	const struct numashim_set_mempolicy_home_node_args a = {
+		start, len, home_node, flags,
+	};
+
+	return do_set_mempolicy_home_node(&a, NULL,
+					  __builtin_return_address(0));
+}
+
+/* The kernel reads set_mempolicy's mode as an int. */
+long numashim_policy_syscall(long nr, const long raw[6], void *ip)
+{
+	switch (nr) {
+	case SYS_set_mempolicy: {
+		const struct numashim_set_mempolicy_args a = {
+			(int) raw[0], (const unsigned long *) raw[1], raw[2],
+		};
+
+		return do_set_mempolicy(&a, raw, ip);
+	}
+	case SYS_get_mempolicy: {
+		const struct numashim_get_mempolicy_args a = {
+			(int *) raw[0], (unsigned long *) raw[1], raw[2],
+			(void *) raw[3], raw[4],
+		};
+
+		return do_get_mempolicy(&a, raw, ip);
+	}
+	default: {
+		const struct numashim_set_mempolicy_home_node_args a = {
+			raw[0], raw[1], raw[2], raw[3],
+		};
+
+		return do_set_mempolicy_home_node(&a, raw, ip);
+	}
+	}
+}

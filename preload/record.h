@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * What every recorded call goes through, whatever the call: its number,
+ * its entry-side state (thread, entry point, backtrace), the clock and
+ * errno around the kernel's part, and its arrays for the exit event.
+ */
+#ifndef NUMASHIM_RECORD_H
+#define NUMASHIM_RECORD_H
+
+#include <stdint.h>
+
+#include "arrays.h"
+#include "numashim-tp.h"
+#include "scratch.h"
+
+/* Whether a session records the call's events. */
+#define NUMASHIM_TRACING(call)						\
+	(lttng_ust_tracepoint_enabled(numashim, call##_entry) ||	\
+	 lttng_ust_tracepoint_enabled(numashim, call##_exit))
+
+/*
+ * The next call's number in the process, from 1: its call_id, and what
+ * seq= rules count. Every intercepted call takes one when it is recorded
+ * or may be rewritten, so that the count is the same either way.
+ */
+uint64_t numashim_call_number(void);
+
+/* Entry-side state of a call being recorded. */
+struct numashim_recorded_call {
+	struct numashim_call call;
+	struct numashim_result res;
+	uint64_t start_ns;
+	int program_errno;	/* its own before the call, the kernel's after */
+};
+
+/*
+ * Before the entry event, which may touch errno: the call numbered id,
+ * with the scratch s (NULL: none, no backtrace), through syscall() when
+ * raw is not NULL, from ip.
+ */
+void numashim_record_enter(struct numashim_recorded_call *rc, uint64_t id,
+			   struct numashim_scratch *s, const long *raw,
+			   const void *ip);
+/* Just before the kernel: the program's errno back, the clock started. */
+void numashim_record_call_start(struct numashim_recorded_call *rc);
+/* Just after: the kernel's errno and ret kept, for the exit event. */
+void numashim_record_call_end(struct numashim_recorded_call *rc, long ret);
+
+/*
+ * The program's array for the exit event, into exit_buf, or into its
+ * chunk events; none without scratch.
+ */
+size_t numashim_record_take(struct numashim_array_src *src,
+			    struct numashim_scratch *s, uint64_t id,
+			    void *exit_buf, void *ip);
+
+#endif /* NUMASHIM_RECORD_H */

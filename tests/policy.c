@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Memory policy calls whose trace the tests check (scenarios/policy.scn):
+ * set_mempolicy, get_mempolicy and set_mempolicy_home_node through their
+ * functions and through syscall(), with good and bad arguments, and
+ * libnuma's calls that reach them; each written down through expect.c
+ * with what the kernel answered. The host has node 0 at least.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <numa.h>
+#include <numaif.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "expect.h"
+#include "pages.h"
+
+#define WORD_BITS (8 * sizeof(unsigned long))
+#define MASK_WORDS 16	/* room for a maxnode of 1025 */
+#define MAXNODE 65	/* one word of mask */
+#define BAD_PTR ((void *) 8)
+
+static const int node0[] = { 0 };
+static const unsigned long mask0[MASK_WORDS] = { 1 };
+
+typedef long (*home_node_fn)(unsigned long, unsigned long, unsigned long,
+			     unsigned long);
+
+static __attribute__((noinline)) long
+checked_set_mempolicy(struct expect_site site, int mode,
+		      const unsigned long *mask, unsigned long maxnode,
+		      const int *nodes, int nnodes)
+{
+	long ret;
+	int err;
+
+	errno = 0;
+	ret = site.via == EXPECT_SYSCALL ?
+	      syscall(SYS_set_mempolicy, mode, mask, maxnode) :
+	      set_mempolicy(mode, mask, maxnode);
+	err = errno;
+	expect_set_mempolicy(site, mode, mask, nodes, nnodes, maxnode, ret,
+			     err);
+	return ret;
+}
+
+/* The nodes set in the words a successful get_mempolicy wrote. */
+static int written_nodes(const unsigned long *mask, unsigned long maxnode,
+			 int *nodes)
+{
+	unsigned long bits, bit;
+	int n = 0;
+
+	if (!mask || maxnode <= 1)
+		return 0;
+	bits = (maxnode - 1 + WORD_BITS - 1) / WORD_BITS * WORD_BITS;
+	for (bit = 0; bit < bits; bit++)
+		if (mask[bit / WORD_BITS] & 1UL << bit % WORD_BITS)
+			nodes[n++] = bit;
+	return n;
+}
+
+static __attribute__((noinline)) long
+checked_get_mempolicy(struct expect_site site, int *mode,
+		      unsigned long *mask, unsigned long maxnode, void *addr,
+		      unsigned long flags)
+{
+	int nodes[MASK_WORDS * 64];
+	int nnodes = 0, err;
+	long ret;
+
+	errno = 0;
+	ret = site.via == EXPECT_SYSCALL ?
+	      syscall(SYS_get_mempolicy, mode, mask, maxnode, addr, flags) :
+	      get_mempolicy(mode, mask, maxnode, addr, flags);
+	err = errno;
+	if (!ret)
+		nnodes = written_nodes(mask, maxnode, nodes);
+	expect_get_mempolicy(site, mode, mask, maxnode, addr, flags,
+			     !ret && mode ? (unsigned long) *mode : EXPECT_ANY,
+			     nodes, nnodes, ret, err);
+	return ret;
+}
+
+/*
+ * No library defines the function: a program finds the shim's by name,
+ * or makes the system call when there is none.
+ */
+static __attribute__((noinline)) long
+checked_home_node(struct expect_site site, void *start, unsigned long len,
+		  unsigned long home_node, unsigned long flags)
+{
+	home_node_fn fn = dlsym(RTLD_DEFAULT, "set_mempolicy_home_node");
+	long ret;
+	int err;
+
+	if (!fn)
+		site.via = EXPECT_SYSCALL;
+	errno = 0;
+	ret = site.via == EXPECT_SYSCALL ?
+	      syscall(SYS_set_mempolicy_home_node, start, len, home_node,
+		      flags) :
+	      fn((unsigned long) start, len, home_node, flags);
+	err = errno;
+	expect_set_mempolicy_home_node(site, start, len, home_node, flags,
+				       ret, err);
+	return ret;
+}
+
+static void must(long ret, const char *what)
+{
+	if (ret) {
+		fprintf(stderr, "%s failed: %m\n", what);
+		exit(3);
+	}
+}
+
+/* Every mode the kernel has, on node 0. */
+static void set_policies(enum expect_via via)
+{
+	struct expect_site site = EXPECT_SITE(via, 1);
+
+	must(checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
+	     "bind");
+	must(checked_set_mempolicy(site, MPOL_INTERLEAVE | MPOL_F_STATIC_NODES,
+				   mask0, MAXNODE, node0, 1), "interleave");
+	must(checked_set_mempolicy(site, MPOL_PREFERRED, mask0, 2, node0, 1),
+	     "preferred");
+	must(checked_set_mempolicy(site, MPOL_WEIGHTED_INTERLEAVE, mask0,
+				   MAXNODE, node0, 1), "weighted interleave");
+	must(checked_set_mempolicy(site, MPOL_LOCAL, NULL, 0, node0, 0),
+	     "local");
+	must(checked_set_mempolicy(site, MPOL_DEFAULT, NULL, 0, node0, 0),
+	     "default");
+}
+
+/* The answers of get_mempolicy, and a home node, on a bound range. */
+static void get_policies(enum expect_via via)
+{
+	struct expect_site site = EXPECT_SITE(via, 1);
+	unsigned long mask[MASK_WORDS] = { 0 };
+	char *mem = map_pages(2, 2);
+	int mode = -1;
+	long ret;
+
+	must(checked_set_mempolicy(site, MPOL_INTERLEAVE, mask0, MAXNODE,
+				   node0, 1), "interleave");
+	must(checked_get_mempolicy(site, &mode, mask, MAXNODE, NULL, 0),
+	     "get");
+	must(checked_get_mempolicy(site, &mode, NULL, 0, NULL, MPOL_F_NODE),
+	     "get next node");
+	must(checked_get_mempolicy(site, &mode, mask, 1025, NULL,
+				   MPOL_F_MEMS_ALLOWED), "get allowed");
+	must(checked_get_mempolicy(site, NULL, NULL, 0, NULL, 0), "get none");
+	ret = mbind(mem, 2 * page_size, MPOL_BIND, mask0, MAXNODE, 0);
+	expect_mbind(EXPECT_SITE(EXPECT_FUNCTION, 0), mem, 2 * page_size,
+		     MPOL_BIND, node0, 1, MAXNODE, 0, ret, errno);
+	must(ret, "mbind");
+	must(checked_get_mempolicy(site, &mode, mask, MAXNODE, mem,
+				   MPOL_F_ADDR), "get range");
+	must(checked_get_mempolicy(site, &mode, NULL, 0, mem,
+				   MPOL_F_NODE | MPOL_F_ADDR), "get page node");
+	must(checked_home_node(site, mem, 2 * page_size, 0, 0), "home node");
+	must(checked_set_mempolicy(site, MPOL_DEFAULT, NULL, 0, node0, 0),
+	     "default");
+	munmap(mem, 2 * page_size);
+}
+
+/* What the kernel refuses, recorded as it answered. */
+static void refused(enum expect_via via)
+{
+	struct expect_site site = EXPECT_SITE(via, 1);
+	unsigned long mask[MASK_WORDS] = { 0 };
+	char *mem = map_pages(1, 1);
+	int mode = -1;
+
+	checked_set_mempolicy(site, 99, mask0, MAXNODE, node0, 1);
+	checked_set_mempolicy(site, MPOL_BIND, NULL, MAXNODE, node0, 0);
+	checked_set_mempolicy(site, MPOL_BIND, BAD_PTR, MAXNODE, NULL, 0);
+	checked_set_mempolicy(site, MPOL_BIND, mask0, 1UL << 20, NULL, 0);
+	checked_set_mempolicy(site, MPOL_BIND | 1 << 20, mask0, MAXNODE,
+			      node0, 1);
+	munmap(mem, page_size);
+	checked_get_mempolicy(site, &mode, mask, MAXNODE, mem, MPOL_F_ADDR);
+	checked_get_mempolicy(site, BAD_PTR, mask, MAXNODE, NULL, 0);
+	checked_get_mempolicy(site, &mode, BAD_PTR, MAXNODE, NULL, 0);
+	checked_get_mempolicy(site, &mode, mask, 0, NULL, 0);
+	checked_get_mempolicy(site, &mode, mask, MAXNODE, NULL, 1 << 5);
+	checked_get_mempolicy(site, &mode, NULL, 0, NULL, MPOL_F_NODE);
+	checked_home_node(site, mem + 1, page_size, 0, 0);
+	checked_home_node(site, mem, page_size, 0, 1);
+	checked_home_node(site, mem, page_size, 4096, 0);
+}
+
+/* libnuma's calls, which reach the kernel through numaif.h's functions. */
+static void libnuma_calls(void)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
+	struct bitmask *m = numa_allocate_nodemask();
+	const void *any = (const void *) EXPECT_ANY;
+
+	numa_bitmask_setbit(m, 0);
+	numa_set_membind(m);
+	expect_set_mempolicy(site, MPOL_BIND, any, node0, 1, EXPECT_ANY, 0, 0);
+	numa_set_preferred(0);
+	expect_set_mempolicy(site, MPOL_PREFERRED, any, node0, 1, EXPECT_ANY,
+			     0, 0);
+	numa_set_interleave_mask(m);
+	expect_set_mempolicy(site, MPOL_INTERLEAVE, any, node0, 1, EXPECT_ANY,
+			     0, 0);
+	numa_bitmask_free(numa_get_interleave_mask());
+	expect_get_mempolicy(site, any, any, EXPECT_ANY, NULL, 0,
+			     MPOL_INTERLEAVE, node0, 1, 0, 0);
+	numa_set_localalloc();
+	expect_set_mempolicy(site, MPOL_LOCAL, any, node0, 0, EXPECT_ANY, 0, 0);
+	numa_bitmask_free(numa_get_membind());
+	expect_get_mempolicy(site, any, any, EXPECT_ANY, NULL, 0, MPOL_LOCAL,
+			     node0, 0, 0, 0);
+	numa_bitmask_free(m);
+}
+
+int main(void)
+{
+	page_size = sysconf(_SC_PAGESIZE);
+	set_policies(EXPECT_FUNCTION);
+	set_policies(EXPECT_SYSCALL);
+	get_policies(EXPECT_FUNCTION);
+	get_policies(EXPECT_SYSCALL);
+	refused(EXPECT_FUNCTION);
+	refused(EXPECT_SYSCALL);
+	libnuma_calls();
+	return 0;
+}
