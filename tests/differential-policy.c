@@ -17,7 +17,6 @@
  * that the test can show that a wrong answer is caught.
  */
 #define _GNU_SOURCE
-#include <dlfcn.h>
 #include <errno.h>
 #include <numaif.h>
 #include <stdint.h>
@@ -29,6 +28,7 @@
 #include <unistd.h>
 
 #include "numashim-mpol.h"
+#include "raw-syscall.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define PICK(table) ((table)[pick(ARRAY_SIZE(table))])
@@ -48,7 +48,7 @@ enum { PG_RW, PG_NONE, PG_RO, PG_BOUND, PG_UNMAPPED, ARENA_PAGES };
 static struct {
 	long page;
 	char *base;
-	long (*raw_syscall)(long, ...);	/* glibc's, never the shim's */
+	long (*raw_syscall)(long, ...);	/* never the shim's */
 	uint64_t rng;
 	long perturb_call;
 } g;
@@ -279,12 +279,9 @@ static void setup(void)
 {
 	static char out[1 << 16];
 	static const unsigned long node0 = 1;
-	void *libc = dlopen("libc.so.6", RTLD_LAZY | RTLD_NOLOAD);
 	const char *p = getenv("NUMASHIM_DIFF_PERTURB");
 
-	g.raw_syscall = libc ? dlsym(libc, "syscall") : NULL;
-	if (!g.raw_syscall)
-		die("libc's syscall");
+	g.raw_syscall = raw_syscall;
 	g.perturb_call = p && !strncmp(p, "errno:", 6) ? atol(p + 6) : -1;
 	g.page = sysconf(_SC_PAGESIZE);
 	setvbuf(stdout, out, _IOFBF, sizeof(out));

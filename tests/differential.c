@@ -24,7 +24,6 @@
  * hole), so that the test can show that a wrong answer is caught.
  */
 #define _GNU_SOURCE
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <numa.h>
@@ -40,6 +39,7 @@
 #include <unistd.h>
 
 #include "numashim-mpol.h"
+#include "raw-syscall.h"
 #include "peers.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -65,7 +65,7 @@ static struct {
 	enum kind kind[ARENA_PAGES];
 	char state[ARENA_PAGES][2];	/* last seen: permissions, status */
 	pid_t child, nopid;
-	long (*raw_syscall)(long, ...);	/* glibc's, never the shim's */
+	long (*raw_syscall)(long, ...);	/* never the shim's */
 	uint64_t rng;
 	long addr_skew;		/* of every pages array from its word */
 	long perturb_call;
@@ -805,13 +805,10 @@ static void call_migrate_pages(long call, enum via via)
 static void setup(void)
 {
 	static char out[1 << 16];
-	void *libc = dlopen("libc.so.6", RTLD_LAZY | RTLD_NOLOAD);
 	const char *p = getenv("NUMASHIM_DIFF_PERTURB");
 	unsigned int i;
 
-	g.raw_syscall = libc ? dlsym(libc, "syscall") : NULL;
-	if (!g.raw_syscall)
-		die("libc's syscall");
+	g.raw_syscall = raw_syscall;
 	g.perturb_call = -1;
 	if (p && strchr(p, ':')) {
 		g.perturb = strndup(p, strchr(p, ':') - p);
