@@ -29,6 +29,7 @@
 
 #include "numashim-mpol.h"
 #include "raw-syscall.h"
+#include "splitmix.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define PICK(table) ((table)[pick(ARRAY_SIZE(table))])
@@ -49,39 +50,8 @@ static struct {
 	long page;
 	char *base;
 	long (*raw_syscall)(long, ...);	/* never the shim's */
-	uint64_t rng;
 	long perturb_call;
 } g;
-
-static uint64_t rnd(void)
-{
-	uint64_t z = (g.rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static unsigned long pick(unsigned long n)
-{
-	return rnd() % n;
-}
-
-static int chance(unsigned int percent)
-{
-	return pick(100) < percent;
-}
-
-/* A value of a name table (numashim-mpol.h), or one it does not hold. */
-static unsigned long pick_named(const struct numashim_name *t,
-				unsigned long bogus)
-{
-	size_t n = 0;
-
-	while (t[n].name)
-		n++;
-	return chance(15) ? bogus : t[pick(n)].value;
-}
 
 static void die(const char *what)
 {
@@ -306,7 +276,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: differential-policy SEED CALLS\n");
 		return 2;
 	}
-	g.rng = strtoull(argv[1], NULL, 0);
+	splitmix_state = strtoull(argv[1], NULL, 0);
 	calls = atol(argv[2]);
 	setup();
 	printf("seed %s calls %ld\n", argv[1], calls);

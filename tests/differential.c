@@ -40,6 +40,7 @@
 
 #include "numashim-mpol.h"
 #include "raw-syscall.h"
+#include "splitmix.h"
 #include "peers.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -66,45 +67,12 @@ static struct {
 	char state[ARENA_PAGES][2];	/* last seen: permissions, status */
 	pid_t child, nopid;
 	long (*raw_syscall)(long, ...);	/* never the shim's */
-	uint64_t rng;
 	long addr_skew;		/* of every pages array from its word */
 	long perturb_call;
 	const char *perturb;
 } g;
 
-/* ---- Randomness (splitmix64) ---- */
-
-static uint64_t rnd(void)
-{
-	uint64_t z = (g.rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static unsigned long pick(unsigned long n)
-{
-	return rnd() % n;
-}
-
-static int chance(unsigned int percent)
-{
-	return pick(100) < percent;
-}
-
 #define PICK(table) ((table)[pick(ARRAY_SIZE(table))])
-
-/* A value of a name table (numashim-mpol.h), or one it does not hold. */
-static unsigned long pick_named(const struct numashim_name *t,
-				unsigned long bogus)
-{
-	size_t n = 0;
-
-	while (t[n].name)
-		n++;
-	return chance(15) ? bogus : t[pick(n)].value;
-}
 
 static void die(const char *what)
 {
@@ -833,7 +801,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: differential SEED CALLS\n");
 		return 2;
 	}
-	g.rng = strtoull(argv[1], NULL, 0);
+	splitmix_state = strtoull(argv[1], NULL, 0);
 	calls = atol(argv[2]);
 	setup();
 	printf("seed %s calls %ld\nstart", argv[1], calls);

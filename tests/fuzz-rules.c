@@ -45,6 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 #ifndef NUMASHIM_LIBFUZZER
 
+#include "splitmix.h"
+
 #define MUTATIONS_PER_SEED 20000
 #define SECONDS_PER_INPUT 2
 
@@ -57,31 +59,20 @@ static const char *const pieces[] = {
 	"seed=", "#", " ", "=", "99999999999999999999",
 };
 
-static uint64_t rng_state = 42;
-
-static uint64_t rng(void)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 /* One change: a byte flipped, a piece inserted, or a cut. */
 static size_t mutate(char *buf, size_t len, size_t room)
 {
-	size_t at = len ? rng() % len : 0;
+	size_t at = len ? rnd() % len : 0;
 	const char *piece;
 	size_t plen;
 
-	switch (rng() % 3) {
+	switch (rnd() % 3) {
 	case 0:
 		if (len)
-			buf[at] ^= 1 << (rng() % 8);
+			buf[at] ^= 1 << (rnd() % 8);
 		return len;
 	case 1:
-		piece = pieces[rng() % (sizeof(pieces) / sizeof(pieces[0]))];
+		piece = pieces[rnd() % (sizeof(pieces) / sizeof(pieces[0]))];
 		plen = strlen(piece);
 		if (len + plen > room)
 			return len;
@@ -111,7 +102,7 @@ static int fuzz_seed(const char *path)
 	len = seed_len;
 	for (i = 0; i < MUTATIONS_PER_SEED; i++) {
 		/* Start over now and then, or the input drifts to noise. */
-		if (rng() % 16 == 0) {
+		if (rnd() % 16 == 0) {
 			memcpy(buf, seed, seed_len);
 			len = seed_len;
 		}
@@ -128,6 +119,7 @@ int main(int argc, char **argv)
 {
 	int i, ret = 0;
 
+	splitmix_state = 42;
 	for (i = 1; i < argc; i++)
 		ret |= fuzz_seed(argv[i]);
 	return ret ? 1 : 0;
