@@ -26,7 +26,6 @@
 #define MPOL_BIND 2
 #define MPOL_MF_MOVE (1 << 1)
 
-typedef long (*syscall_fn)(long, ...);
 typedef long (*move_pages_fn)(int, unsigned long, void **, const int *,
 			      int *, int);
 typedef long (*migrate_pages_fn)(int, unsigned long, const unsigned long *,
@@ -75,23 +74,10 @@ static void unrelated_syscalls(syscall_fn fn)
 /* The three calls through libc's syscall(), found on a libc handle. */
 static void libc_handle(void)
 {
-	struct expect_site site = EXPECT_SITE(EXPECT_SYSCALL, 0);
 	syscall_fn fn = must(dlsym(open_lib("libc.so.6"), "syscall"),
 			     "syscall");
-	char *mem = map_pages(NPAGES, NPAGES);
-	unsigned long mask = 1;
-	int node0 = 0;
-	long ret;
 
-	query_by_syscall(EXPECT_SITE(EXPECT_SYSCALL, 1), fn);
-	errno = 0;
-	ret = fn(SYS_mbind, mem, NPAGES * page_size, MPOL_BIND, &mask, 64,
-		 MPOL_MF_MOVE);
-	expect_mbind(site, mem, NPAGES * page_size, MPOL_BIND, &node0, 1, 64,
-		     MPOL_MF_MOVE, ret, errno);
-	errno = 0;
-	ret = fn(SYS_migrate_pages, 0, 64, &mask, &mask);
-	expect_migrate_pages(site, 0, 64, &node0, 1, &node0, 1, ret, errno);
+	calls_through(fn);
 	unrelated_syscalls(fn);
 }
 

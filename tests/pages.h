@@ -13,8 +13,13 @@ char *map_pages(unsigned long n, unsigned long touched);
 /* pages[i] = the address of page i of base. */
 void page_list(void **pages, char *base, unsigned long n);
 
-/* move_pages, mbind and migrate_pages through syscall(), as a program
- * without libnuma makes them. */
+typedef long (*syscall_fn)(long, ...);
+
+/*
+ * move_pages, mbind and migrate_pages through syscall(), as a program
+ * without libnuma makes them, or through fn, a syscall() found by name.
+ */
 void through_syscall(void);
+void calls_through(syscall_fn fn);
 
 #endif /* NUMASHIM_TEST_PAGES_H */
