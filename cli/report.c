@@ -33,26 +33,14 @@ static void put_choices(FILE *to, const char *option, const void *names,
 	fputc(']', to);
 }
 
-/* The call kinds, after commas, in lines of the usage's width. */
-static void put_call_kinds(FILE *to)
+/* option and the call kinds after commas, wrapped as the usage is. */
+static void put_call_kinds(FILE *to, const char *option)
 {
-	const int indent = 24, width = 78;
-	int column = indent, len;
-	size_t k;
+	char kinds[256];
 
-	for (k = 0; k < CALL_KINDS; k++) {
-		len = (int) strlen(call_kind_names[k]) + (k + 1 < CALL_KINDS);
-		if (k && column + 1 + len > width) {
-			fprintf(to, "\n%*s", indent, "");
-			column = indent;
-		} else if (k) {
-			fputc(' ', to);
-			column++;
-		}
-		fprintf(to, "%s%s", call_kind_names[k],
-			k + 1 < CALL_KINDS ? "," : "\n");
-		column += len;
-	}
+	report_names_join(kinds, sizeof(kinds), call_kind_names, CALL_KINDS,
+			  sizeof(call_kind_names[0]), "", NULL);
+	put_wrapped(to, option, "                        ", kinds);
 }
 
 static int usage(const char *name, FILE *to, int status)
@@ -70,9 +58,8 @@ static int usage(const char *name, FILE *to, int status)
 	report_views_usage(to);
 	fputs("Filters count only the calls\n"
 	      "  --pid PID, --tid TID  of a process or thread\n"
-	      "  --procname NAME       of processes of that name\n"
-	      "  --call KIND[,KIND]    ", to);
-	put_call_kinds(to);
+	      "  --procname NAME       of processes of that name\n", to);
+	put_call_kinds(to, "  --call KIND[,KIND]    ");
 	fprintf(to,
 		"  --begin S, --end S    made in that span of trace time, "
 		"seconds from the\n"
