@@ -18,15 +18,11 @@
 void numashim_array_init(struct numashim_array_src *src, enum numashim_array id,
 			 const void *user, uint64_t count, unsigned int elem_size)
 {
-	src->id = id;
-	src->offset = 0;
-	src->expected = count;
-	src->recorded = 0;
-	src->err = 0;
-	src->is_mask = 0;
-	src->accessed = 0;
-	src->plain.user = user;
-	src->plain.elem_size = elem_size;
+	*src = (struct numashim_array_src) {
+		.id = id,
+		.expected = count,
+		.plain = { .user = user, .elem_size = elem_size },
+	};
 }
 
 void numashim_array_unbuffered(struct numashim_array_src *src)
@@ -69,17 +65,12 @@ void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 {
 	uint64_t bits = maxnode && mask ? maxnode - 1 : 0;
 
-	src->id = id;
-	src->offset = 0;
-	src->expected = bits;
-	src->recorded = 0;
-	src->err = 0;
-	src->is_mask = 1;
-	src->accessed = 0;
-	src->mask.user = mask;
-	src->mask.words = words;
-	src->mask.next_bit = 0;
-	src->mask.loaded = 0;
+	*src = (struct numashim_array_src) {
+		.id = id,
+		.expected = bits,
+		.is_mask = 1,
+		.mask = { .user = mask, .words = words },
+	};
 	if (bits > NUMASHIM_MASK_MAX_BITS) {
 		src->err = E2BIG;
 		src->mask.loaded = 1;
