@@ -57,7 +57,7 @@ void verdict(int ok, const char *fmt, ...)
 	failed |= !ok;
 }
 
-void skip(const char *what, const char *why)
+static void skip(const char *what, const char *why)
 {
 	printf("ok - %s: %s # SKIP %s\n", scenario, what, why);
 	fflush(stdout);
@@ -243,7 +243,7 @@ void kernel_agrees(int pid, char *mem, unsigned long n, const int *want)
 	free(status);
 }
 
-void kernel_agrees_all(int pid, char *mem, unsigned long n, int node)
+static void kernel_agrees_all(int pid, char *mem, unsigned long n, int node)
 {
 	int *want = malloc(n * sizeof(*want));
 

@@ -16,7 +16,6 @@ extern const char *scenario;
 
 void verdict(int ok, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void skip(const char *what, const char *why);
 
 char *region(unsigned long n, unsigned long touched);
 void fill(int *a, unsigned long n, int v);
@@ -29,7 +28,6 @@ long traced_mbind(void *addr, unsigned long len, int mode,
 		  unsigned long mask, unsigned int flags);
 
 void kernel_agrees(int pid, char *mem, unsigned long n, const int *want);
-void kernel_agrees_all(int pid, char *mem, unsigned long n, int node);
 
 struct scenario {
 	const char *name;
