@@ -90,6 +90,17 @@ def bound_bytes(exp):
     return (exp["len"] + page - 1) // page * page % 2**64
 
 
+# Python's errno names a few numbers by an alias of the name the calls'
+# manual pages, and numashim's codes, give them.
+MANUAL_NAMES = {"ENOTSUP": "EOPNOTSUPP"}
+
+
+def errno_name(code):
+    """The name of errno code as the calls' manual pages give it."""
+    name = errno.errorcode[code]
+    return MANUAL_NAMES.get(name, name)
+
+
 def checker_inputs(doc, ap=None):
     """A checker's arguments REPORT EXPECT TRACE..., and the first two read."""
     ap = ap or argparse.ArgumentParser(description=doc.split("\n")[0])
@@ -248,7 +259,7 @@ def check_call(call, exp, sym, depth, say):
     for f in ("ret", "err"):
         if int(x[f]) != exp[f]:
             say(f"{f} {int(x[f])}, the program saw {exp[f]}")
-    name = errno.errorcode[exp["err"]] if exp["err"] else "none"
+    name = errno_name(exp["err"]) if exp["err"] else "none"
     if x["err"].labels != [name]:
         say(f"err named {x['err'].labels}, the program saw {name}")
     if int(x["latency_ns"]) <= 0 or call.exit_ts < call.ts:

@@ -30,19 +30,16 @@
 
 #include "../expect.h"
 #include "../pages.h"
+#include "placement.h"
 
-#define MAXNODE 65		/* the kernel reads 64 bits of each mask */
-#define MAX_NODES 64
-#define UNSET 0x7eadbeef	/* a status element the kernel did not write */
-
-static const char *scenario;
+const char *scenario;
 static int failed;
 
 /*
  * One check's line. What follows " | " in the message says what was
  * found, and is printed, as a TAP comment, only when the check fails.
  */
-static void verdict(int ok, const char *fmt, ...)
+void verdict(int ok, const char *fmt, ...)
 {
 	char msg[512], *found;
 	va_list ap;
@@ -72,7 +69,7 @@ static void skip(const char *what, const char *why)
  * merged with a neighbour. Base pages only: the checks are page by page
  * (huge pages have a check of their own).
  */
-static char *region(unsigned long n, unsigned long touched)
+char *region(unsigned long n, unsigned long touched)
 {
 	char *p = map_pages(n + 2, 0);
 	unsigned long i;
@@ -88,8 +85,8 @@ static char *region(unsigned long n, unsigned long touched)
 
 /* ---- the calls, each recorded for tracecheck.py ---- */
 
-static long traced_move_pages(int pid, unsigned long n, void **pages,
-			      const int *nodes, int *status, int flags)
+long traced_move_pages(int pid, unsigned long n, void **pages,
+		       const int *nodes, int *status, int flags)
 {
 	long ret;
 	int err;
@@ -106,7 +103,7 @@ static long traced_move_pages(int pid, unsigned long n, void **pages,
 }
 
 /* The node numbers set in the first MAXNODE - 1 bits of mask. */
-static int mask_nodes(unsigned long mask, int *nodes)
+int mask_nodes(unsigned long mask, int *nodes)
 {
 	int n = 0, i;
 
@@ -116,8 +113,8 @@ static int mask_nodes(unsigned long mask, int *nodes)
 	return n;
 }
 
-static long traced_mbind(void *addr, unsigned long len, int mode,
-			 unsigned long mask, unsigned int flags)
+long traced_mbind(void *addr, unsigned long len, int mode,
+		  unsigned long mask, unsigned int flags)
 {
 	int nodes[MAX_NODES], n = mask_nodes(mask, nodes);
 	long ret;
@@ -151,7 +148,7 @@ static long traced_migrate_pages(int pid, unsigned long from,
 
 /* ---- what the kernel says ---- */
 
-static void fill(int *a, unsigned long n, int v)
+void fill(int *a, unsigned long n, int v)
 {
 	unsigned long i;
 
@@ -205,8 +202,7 @@ static int numa_maps(int pid, const void *addr, unsigned long *count)
  * The kernel's own view of pages [0, n) of mem in process pid, which the
  * test wants on want[i]: a status query (itself traced) and numa_maps.
  */
-static void kernel_agrees(int pid, char *mem, unsigned long n,
-			  const int *want)
+void kernel_agrees(int pid, char *mem, unsigned long n, const int *want)
 {
 	void **pages = malloc(n * sizeof(*pages));
 	int *status = malloc(n * sizeof(*status));
@@ -295,7 +291,7 @@ static int move_all(int pid, char *mem, unsigned long n, int node,
 	return ok;
 }
 
-static int node_count(void)
+int node_count(void)
 {
 	return numa_max_node() + 1;
 }
@@ -898,17 +894,6 @@ static void cpuset_bounds(void)
 }
 
 /*
- * Run by numactl --membind=NODE: fresh pages land on NODE, as a status
- * query and numa_maps say.
- */
-static void membind_workload(int node)
-{
-	char *mem = region(NPAGES, NPAGES);
-
-	kernel_agrees_all(0, mem, NPAGES, node);
-}
-
-/*
  * For numactl's migratepages: pages placed on node `from` (untraced:
  * this process runs without the shim), then, once SIGUSR1 comes, checked
  * to be on node `to`.
@@ -1097,10 +1082,7 @@ static void rewritten_migrates_back(void)
 	rewritten(rewritten_migrate_back);
 }
 
-static const struct scenario {
-	const char *name;
-	void (*run)(void);
-} scenarios[] = {
+static const struct scenario scenarios[] = {
 	{ "rewrite-interleave", rewritten_moves },
 	{ "rewrite-dry-run", rewritten_moves },
 	{ "rewrite-memory-only", rewritten_moves },
@@ -1124,11 +1106,44 @@ static const struct scenario {
 	{ "huge-page", huge_page },
 };
 
+#define COUNT(a) (sizeof(a) / sizeof(*(a)))
+
+static const struct scenario *find(const struct scenario *table,
+				   unsigned int n, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(name, table[i].name))
+			return &table[i];
+	return NULL;
+}
+
+static void list(const struct scenario *table, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		fprintf(stderr, " %s", table[i].name);
+}
+
 int main(int argc, char **argv)
 {
-	size_t i;
+	const struct scenario *run = NULL;
 
 	scenario = argc > 1 ? argv[1] : "";
+	if (argc == 2)
+		run = find(policy_scenarios, policy_scenario_count, scenario);
+	/*
+	 * The memory policy scenarios check every get_mempolicy call the
+	 * program makes, and numa_available() makes one: they run before
+	 * it, and their first set_mempolicy tells whether the kernel has
+	 * NUMA support.
+	 */
+	if (run) {
+		run->run();
+		return failed;
+	}
 	if (numa_available() < 0) {
 		verdict(0, "the kernel has NUMA support");
 		return 1;
@@ -1136,27 +1151,20 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(scenario, "unprivileged-child")) {
 		scenario = "unprivileged";
 		unprivileged_child(atoi(argv[2]));
-	}
-	else if (argc == 3 && !strcmp(scenario, "membind-workload"))
-		membind_workload(atoi(argv[2]));
-	else if (argc == 4 && !strcmp(scenario, "hold"))
+	} else if (argc == 4 && !strcmp(scenario, "workload")) {
+		policy_workload(argv[2], argv[3]);
+	} else if (argc == 4 && !strcmp(scenario, "hold")) {
 		hold(atoi(argv[2]), atoi(argv[3]));
-	else if (argc == 2) {
-		for (i = 0; i < sizeof(scenarios) / sizeof(*scenarios); i++)
-			if (!strcmp(scenario, scenarios[i].name))
-				break;
-		if (i == sizeof(scenarios) / sizeof(*scenarios))
-			goto usage;
-		scenarios[i].run();
+	} else if (argc == 2 &&
+		   (run = find(scenarios, COUNT(scenarios), scenario))) {
+		run->run();
 	} else {
-		goto usage;
+		fprintf(stderr, "usage: %s SCENARIO | unprivileged-child PID | workload bind|interleave|preferred NODE,... | hold FROM TO\nscenarios:",
+			argv[0]);
+		list(scenarios, COUNT(scenarios));
+		list(policy_scenarios, policy_scenario_count);
+		fputc('\n', stderr);
+		return 2;
 	}
 	return failed;
-usage:
-	fprintf(stderr, "usage: %s SCENARIO | unprivileged-child PID | membind-workload NODE | hold FROM TO\nscenarios:",
-		argv[0]);
-	for (i = 0; i < sizeof(scenarios) / sizeof(*scenarios); i++)
-		fprintf(stderr, " %s", scenarios[i].name);
-	fputc('\n', stderr);
-	return 2;
 }

@@ -5,10 +5,10 @@
 toolcheck.py TRACE CALLS reads the numashim calls of TRACE the way
 tracecheck.py does and compares them, in the order they were made, with
 CALLS: a JSON list of the calls the program must have made, each an
-object with "call" (move_pages, mbind or migrate_pages) and any of the
-entry fields (target_pid for pid, scalars such as mode or len), the
-arrays (pages, nodes, old_nodes, new_nodes, nodemask, status) and the
-exit's ret and err. Fields not given are not checked. Exits 1 and names
+object with "call" (move_pages, mbind, migrate_pages or set_mempolicy)
+and any of the entry fields (target_pid for pid, scalars such as mode or
+len), the arrays (pages, nodes, old_nodes, new_nodes, nodemask,
+policy_nodemask, status) and the exit's ret and err. Fields not given are not checked. Exits 1 and names
 every difference when there is one.
 """
 import json
