@@ -1097,6 +1097,48 @@ static void rewritten_migrates_back(void)
 	rewritten(rewritten_migrate_back);
 }
 
+/*
+ * The thread's policy set to mode over mask, recorded; the pages it then
+ * faults in first are placed by it.
+ */
+static long traced_set_mempolicy(int mode, unsigned long mask)
+{
+	int nodes[MAX_NODES], n = mask_nodes(mask, nodes);
+	long ret;
+	int err;
+
+	errno = 0;
+	ret = set_mempolicy(mode, mask ? &mask : NULL, mask ? MAXNODE : 0);
+	err = errno;
+	expect_set_mempolicy(EXPECT_SITE(EXPECT_FUNCTION, 0), mode,
+			     mask ? &mask : NULL, nodes, n, mask ? MAXNODE : 0,
+			     ret, err);
+	errno = err;
+	return ret;
+}
+
+/*
+ * The caller=rewritten_policy rule's call: BIND {1}, which the rule
+ * makes BIND {0}; the fresh pages then touched must land on node 0,
+ * where the program's own policy would have put none.
+ */
+static void rewritten_policy(void)
+{
+	char *mem = region(NPAGES, 0);
+	unsigned long i;
+
+	if (!getenv("NUMASHIM_REWRITE")) {
+		skip("pages where the rule's policy puts them", "no rule given");
+		return;
+	}
+	verdict(traced_set_mempolicy(MPOL_BIND, 1UL << 1) == 0,
+		"set_mempolicy BIND {1} works | %m");
+	for (i = 0; i < NPAGES; i++)
+		mem[i * page_size] = 1;
+	traced_set_mempolicy(MPOL_DEFAULT, 0);
+	kernel_agrees_all(0, mem, NPAGES, 0);
+}
+
 static const struct scenario {
 	const char *name;
 	void (*run)(void);
@@ -1107,6 +1149,7 @@ static const struct scenario {
 	{ "rewrite-mbind", rewritten_mbinds },
 	{ "rewrite-migrate", rewritten_migrates },
 	{ "rewrite-migrate-source", rewritten_migrates_back },
+	{ "rewrite-policy", rewritten_policy },
 	{ "move-0-1", move_0_1 },
 	{ "move-1-0", move_1_0 },
 	{ "move-memory-only", move_memory_only },
