@@ -10,7 +10,8 @@
  * (policy-rewrite.test), each checked against what the kernel really
  * holds afterwards, asked without the shim: "rewritten" under
  * "set_mempolicy: node 1 -> 0; set_mempolicy_home_node: node 1 -> 0",
- * "failed" under fail=EPERM for the three calls. Exits 3 when the
+ * "failed" under fail=EPERM for the three calls, "dry-run" under
+ * "set_mempolicy: dry-run". Exits 3 when the
  * program gets or leaves what the rules should not give.
  */
 #define _GNU_SOURCE
@@ -319,6 +320,27 @@ static void failed(void)
 	     "cannot put the default policy back");
 }
 
+/*
+ * A dry run: the kernel judges each call, the program gets its answer,
+ * and the policy set before, past the shim, stays.
+ */
+static void dry_run(void)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
+	unsigned long mask[MASK_WORDS] = { 0 };
+
+	want(!raw_syscall(SYS_set_mempolicy, MPOL_INTERLEAVE, mask0, MAXNODE),
+	     "cannot set INTERLEAVE {0}");
+	want(!checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
+	     "set_mempolicy BIND {0} failed");
+	want(checked_set_mempolicy(site, 99, mask0, MAXNODE, node0, 1) == -1 &&
+	     errno == EINVAL, "a bad mode did not get EINVAL");
+	want(kernel_policy(mask) == MPOL_INTERLEAVE && mask[0] == 1,
+	     "the kernel's policy changed");
+	want(!raw_syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0),
+	     "cannot put the default policy back");
+}
+
 int main(int argc, char **argv)
 {
 	page_size = sysconf(_SC_PAGESIZE);
@@ -327,6 +349,8 @@ int main(int argc, char **argv)
 			rewritten();
 		else if (!strcmp(argv[1], "failed"))
 			failed();
+		else if (!strcmp(argv[1], "dry-run"))
+			dry_run();
 		else
 			want(0, "no such scenario");
 		return 0;

@@ -21,6 +21,8 @@ same trace (tracecheck.py checks those against what the program saw).
   policy TRACE MODE FLAGS
                         every mbind call was rewritten, the kernel got mode
                         MODE and flags FLAGS, and the program's node mask
+  policy-dry-run TRACE  every set_mempolicy call was made a dry run, the
+                        kernel got the program's own mask
   share TRACE ERRNO LOW HIGH
                         between LOW% and HIGH% of the move_pages calls
                         failed with ERRNO, made up; the others reached the
@@ -151,6 +153,16 @@ def check_policy_map(trace, old, new):
             fail(f"no {kind} call was mapped")
 
 
+def check_policy_dry_run(trace):
+    for c in calls_of(trace, "set_mempolicy"):
+        w = rewritten(c)
+        if not int(w["dry_run"]):
+            fail("a set_mempolicy call was not a dry run")
+        if c.array("kernel_nodes") != c.array("policy_nodemask"):
+            fail(f"the kernel got {c.array('kernel_nodes')}, the program "
+                 f"passed {c.array('policy_nodemask')}")
+
+
 def check_share(trace, name, low, high):
     err = getattr(errno, name)
     calls = calls_of(trace, "move_pages")
@@ -177,6 +189,7 @@ def check_none(trace):
 
 CHECKS = {"none": check_none, "share": check_share, "policy": check_policy, "map": check_map, "dry-run": check_dry_run, "fail": check_fail,
           "policy-map": check_policy_map,
+          "policy-dry-run": check_policy_dry_run,
           "pages": check_pages}
 
 if __name__ == "__main__":

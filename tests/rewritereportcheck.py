@@ -36,7 +36,9 @@ def bits(value, table):
 
 
 def mode_text(mode):
-    return "|".join([MODES[mode & 0x1fff]] + bits(mode, MODE_FLAGS))
+    base = mode & ~sum(f for f, _ in MODE_FLAGS)
+    name = MODES[base] if base < len(MODES) else str(base)
+    return "|".join([name] + bits(mode, MODE_FLAGS))
 
 
 def flags_text(flags):
