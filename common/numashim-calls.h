@@ -8,6 +8,8 @@
 #ifndef NUMASHIM_CALL_TABLE_H
 #define NUMASHIM_CALL_TABLE_H
 
+#include <stdbool.h>
+
 #include "numashim-mpol.h"
 
 /*
@@ -78,12 +80,55 @@ enum numashim_call_index {
 #define NUMASHIM_CALL_BIT(TAG) (1U << NUMASHIM_CALL_##TAG)
 
 /*
- * The calls rewrite rules apply to (numashim-rewrite(7)): the rule parser
- * refuses a rule for any other, and * stands for these only.
+ * X(word, TAG, what): the actions of rewrite rules (numashim-rewrite(7)),
+ * as a rule writes them and as the rule parser's messages name them.
  */
-#define NUMASHIM_RULE_CALLS						\
-	(NUMASHIM_CALL_BIT(MOVE_PAGES) | NUMASHIM_CALL_BIT(MIGRATE_PAGES) | \
-	 NUMASHIM_CALL_BIT(MBIND))
+#define NUMASHIM_RULE_ACTIONS(X)					\
+	X("node", NODE, "node maps")					\
+	X("source-node", SOURCE_NODE, "source-node maps")		\
+	X("flags", FLAGS, "MPOL_MF_* flags")				\
+	X("mode", MODE, "mode")						\
+	X("dry-run", DRY_RUN, "dry run")				\
+	X("fail", FAIL, "made-up failure")				\
+	X("fail-pages", FAIL_PAGES, "per-page failures")
+
+#define NUMASHIM_RULE_ACTION_INDEX(word, TAG, what) NUMASHIM_RULE_ACTION_##TAG,
+
+enum numashim_rule_action {
+	NUMASHIM_RULE_ACTIONS(NUMASHIM_RULE_ACTION_INDEX)
+	NUMASHIM_RULE_ACTION_COUNT
+};
+
+#define NUMASHIM_RULE_DOES(TAG) (1U << NUMASHIM_RULE_ACTION_##TAG)
+
+/*
+ * X(TAG, in_any, actions, one_node), one row per call of NUMASHIM_CALLS:
+ * what a rewrite rule may do to it.
+ * - in_any: whether a rule for * applies to it. The policy calls must be
+ *   named: libnuma asks get_mempolicy whether the machine has NUMA at
+ *   all, so a rule set written for the placement calls, "*: fail=EIO",
+ *   would otherwise tell a program it has none;
+ * - actions: the NUMASHIM_RULE_DOES bits a rule for it may hold; flags
+ *   besides, for a call with MPOL_MF_* flags in its NUMASHIM_CALLS row;
+ * - one_node: its node argument is one node, not a set, so each node map
+ *   must have one target.
+ */
+#define NUMASHIM_CALL_RULES(X)						\
+	X(MOVE_PAGES, true,						\
+	  NUMASHIM_RULE_DOES(NODE) | NUMASHIM_RULE_DOES(DRY_RUN) |	\
+	  NUMASHIM_RULE_DOES(FAIL) | NUMASHIM_RULE_DOES(FAIL_PAGES), false) \
+	X(MIGRATE_PAGES, true,						\
+	  NUMASHIM_RULE_DOES(NODE) | NUMASHIM_RULE_DOES(SOURCE_NODE) |	\
+	  NUMASHIM_RULE_DOES(FAIL), false)				\
+	X(MBIND, true,							\
+	  NUMASHIM_RULE_DOES(NODE) | NUMASHIM_RULE_DOES(MODE) |		\
+	  NUMASHIM_RULE_DOES(DRY_RUN) | NUMASHIM_RULE_DOES(FAIL), false) \
+	X(SET_MEMPOLICY, false,						\
+	  NUMASHIM_RULE_DOES(NODE) | NUMASHIM_RULE_DOES(MODE) |		\
+	  NUMASHIM_RULE_DOES(DRY_RUN) | NUMASHIM_RULE_DOES(FAIL), false) \
+	X(GET_MEMPOLICY, false, NUMASHIM_RULE_DOES(FAIL), false)	\
+	X(SET_MEMPOLICY_HOME_NODE, false,				\
+	  NUMASHIM_RULE_DOES(NODE) | NUMASHIM_RULE_DOES(FAIL), true)
 
 /* A row of the table, for code that walks it rather than expands it. */
 struct numashim_call_info {
@@ -94,5 +139,23 @@ struct numashim_call_info {
 
 /* In the table's order. */
 extern const struct numashim_call_info numashim_calls[NUMASHIM_CALL_COUNT];
+
+struct numashim_rule_action_info {
+	const char *word;
+	const char *what;
+};
+
+extern const struct numashim_rule_action_info
+	numashim_rule_actions[NUMASHIM_RULE_ACTION_COUNT];
+
+/* A row of NUMASHIM_CALL_RULES, FLAGS added for a call with flags. */
+struct numashim_call_rules {
+	bool in_any;
+	unsigned int actions;	/* NUMASHIM_RULE_DOES bits */
+	bool one_node;
+};
+
+/* By the index of the call's row in NUMASHIM_CALLS. */
+extern const struct numashim_call_rules numashim_call_rules[NUMASHIM_CALL_COUNT];
 
 #endif /* NUMASHIM_CALL_TABLE_H */

@@ -62,96 +62,6 @@ static size_t take(struct numashim_array_src *src,
 	return numashim_record_take(src, rw->scratch, id, exit_buf, ip);
 }
 
-/* The pages given a made-up status, from *next on, a chunk at most. */
-static size_t injected_next(const struct numashim_rewrite *rw, uint64_t pages,
-			    uint64_t *next, uint64_t *out)
-{
-	size_t n = 0;
-
-	for (; *next < pages && n < NUMASHIM_CHUNK_LEN; (*next)++)
-		if (numashim_rewrite_page_injected(rw, *next))
-			out[n++] = *next;
-	return n;
-}
-
-/* The rest of the made-up statuses, in chunk events. */
-static void injected_emit_rest(const struct numashim_rewrite *rw,
-			       uint64_t id, uint64_t pages, uint64_t next,
-			       uint64_t offset, void *ip)
-{
-	struct numashim_addrs chunk = { .v = rw->scratch->chunk.addrs };
-
-	for (; next < pages; offset += chunk.len) {
-		chunk.len = injected_next(rw, pages, &next,
-					  rw->scratch->chunk.addrs);
-		if (chunk.len)
-			lttng_ust_do_tracepoint(numashim, addr_chunk, id,
-						NUMASHIM_ARRAY_INJECTED, offset,
-						&chunk, ip);
-	}
-}
-
-/*
- * What the rule did to the call, after the kernel answered (or would have):
- * kernel_nodes is the source of the target nodes the kernel got,
- * kernel_old_nodes (migrate_pages only, else NULL) of the nodes it took
- * pages from, pages the length of move_pages' status array. Taken only
- * by calls that a rule changed, before the program's own arrays are
- * read: it has the exit buffers to itself.
- */
-static uint32_t __attribute__((noinline))
-record_rewrite(const struct numashim_rewrite *rw, uint64_t id, int32_t flags,
-	       const struct numashim_mbind_args *mbind, uint64_t maxnode,
-	       struct numashim_array_src *kernel_nodes,
-	       struct numashim_array_src *kernel_old_nodes, uint64_t pages,
-	       void *ip)
-{
-	struct numashim_scratch *s = rw->scratch;
-	const struct numashim_rule *r = rw->rule;
-	const struct numashim_rewrite_rec w = {
-		.id = id,
-		.rule_no = rw->rule_no,
-		.rule_text = r->text,
-		.injected_err = r->fail_errno,
-		.dry_run = r->dry_run,
-		.flags = flags,
-		.mode = mbind ? mbind->mode : 0,
-		.maxnode = maxnode,
-	};
-	struct numashim_ints nodes_rec = { 0 };
-	struct numashim_addrs injected_rec = { 0 };
-	uint64_t next = 0;
-
-	if (!s) {
-		numashim_array_unbuffered(kernel_nodes);
-		if (kernel_old_nodes)
-			numashim_array_unbuffered(kernel_old_nodes);
-		pages = 0;
-	} else {
-		nodes_rec.v = s->exit.rewrite.kernel_nodes;
-		injected_rec.v = s->exit.rewrite.injected;
-		nodes_rec.len = numashim_array_next(kernel_nodes,
-						    s->exit.rewrite.kernel_nodes);
-	}
-	if (rw->injected_pages)
-		injected_rec.len = injected_next(rw, pages, &next,
-						 s->exit.rewrite.injected);
-	lttng_ust_do_tracepoint(numashim, rewrite, &w, &nodes_rec,
-				&injected_rec, ip);
-	if (s) {
-		numashim_array_emit_rest(kernel_nodes, id, &s->chunk, ip);
-		if (rw->injected_pages)
-			injected_emit_rest(rw, id, pages, next,
-					   injected_rec.len, ip);
-	}
-	if (!kernel_old_nodes)
-		return numashim_array_finish(kernel_nodes, id, ip);
-	if (s)
-		numashim_array_emit_rest(kernel_old_nodes, id, &s->chunk, ip);
-	return numashim_array_finish(kernel_nodes, id, ip) |
-	       numashim_array_finish(kernel_old_nodes, id, ip);
-}
-
 static long record_move_pages(const struct numashim_move_pages_args *a,
 			      struct numashim_rewrite *rw, void *ip)
 {
@@ -176,8 +86,8 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 		numashim_array_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
 				    k->nodes, k->nodes ? k->count : 0,
 				    sizeof(int32_t));
-		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags,
-						    NULL, 0, &kernel_nodes, NULL,
+		rc.res.incomplete |= numashim_record_rewrite(rw, rc.call.id, k->flags,
+						    0, 0, &kernel_nodes, NULL,
 						    k->count, ip);
 	}
 	numashim_array_init(&pages, NUMASHIM_ARRAY_PAGES, a->pages, a->count,
@@ -233,7 +143,7 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 			  k->new_nodes, k->maxnode, mask_words(rw, 0));
 		numashim_mask_init(&kernel_old_nodes, NUMASHIM_ARRAY_KERNEL_OLD_NODES,
 			  k->old_nodes, k->maxnode, mask_words(rw, 1));
-		rc.res.incomplete |= record_rewrite(rw, rc.call.id, 0, NULL,
+		rc.res.incomplete |= numashim_record_rewrite(rw, rc.call.id, 0, 0,
 						    k->maxnode, &kernel_nodes,
 						    &kernel_old_nodes, 0, ip);
 	}
@@ -277,7 +187,7 @@ static long record_mbind(const struct numashim_mbind_args *a,
 
 		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
 			  k->nodemask, k->maxnode, mask_words(rw, 0));
-		rc.res.incomplete |= record_rewrite(rw, rc.call.id, k->flags, k,
+		rc.res.incomplete |= numashim_record_rewrite(rw, rc.call.id, k->flags, k->mode,
 						    k->maxnode, &kernel_nodes,
 						    NULL, 0, ip);
 	}
@@ -293,36 +203,9 @@ static long record_mbind(const struct numashim_mbind_args *a,
 	return ret;
 }
 
-/*
- * A call that is recorded or may be rewritten: its number, the rules'
- * verdict, then the kernel. Preparing a rewrite may touch errno: the
- * program's goes to the kernel. Out of line, so that the common path,
- * nothing recorded and no rules, stays a few instructions.
- */
-#define DEFINE_HANDLE(call)						\
-static long __attribute__((noinline))					\
-handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
-	      void *ip)							\
-{									\
-	struct numashim_rewrite rw;					\
-	int saved_errno = errno;					\
-	long ret;							\
-									\
-	rw.scratch = numashim_scratch_get();				\
-	numashim_rewrite_##call(&rw, a, raw, ip, numashim_call_number());	\
-	errno = saved_errno;						\
-	if (NUMASHIM_TRACING(call))						\
-		ret = record_##call(a, &rw, ip);			\
-	else								\
-		ret = numashim_rewrite_call_##call(&rw);		\
-	numashim_rewrite_done(&rw);					\
-	numashim_scratch_put(rw.scratch);				\
-	return ret;							\
-}
-
-DEFINE_HANDLE(move_pages)
-DEFINE_HANDLE(migrate_pages)
-DEFINE_HANDLE(mbind)
+NUMASHIM_DEFINE_HANDLE(move_pages)
+NUMASHIM_DEFINE_HANDLE(migrate_pages)
+NUMASHIM_DEFINE_HANDLE(mbind)
 
 /*
  * The entry points. raw is NULL for a call through the numaif.h function,

@@ -4,8 +4,8 @@
  * numaif.h's signatures, set_mempolicy_home_node() with the kernel's
  * (no header declares it, and no library of Debian 12 defines it: the
  * definition below is for programs that find it by name), and the three
- * through syscall() (numashim.c). Each is recorded as the placement
- * calls are, and no rule rewrites them (NUMASHIM_RULE_CALLS).
+ * through syscall() (numashim.c). Each is recorded and rewritten as
+ * the placement calls are, with what NUMASHIM_CALL_RULES lets a rule do.
  *
  * get_mempolicy writes into the program's memory: its answer is read
  * only after the kernel said it wrote it, and only as far as it wrote.
@@ -36,29 +36,55 @@ static size_t take_mask(struct numashim_array_src *src,
 				    ip);
 }
 
-static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
-				 const long *raw, struct numashim_scratch *s,
-				 uint64_t id, void *ip)
+/* Before the entry event, which may touch errno. */
+static void record_enter(struct numashim_recorded_call *rc,
+			 const struct numashim_rewrite *rw, const void *ip)
 {
+	numashim_record_enter(rc, rw->seq, rw->scratch, rw->raw, ip);
+}
+
+/* What a rule changed: the one-node array of a home node, or none. */
+static uint32_t record_rewrite(const struct numashim_rewrite *rw,
+			       uint64_t mode, uint64_t maxnode,
+			       struct numashim_array_src *kernel_nodes,
+			       void *ip)
+{
+	return numashim_record_rewrite(rw, rw->seq, 0, mode, maxnode,
+				       kernel_nodes, NULL, 0, ip);
+}
+
+static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
+				 struct numashim_rewrite *rw, void *ip)
+{
+	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
 	struct numashim_array_src nodemask;
 	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
 	long ret;
 
-	numashim_record_enter(&rc, id, s, raw, ip);
+	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_entry, &rc.call, a,
 				ip);
 	numashim_record_call_start(&rc);
-	ret = numashim_real_set_mempolicy(a, raw);
+	ret = numashim_rewrite_call_set_mempolicy(rw);
 	numashim_record_call_end(&rc, ret);
 
+	if (rw->rule) {
+		const struct numashim_set_mempolicy_args *k = &rw->args.set_mempolicy;
+		struct numashim_array_src kernel_nodes;
+
+		numashim_mask_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+				   k->nodemask, k->maxnode, s ? s->masks[0] : NULL);
+		rc.res.incomplete |= record_rewrite(rw, (unsigned int) k->mode,
+						    k->maxnode, &kernel_nodes, ip);
+	}
 	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_POLICY_NODEMASK,
 			   a->nodemask, a->maxnode, s ? s->masks[0] : NULL);
-	/* A policy set is one whose whole mask the kernel read. */
-	if (ret == 0)
+	/* A policy set, with no rule between, is one whose whole mask the kernel read. */
+	if (ret == 0 && !rw->rule)
 		numashim_array_accessed(&nodemask);
-	mask_rec.len = take_mask(&nodemask, s, id, ip);
-	rc.res.incomplete |= numashim_array_finish(&nodemask, id, ip);
+	mask_rec.len = take_mask(&nodemask, s, rc.call.id, ip);
+	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_exit, &rc.res,
 				&mask_rec, ip);
 	errno = rc.program_errno;
@@ -99,21 +125,30 @@ static unsigned long written_maxnode(const struct numashim_get_mempolicy_args *a
 }
 
 static long record_get_mempolicy(const struct numashim_get_mempolicy_args *a,
-				 const long *raw, struct numashim_scratch *s,
-				 uint64_t id, void *ip)
+				 struct numashim_rewrite *rw, void *ip)
 {
+	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
 	struct numashim_array_src nodemask;
 	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
 	struct numashim_policy_answer g = { .mode = -1, .node = -1 };
 	long ret;
 
-	numashim_record_enter(&rc, id, s, raw, ip);
+	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, get_mempolicy_entry, &rc.call, a,
 				ip);
 	numashim_record_call_start(&rc);
-	ret = numashim_real_get_mempolicy(a, raw);
+	ret = numashim_rewrite_call_get_mempolicy(rw);
 	numashim_record_call_end(&rc, ret);
+
+	/* fail= is all a rule does to it: no argument of its changes. */
+	if (rw->rule) {
+		struct numashim_array_src kernel_nodes;
+
+		numashim_array_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+				    NULL, 0, sizeof(int32_t));
+		rc.res.incomplete |= record_rewrite(rw, 0, 0, &kernel_nodes, ip);
+	}
 
 	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_RETURNED_NODEMASK,
 			   a->nodemask, written_maxnode(a, ret),
@@ -122,8 +157,8 @@ static long record_get_mempolicy(const struct numashim_get_mempolicy_args *a,
 		read_answer(a, &g);
 		numashim_array_accessed(&nodemask);
 	}
-	mask_rec.len = take_mask(&nodemask, s, id, ip);
-	rc.res.incomplete |= numashim_array_finish(&nodemask, id, ip);
+	mask_rec.len = take_mask(&nodemask, s, rc.call.id, ip);
+	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, get_mempolicy_exit, &rc.res, &g,
 				&mask_rec, ip);
 	errno = rc.program_errno;
@@ -132,48 +167,42 @@ static long record_get_mempolicy(const struct numashim_get_mempolicy_args *a,
 
 static long record_set_mempolicy_home_node(
 	const struct numashim_set_mempolicy_home_node_args *a,
-	const long *raw, struct numashim_scratch *s, uint64_t id, void *ip)
+	struct numashim_rewrite *rw, void *ip)
 {
 	struct numashim_recorded_call rc;
 	long ret;
 
-	numashim_record_enter(&rc, id, s, raw, ip);
+	record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_home_node_entry,
 				&rc.call, a, ip);
 	numashim_record_call_start(&rc);
-	ret = numashim_real_set_mempolicy_home_node(a, raw);
+	ret = numashim_rewrite_call_set_mempolicy_home_node(rw);
 	numashim_record_call_end(&rc, ret);
+
+	/* kernel_nodes: the home node the kernel got, as a one-node list. */
+	if (rw->rule) {
+		int32_t home = rw->args.set_mempolicy_home_node.home_node;
+		struct numashim_array_src kernel_nodes;
+
+		numashim_array_init(&kernel_nodes, NUMASHIM_ARRAY_KERNEL_NODES,
+				    &home, 1, sizeof(home));
+		rc.res.incomplete |= record_rewrite(rw, 0, 0, &kernel_nodes, ip);
+	}
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_home_node_exit,
 				&rc.res, ip);
 	errno = rc.program_errno;
 	return ret;
 }
 
+NUMASHIM_DEFINE_HANDLE(set_mempolicy)
+NUMASHIM_DEFINE_HANDLE(get_mempolicy)
+NUMASHIM_DEFINE_HANDLE(set_mempolicy_home_node)
+
 /*
- * A call is numbered whenever a session records or rules are loaded, as
- * the placement calls are (numashim_call_number()); recorded, out of
- * line, only when a session records its events. raw is NULL for a call
- * through the function, and the six syscall() arguments otherwise.
+ * The entry points: raw is NULL for a call through the function, and the
+ * six syscall() arguments otherwise.
  */
 #define DEFINE_POLICY_CALL(call)					\
-static long __attribute__((noinline))					\
-handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
-	      void *ip)							\
-{									\
-	uint64_t id = numashim_call_number();				\
-	int saved_errno = errno;					\
-	struct numashim_scratch *s;					\
-	long ret;							\
-									\
-	if (!NUMASHIM_TRACING(call))					\
-		return numashim_real_##call(a, raw);			\
-	s = numashim_scratch_get();					\
-	errno = saved_errno;						\
-	ret = record_##call(a, raw, s, id, ip);				\
-	numashim_scratch_put(s);					\
-	return ret;							\
-}									\
-									\
 static long do_##call(const struct numashim_##call##_args *a,		\
 		      const long *raw, void *ip)			\
 {									\

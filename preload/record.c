@@ -4,6 +4,7 @@
 
 #include "backtrace.h"
 #include "record.h"
+#include "rewrite.h"
 #include "self.h"
 #include "thread.h"
 
@@ -71,4 +72,85 @@ size_t numashim_record_take(struct numashim_array_src *src,
 		return 0;
 	}
 	return numashim_array_take(src, id, exit_buf, &s->chunk, ip);
+}
+
+/* The pages given a made-up status, from *next on, a chunk at most. */
+static size_t injected_next(const struct numashim_rewrite *rw, uint64_t pages,
+			    uint64_t *next, uint64_t *out)
+{
+	size_t n = 0;
+
+	for (; *next < pages && n < NUMASHIM_CHUNK_LEN; (*next)++)
+		if (numashim_rewrite_page_injected(rw, *next))
+			out[n++] = *next;
+	return n;
+}
+
+/* The rest of the made-up statuses, in chunk events. */
+static void injected_emit_rest(const struct numashim_rewrite *rw,
+			       uint64_t id, uint64_t pages, uint64_t next,
+			       uint64_t offset, void *ip)
+{
+	struct numashim_addrs chunk = { .v = rw->scratch->chunk.addrs };
+
+	for (; next < pages; offset += chunk.len) {
+		chunk.len = injected_next(rw, pages, &next,
+					  rw->scratch->chunk.addrs);
+		if (chunk.len)
+			lttng_ust_do_tracepoint(numashim, addr_chunk, id,
+						NUMASHIM_ARRAY_INJECTED, offset,
+						&chunk, ip);
+	}
+}
+
+uint32_t numashim_record_rewrite(const struct numashim_rewrite *rw, uint64_t id,
+				 int32_t flags, uint64_t mode, uint64_t maxnode,
+				 struct numashim_array_src *kernel_nodes,
+				 struct numashim_array_src *kernel_old_nodes,
+				 uint64_t pages, void *ip)
+{
+	struct numashim_scratch *s = rw->scratch;
+	const struct numashim_rule *r = rw->rule;
+	const struct numashim_rewrite_rec w = {
+		.id = id,
+		.rule_no = rw->rule_no,
+		.rule_text = r->text,
+		.injected_err = r->fail_errno,
+		.dry_run = r->dry_run,
+		.flags = flags,
+		.mode = mode,
+		.maxnode = maxnode,
+	};
+	struct numashim_ints nodes_rec = { 0 };
+	struct numashim_addrs injected_rec = { 0 };
+	uint64_t next = 0;
+
+	if (!s) {
+		numashim_array_unbuffered(kernel_nodes);
+		if (kernel_old_nodes)
+			numashim_array_unbuffered(kernel_old_nodes);
+		pages = 0;
+	} else {
+		nodes_rec.v = s->exit.rewrite.kernel_nodes;
+		injected_rec.v = s->exit.rewrite.injected;
+		nodes_rec.len = numashim_array_next(kernel_nodes,
+						    s->exit.rewrite.kernel_nodes);
+	}
+	if (rw->injected_pages)
+		injected_rec.len = injected_next(rw, pages, &next,
+						 s->exit.rewrite.injected);
+	lttng_ust_do_tracepoint(numashim, rewrite, &w, &nodes_rec,
+				&injected_rec, ip);
+	if (s) {
+		numashim_array_emit_rest(kernel_nodes, id, &s->chunk, ip);
+		if (rw->injected_pages)
+			injected_emit_rest(rw, id, pages, next,
+					   injected_rec.len, ip);
+	}
+	if (!kernel_old_nodes)
+		return numashim_array_finish(kernel_nodes, id, ip);
+	if (s)
+		numashim_array_emit_rest(kernel_old_nodes, id, &s->chunk, ip);
+	return numashim_array_finish(kernel_nodes, id, ip) |
+	       numashim_array_finish(kernel_old_nodes, id, ip);
 }

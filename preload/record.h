@@ -54,4 +54,20 @@ size_t numashim_record_take(struct numashim_array_src *src,
 			    struct numashim_scratch *s, uint64_t id,
 			    void *exit_buf, void *ip);
 
+struct numashim_rewrite;
+
+/*
+ * What the rule did to the call, after the kernel answered (or would have):
+ * kernel_nodes is the source of the target nodes the kernel got,
+ * kernel_old_nodes (migrate_pages only, else NULL) of the nodes it took
+ * pages from, pages the length of move_pages' status array. Taken only
+ * by calls that a rule changed, before the program's own arrays are
+ * read: it has the exit buffers to itself.
+ */
+uint32_t numashim_record_rewrite(const struct numashim_rewrite *rw, uint64_t id,
+				 int32_t flags, uint64_t mode, uint64_t maxnode,
+				 struct numashim_array_src *kernel_nodes,
+				 struct numashim_array_src *kernel_old_nodes,
+				 uint64_t pages, void *ip);
+
 #endif /* NUMASHIM_RECORD_H */

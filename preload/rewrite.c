@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "arrays.h"
@@ -196,7 +197,9 @@ static const struct numashim_rule *match(struct numashim_rewrite *rw,
 	for (i = 0; i < rules.n; i++) {
 		const struct numashim_rule *r = &rules.v[i];
 
-		if (r->call != NUMASHIM_RULE_ANY_CALL && r->call != call)
+		/* * stands for the calls NUMASHIM_CALL_RULES says. */
+		if (r->call == NUMASHIM_RULE_ANY_CALL ?
+		    !numashim_call_rules[call - 1].in_any : r->call != call)
 			continue;
 		if (seq < r->seq_first || seq > r->seq_last)
 			continue;
@@ -228,7 +231,7 @@ static void rewrite_begin(struct numashim_rewrite *rw, const long *raw,
  * The call's two mask buffers: free until the call is recorded, which
  * reads the rewritten masks in place before it copies the program's.
  */
-static unsigned long *masks_get(struct numashim_rewrite *rw)
+static unsigned long *masks_get(const struct numashim_rewrite *rw)
 {
 	return rw->scratch ? rw->scratch->masks[0] : NULL;
 }
@@ -492,13 +495,31 @@ long numashim_rewrite_call_migrate_pages(struct numashim_rewrite *rw)
 	return numashim_real_migrate_pages(&rw->args.migrate_pages, rw->raw);
 }
 
+/*
+ * r's node maps on a call's node mask, into the call's first mask buffer;
+ * false, the mask as it was, when the program's cannot be read or there
+ * is no room: the rule does not fire.
+ */
+static bool nodemask_map(struct numashim_rewrite *rw,
+			 const struct numashim_rule *r,
+			 const unsigned long **nodemask, unsigned long *maxnode)
+{
+	unsigned long *mask = masks_get(rw);
+	unsigned long n = mask ? mask_map(r, false, *nodemask, *maxnode, mask) : 0;
+
+	if (!n)
+		return false;
+	*nodemask = mask;
+	*maxnode = n;
+	return true;
+}
+
 void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 			    const struct numashim_mbind_args *a,
 			    const long *raw, const void *ip, uint64_t seq)
 {
 	struct numashim_mbind_args *k = &rw->args.mbind;
 	const struct numashim_rule *r;
-	unsigned long *mask;
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
@@ -506,15 +527,9 @@ void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 	if (!r)
 		return;
 	if (r->n_maps) {
-		mask = masks_get(rw);
-		k->maxnode = mask ? mask_map(r, false, a->nodemask, a->maxnode,
-					     mask) : 0;
-		if (!k->maxnode) {
-			*k = *a;
+		if (!nodemask_map(rw, r, &k->nodemask, &k->maxnode))
 			return;
-		}
-		k->nodemask = mask;
-		raw_set(rw, 3, (long) mask);
+		raw_set(rw, 3, (long) k->nodemask);
 		raw_set(rw, 4, k->maxnode);
 	}
 	if (r->set_mode) {
@@ -534,4 +549,126 @@ long numashim_rewrite_call_mbind(struct numashim_rewrite *rw)
 	if (failed_by_rule(rw))
 		return -1;
 	return numashim_real_mbind(&rw->args.mbind, rw->raw);
+}
+
+/*
+ * The thread's policy before a dry run of set_mempolicy, into the call's
+ * second mask buffer: false when it cannot be read, and the rule does
+ * not fire. Straight to the kernel, as a program's libnuma would.
+ */
+static bool policy_save(struct numashim_rewrite *rw)
+{
+	unsigned long *saved = masks_get(rw);
+
+	return saved && !numashim_real_syscall(SYS_get_mempolicy, (const long[6]) {
+		(long) &rw->saved_mode, (long) (saved + NUMASHIM_MASK_MAX_WORDS),
+		NUMASHIM_MASK_MAX_BITS + 1, 0, 0 });
+}
+
+static void policy_restore(const struct numashim_rewrite *rw)
+{
+	numashim_real_syscall(SYS_set_mempolicy, (const long[6]) {
+		rw->saved_mode, (long) (masks_get(rw) + NUMASHIM_MASK_MAX_WORDS),
+		NUMASHIM_MASK_MAX_BITS + 1 });
+}
+
+void numashim_rewrite_set_mempolicy(struct numashim_rewrite *rw,
+				    const struct numashim_set_mempolicy_args *a,
+				    const long *raw, const void *ip, uint64_t seq)
+{
+	struct numashim_set_mempolicy_args *k = &rw->args.set_mempolicy;
+	const struct numashim_rule *r;
+
+	rewrite_begin(rw, raw, seq);
+	*k = *a;
+	r = match(rw, NUMASHIM_RULE_SET_MEMPOLICY, ip, seq, &rw->rule_no);
+	if (!r)
+		return;
+	if (r->dry_run && !policy_save(rw))
+		return;
+	if (r->n_maps) {
+		if (!nodemask_map(rw, r, &k->nodemask, &k->maxnode))
+			return;
+		raw_set(rw, 1, (long) k->nodemask);
+		raw_set(rw, 2, k->maxnode);
+	}
+	if (r->set_mode) {
+		k->mode = r->mode;
+		raw_set(rw, 0, k->mode);
+	}
+	rw->rule = r;
+}
+
+/*
+ * A dry run has the kernel judge the call, so that the program gets its
+ * answer, then puts the thread's policy back: nothing is placed by it.
+ */
+long numashim_rewrite_call_set_mempolicy(struct numashim_rewrite *rw)
+{
+	long ret;
+	int err;
+
+	if (failed_by_rule(rw))
+		return -1;
+	ret = numashim_real_set_mempolicy(&rw->args.set_mempolicy, rw->raw);
+	if (ret || !rw->rule || !rw->rule->dry_run)
+		return ret;
+	err = errno;
+	policy_restore(rw);
+	errno = err;
+	return ret;
+}
+
+void numashim_rewrite_get_mempolicy(struct numashim_rewrite *rw,
+				    const struct numashim_get_mempolicy_args *a,
+				    const long *raw, const void *ip, uint64_t seq)
+{
+	rewrite_begin(rw, raw, seq);
+	rw->args.get_mempolicy = *a;
+	rw->rule = match(rw, NUMASHIM_RULE_GET_MEMPOLICY, ip, seq, &rw->rule_no);
+}
+
+long numashim_rewrite_call_get_mempolicy(struct numashim_rewrite *rw)
+{
+	if (failed_by_rule(rw))
+		return -1;
+	return numashim_real_get_mempolicy(&rw->args.get_mempolicy, rw->raw);
+}
+
+/*
+ * The home node is one node: the map that takes it gives it its target,
+ * the only one the parser lets it have. A node past those rules name is
+ * taken by * alone.
+ */
+void numashim_rewrite_set_mempolicy_home_node(
+	struct numashim_rewrite *rw,
+	const struct numashim_set_mempolicy_home_node_args *a,
+	const long *raw, const void *ip, uint64_t seq)
+{
+	struct numashim_set_mempolicy_home_node_args *k =
+		&rw->args.set_mempolicy_home_node;
+	const struct numashim_node_map *m;
+	const struct numashim_rule *r;
+
+	rewrite_begin(rw, raw, seq);
+	*k = *a;
+	r = match(rw, NUMASHIM_RULE_SET_MEMPOLICY_HOME_NODE, ip, seq,
+		  &rw->rule_no);
+	if (!r)
+		return;
+	m = map_for(r, a->home_node < NUMASHIM_RULE_NODES ? a->home_node :
+		    NUMASHIM_RULE_NODES, false);
+	if (m) {
+		k->home_node = map_target(m, 0);
+		raw_set(rw, 2, k->home_node);
+	}
+	rw->rule = r;
+}
+
+long numashim_rewrite_call_set_mempolicy_home_node(struct numashim_rewrite *rw)
+{
+	if (failed_by_rule(rw))
+		return -1;
+	return numashim_real_set_mempolicy_home_node(
+		&rw->args.set_mempolicy_home_node, rw->raw);
 }

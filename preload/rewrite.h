@@ -24,7 +24,11 @@ struct numashim_rewrite {
 		struct numashim_move_pages_args move_pages;
 		struct numashim_migrate_pages_args migrate_pages;
 		struct numashim_mbind_args mbind;
+		struct numashim_set_mempolicy_args set_mempolicy;
+		struct numashim_get_mempolicy_args get_mempolicy;
+		struct numashim_set_mempolicy_home_node_args set_mempolicy_home_node;
 	} args;
+	int saved_mode;				/* set_mempolicy's dry run: the policy before */
 	int *nodes;				/* rewritten nodes, or NULL */
 	uint64_t injected_pages;
 	struct numashim_scratch *scratch;	/* the call's buffers, or NULL */
@@ -57,13 +61,54 @@ void numashim_rewrite_migrate_pages(struct numashim_rewrite *rw,
 void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 			    const struct numashim_mbind_args *a,
 			    const long *raw, const void *ip, uint64_t seq);
+void numashim_rewrite_set_mempolicy(struct numashim_rewrite *rw,
+				    const struct numashim_set_mempolicy_args *a,
+				    const long *raw, const void *ip, uint64_t seq);
+void numashim_rewrite_get_mempolicy(struct numashim_rewrite *rw,
+				    const struct numashim_get_mempolicy_args *a,
+				    const long *raw, const void *ip, uint64_t seq);
+void numashim_rewrite_set_mempolicy_home_node(
+	struct numashim_rewrite *rw,
+	const struct numashim_set_mempolicy_home_node_args *a,
+	const long *raw, const void *ip, uint64_t seq);
 
 long numashim_rewrite_call_move_pages(struct numashim_rewrite *rw);
 long numashim_rewrite_call_migrate_pages(struct numashim_rewrite *rw);
 long numashim_rewrite_call_mbind(struct numashim_rewrite *rw);
+long numashim_rewrite_call_set_mempolicy(struct numashim_rewrite *rw);
+long numashim_rewrite_call_get_mempolicy(struct numashim_rewrite *rw);
+long numashim_rewrite_call_set_mempolicy_home_node(struct numashim_rewrite *rw);
 
 bool numashim_rewrite_page_injected(const struct numashim_rewrite *rw,
 				    uint64_t page);
 void numashim_rewrite_done(struct numashim_rewrite *rw);
+
+/*
+ * handle_CALL(): a call that is recorded or may be rewritten: its number,
+ * the rules' verdict, then the kernel, through record_CALL(a, rw, ip)
+ * when a session records it. Preparing a rewrite may touch errno: the
+ * program's goes to the kernel. Out of line, so that the common path,
+ * nothing recorded and no rules, stays a few instructions.
+ */
+#define NUMASHIM_DEFINE_HANDLE(call)					\
+static long __attribute__((noinline))					\
+handle_##call(const struct numashim_##call##_args *a, const long *raw,	\
+	      void *ip)							\
+{									\
+	struct numashim_rewrite rw;					\
+	int saved_errno = errno;					\
+	long ret;							\
+									\
+	rw.scratch = numashim_scratch_get();				\
+	numashim_rewrite_##call(&rw, a, raw, ip, numashim_call_number());	\
+	errno = saved_errno;						\
+	if (NUMASHIM_TRACING(call))					\
+		ret = record_##call(a, &rw, ip);			\
+	else								\
+		ret = numashim_rewrite_call_##call(&rw);		\
+	numashim_rewrite_done(&rw);					\
+	numashim_scratch_put(rw.scratch);				\
+	return ret;							\
+}
 
 #endif /* NUMASHIM_REWRITE_H */

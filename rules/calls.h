@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * The call a rule is for, as the parser reads and checks it: the calls
- * of numashim-calls.h that rules apply to (NUMASHIM_RULE_CALLS), named
- * in a rule and in the parser's messages.
+ * of numashim-calls.h and what a rule may do to each
+ * (NUMASHIM_CALL_RULES), named in a rule and in the parser's messages.
  */
 #ifndef NUMASHIM_RULES_CALLS_H
 #define NUMASHIM_RULES_CALLS_H
@@ -13,23 +13,24 @@
 #include "lexer.h"
 #include "numashim-calls.h"
 
-/* The call's name or *, into r->call; refuses a call rules do not apply to. */
+/* The call's name or *, into r->call. */
 int rule_call_name(struct parser *p, struct numashim_rule *r);
 
 /* The row of r's call; NULL for *. */
 const struct numashim_call_info *rule_call(const struct numashim_rule *r);
 
-/*
- * The flags call takes; for * or a call without flags, those of any
- * call, so that the flag is known and rule_check says what is wrong.
- */
-unsigned long rule_call_flags(const struct numashim_call_info *call);
+/* Whether a rule for call (NUMASHIM_RULE_*) applies to a call of row i. */
+bool rule_call_covers(enum numashim_rule_call call, size_t i);
 
 /*
- * The names of the calls rules apply to (only those with flags, if
- * with_flags), joined by ", " and by last before the last one.
+ * The action of actions[] at hand, taken; or -1, saying at the action's
+ * word that r's call has no such action (for *: not every call it stands
+ * for), or what the actions are.
  */
-void rule_calls_list(char *buf, size_t size, bool with_flags,
-		     const char *last);
+int rule_action_word(struct parser *p, const struct numashim_rule *r,
+		     enum numashim_rule_action *action);
+
+/* Whether r's call takes node maps of one target node each. */
+bool rule_one_node(const struct numashim_rule *r);
 
 #endif /* NUMASHIM_RULES_CALLS_H */

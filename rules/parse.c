@@ -128,6 +128,16 @@ static bool sets_meet(const struct numashim_node_set *a,
 	return false;
 }
 
+static unsigned int node_set_count(const struct numashim_node_set *s)
+{
+	unsigned int n = 0;
+	size_t i;
+
+	for (i = 0; i < NUMASHIM_RULE_NODES / 64; i++)
+		n += __builtin_popcountll(s->bits[i]);
+	return n;
+}
+
 /* node FROM -> TO, FROM being * for any node. */
 static int action_node(struct parser *p, struct numashim_rule *r, bool source)
 {
@@ -154,8 +164,12 @@ static int action_node(struct parser *p, struct numashim_rule *r, bool source)
 	if (p->tok.kind != TOK_ARROW)
 		return lex_expected(p, "'->'");
 	lex_next(p);
+	at = p->tok.start;
 	if (node_set(p, &m->to))
 		return -1;
+	if (rule_one_node(r) && node_set_count(&m->to) != 1)
+		return parse_fail(p, at, "%s takes one node: map to one node",
+				  rule_call(r)->name);
 	r->n_maps++;
 	return 0;
 }
@@ -187,12 +201,12 @@ static const struct numashim_name *name_in(const struct parser *p,
 /* flags +move -strict ..., each a flag the call takes. */
 static int action_flags(struct parser *p, struct numashim_rule *r)
 {
+	/* Only a call with flags takes the action (NUMASHIM_CALL_RULES). */
 	const struct numashim_call_info *call = rule_call(r);
-	unsigned long accepted = rule_call_flags(call);
-	char what[48] = "a flag";
+	unsigned long accepted = call->flags;
+	char what[48];
 
-	if (call && call->flags)
-		snprintf(what, sizeof(what), "a flag of %s", call->name);
+	snprintf(what, sizeof(what), "a flag of %s", call->name);
 	if (!lex_is_punct(p, '+') && !lex_is_punct(p, '-'))
 		return lex_expected(p, "+FLAG or -FLAG");
 	while (lex_is_punct(p, '+') || lex_is_punct(p, '-')) {
@@ -271,34 +285,26 @@ static int action_fail_pages(struct parser *p, struct numashim_rule *r)
 
 static int action(struct parser *p, struct numashim_rule *r)
 {
-	if (lex_is_word(p, "node") || lex_is_word(p, "source-node")) {
-		bool source = lex_is_word(p, "source-node");
+	enum numashim_rule_action a;
 
-		lex_next(p);
-		return action_node(p, r, source);
-	}
-	if (lex_is_word(p, "flags")) {
-		lex_next(p);
+	if (rule_action_word(p, r, &a))
+		return -1;
+	switch (a) {
+	case NUMASHIM_RULE_ACTION_NODE:
+	case NUMASHIM_RULE_ACTION_SOURCE_NODE:
+		return action_node(p, r, a == NUMASHIM_RULE_ACTION_SOURCE_NODE);
+	case NUMASHIM_RULE_ACTION_FLAGS:
 		return action_flags(p, r);
-	}
-	if (lex_is_word(p, "mode")) {
-		lex_next(p);
+	case NUMASHIM_RULE_ACTION_MODE:
 		return action_mode(p, r);
-	}
-	if (lex_is_word(p, "dry-run")) {
-		lex_next(p);
+	case NUMASHIM_RULE_ACTION_DRY_RUN:
 		r->dry_run = true;
 		return 0;
-	}
-	if (lex_is_word(p, "fail")) {
-		lex_next(p);
+	case NUMASHIM_RULE_ACTION_FAIL:
 		return lex_expect_punct(p, '=') || errno_name(p, &r->fail_errno) ? -1 : 0;
-	}
-	if (lex_is_word(p, "fail-pages")) {
-		lex_next(p);
+	default:
 		return action_fail_pages(p, r);
 	}
-	return lex_expected(p, "an action (node, source-node, flags, mode, dry-run, fail, fail-pages)");
 }
 
 /* caller=PATTERN: everything up to a blank, ':' or ','. */
@@ -366,40 +372,20 @@ static int condition(struct parser *p, struct numashim_rule *r)
 		    "expected a condition (caller, tid, seq, chance, seed) or ':'");
 }
 
-static bool has_source_map(const struct numashim_rule *r)
-{
-	unsigned int m;
-
-	for (m = 0; m < r->n_maps; m++)
-		if (r->maps[m].source)
-			return true;
-	return false;
-}
-
-/* Actions that cannot go together, or do not exist for the call. */
+/*
+ * Actions that cannot go together. Those a call does not have were
+ * refused where they were written (rule_action_word()).
+ */
 static int rule_check(struct parser *p, const struct numashim_rule *r,
 		      const char *at)
 {
 	bool flags = r->flags_add || r->flags_drop;
-	char list[80];
 
 	if (r->fail_errno && (r->n_maps || flags || r->set_mode ||
 			      r->dry_run || r->fail_pages_status))
 		return parse_fail(p, at, "fail= keeps the call from the kernel: no other action applies");
 	if (r->dry_run && r->n_maps)
 		return parse_fail(p, at, "dry-run moves nothing: mapping nodes contradicts it");
-	if (r->set_mode && r->call != NUMASHIM_RULE_MBIND)
-		return parse_fail(p, at, "mode= applies to mbind only");
-	if (flags && !(rule_call(r) && rule_call(r)->flags)) {
-		rule_calls_list(list, sizeof(list), true, " and ");
-		return parse_fail(p, at, "flags apply to %s only", list);
-	}
-	if (has_source_map(r) && r->call != NUMASHIM_RULE_MIGRATE_PAGES)
-		return parse_fail(p, at, "source-node applies to migrate_pages only");
-	if (r->fail_pages_status && r->call != NUMASHIM_RULE_MOVE_PAGES)
-		return parse_fail(p, at, "fail-pages= applies to move_pages only");
-	if (r->dry_run && r->call == NUMASHIM_RULE_MIGRATE_PAGES)
-		return parse_fail(p, at, "dry-run applies to move_pages and mbind: use seq or fail= for migrate_pages");
 	return 0;
 }
 
@@ -446,7 +432,11 @@ static int rule(struct parser *p, struct numashim_rule *r)
 /* a takes every call that b would take: b never fires after it. */
 static bool shadows(const struct numashim_rule *a, const struct numashim_rule *b)
 {
-	return (a->call == NUMASHIM_RULE_ANY_CALL || a->call == b->call) &&
+	bool covers = a->call == b->call ||
+		      (b->call != NUMASHIM_RULE_ANY_CALL &&
+		       rule_call_covers(a->call, b->call - 1));
+
+	return covers &&
 	       (!a->caller || (b->caller && !strcmp(a->caller, b->caller))) &&
 	       (a->tid < 0 || a->tid == b->tid) &&
 	       a->seq_first <= b->seq_first && a->seq_last >= b->seq_last &&

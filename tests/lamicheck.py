@@ -145,6 +145,7 @@ FIGURES = {
         "Node mask changes": listed("changes", "nodemask"),
         "New nodes changes": listed("changes", "new_nodes"),
         "Old nodes changes": listed("changes", "old_nodes"),
+        "Home node changes": listed("changes", "home_node"),
         "Errors made up": listed("injected_errors"),
         "Page status made up": listed("injected_status"),
         "Kernel errors": listed("errors"),

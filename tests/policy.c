@@ -5,6 +5,14 @@
  * functions and through syscall(), with good and bad arguments, and
  * libnuma's calls that reach them; each written down through expect.c
  * with what the kernel answered. The host has node 0 at least.
+ *
+ * With an argument, calls made to run under rewrite rules instead
+ * (policy-rewrite.test), each checked against what the kernel really
+ * holds afterwards, asked without the shim: "rewritten" under
+ * "set_mempolicy: node 1 -> 0; set_mempolicy_home_node: node 1 -> 0",
+ * "failed" under fail=EPERM for the three calls, "dry-run" under
+ * "set_mempolicy: dry-run". Exits 3 when the
+ * program gets or leaves what the rules should not give.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -13,12 +21,14 @@
 #include <numaif.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "expect.h"
 #include "pages.h"
+#include "raw-syscall.h"
 
 #define WORD_BITS (8 * sizeof(unsigned long))
 #define MASK_WORDS 16	/* room for a maxnode of 1025 */
@@ -27,6 +37,8 @@
 
 static const int node0[] = { 0 };
 static const unsigned long mask0[MASK_WORDS] = { 1 };
+static const int node1[] = { 1 };
+static const unsigned long mask1[MASK_WORDS] = { 2 };
 
 typedef long (*home_node_fn)(unsigned long, unsigned long, unsigned long,
 			     unsigned long);
@@ -224,9 +236,125 @@ static void libnuma_calls(void)
 	numa_bitmask_free(m);
 }
 
-int main(void)
+/* The thread's policy as the kernel holds it, asked past the shim. */
+static int kernel_policy(unsigned long *mask)
+{
+	int mode = -1;
+
+	mask[0] = 0;
+	if (raw_syscall(SYS_get_mempolicy, &mode, mask, MAXNODE, 0, 0))
+		return -1;
+	return mode;
+}
+
+static void want(int cond, const char *what)
+{
+	if (!cond) {
+		fprintf(stderr, "policy: %s\n", what);
+		exit(3);
+	}
+}
+
+/*
+ * Node 1 is not here: the BIND {1} and the home node 1 that the kernel
+ * refuses with EINVAL are mapped to node 0, and work. Bad masks still
+ * get the kernel's answer.
+ */
+static void rewritten(void)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
+	unsigned long mask[MASK_WORDS] = { 0 };
+	char *mem = map_pages(2, 2);
+	int mode = -1;
+
+	want(!checked_set_mempolicy(site, MPOL_BIND, mask1, MAXNODE, node1, 1),
+	     "set_mempolicy BIND {1} failed");
+	want(kernel_policy(mask) == MPOL_BIND && mask[0] == 1,
+	     "the kernel holds no BIND {0}");
+	want(!checked_get_mempolicy(site, &mode, mask, MAXNODE, NULL, 0) &&
+	     mode == MPOL_BIND && mask[0] == 1,
+	     "get_mempolicy does not answer BIND {0}");
+	site.via = EXPECT_SYSCALL;
+	want(checked_set_mempolicy(site, MPOL_BIND, BAD_PTR, MAXNODE, NULL, 0) &&
+	     errno == EFAULT, "a bad mask did not get EFAULT");
+	want(checked_set_mempolicy(site, MPOL_BIND, NULL, MAXNODE, NULL, 0) &&
+	     errno == EINVAL, "a NULL mask did not get EINVAL");
+	want(mbind(mem, 2 * page_size, MPOL_BIND, mask0, MAXNODE, 0) == 0,
+	     "mbind failed");
+	expect_mbind(EXPECT_SITE(EXPECT_FUNCTION, 0), mem, 2 * page_size,
+		     MPOL_BIND, node0, 1, MAXNODE, 0, 0, 0);
+	want(!checked_home_node(site, mem, 2 * page_size, 1, 0),
+	     "set_mempolicy_home_node 1 failed");
+	munmap(mem, 2 * page_size);
+	want(!raw_syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0),
+	     "cannot put the default policy back");
+}
+
+/*
+ * Each call fails with the rule's EPERM, and the kernel never saw it:
+ * the policy set past the shim is still there, get_mempolicy wrote
+ * nothing.
+ */
+static void failed(void)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_SYSCALL, 1);
+	unsigned long mask[MASK_WORDS] = { 0 };
+	char *mem = map_pages(1, 1);
+	int mode = -7;
+
+	want(!raw_syscall(SYS_set_mempolicy, MPOL_INTERLEAVE, mask0, MAXNODE),
+	     "cannot set INTERLEAVE {0}");
+	want(checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1) == -1 &&
+	     errno == EPERM, "set_mempolicy did not fail with EPERM");
+	want(kernel_policy(mask) == MPOL_INTERLEAVE && mask[0] == 1,
+	     "the kernel's policy changed");
+	site.via = EXPECT_FUNCTION;
+	mask[0] = 0xf0;
+	want(checked_get_mempolicy(site, &mode, mask, MAXNODE, NULL, 0) == -1 &&
+	     errno == EPERM, "get_mempolicy did not fail with EPERM");
+	want(mode == -7 && mask[0] == 0xf0, "get_mempolicy wrote an answer");
+	want(checked_home_node(site, mem, page_size, 0, 0) == -1 &&
+	     errno == EPERM, "set_mempolicy_home_node did not fail with EPERM");
+	munmap(mem, page_size);
+	want(!raw_syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0),
+	     "cannot put the default policy back");
+}
+
+/*
+ * A dry run: the kernel judges each call, the program gets its answer,
+ * and the policy set before, past the shim, stays.
+ */
+static void dry_run(void)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
+	unsigned long mask[MASK_WORDS] = { 0 };
+
+	want(!raw_syscall(SYS_set_mempolicy, MPOL_INTERLEAVE, mask0, MAXNODE),
+	     "cannot set INTERLEAVE {0}");
+	want(!checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
+	     "set_mempolicy BIND {0} failed");
+	want(checked_set_mempolicy(site, 99, mask0, MAXNODE, node0, 1) == -1 &&
+	     errno == EINVAL, "a bad mode did not get EINVAL");
+	want(kernel_policy(mask) == MPOL_INTERLEAVE && mask[0] == 1,
+	     "the kernel's policy changed");
+	want(!raw_syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0),
+	     "cannot put the default policy back");
+}
+
+int main(int argc, char **argv)
 {
 	page_size = sysconf(_SC_PAGESIZE);
+	if (argc > 1) {
+		if (!strcmp(argv[1], "rewritten"))
+			rewritten();
+		else if (!strcmp(argv[1], "failed"))
+			failed();
+		else if (!strcmp(argv[1], "dry-run"))
+			dry_run();
+		else
+			want(0, "no such scenario");
+		return 0;
+	}
 	set_policies(EXPECT_FUNCTION);
 	set_policies(EXPECT_SYSCALL);
 	get_policies(EXPECT_FUNCTION);

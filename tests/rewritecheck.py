@@ -7,13 +7,22 @@ same trace (tracecheck.py checks those against what the program saw).
   map TRACE FROM TO     every move_pages call was rewritten, the kernel got
                         its nodes with FROM replaced by TO
   dry-run TRACE         every move_pages call became a status query
-  fail TRACE KIND ERRNO every KIND call failed with ERRNO, made up, and no
-                        other call was rewritten
+  fail TRACE KIND ERRNO every KIND call (KIND,KIND... for several kinds)
+                        failed with ERRNO, made up, and no other call was
+                        rewritten
+  policy-map TRACE FROM TO
+                        every set_mempolicy call with a node mask and every
+                        set_mempolicy_home_node call was rewritten, the
+                        kernel got the mask or the home node with FROM
+                        replaced by TO, and succeeded; those without a mask
+                        were left for the kernel to refuse
   pages TRACE ERRNO     the pages marked injected are exactly those whose
                         status is -ERRNO, some are; prints them, a call a line
   policy TRACE MODE FLAGS
                         every mbind call was rewritten, the kernel got mode
                         MODE and flags FLAGS, and the program's node mask
+  policy-dry-run TRACE  every set_mempolicy call was made a dry run, the
+                        kernel got the program's own mask
   share TRACE ERRNO LOW HIGH
                         between LOW% and HIGH% of the move_pages calls
                         failed with ERRNO, made up; the others reached the
@@ -68,10 +77,13 @@ def check_dry_run(trace):
             fail("the program's call was a status query already")
 
 
-def check_fail(trace, kind, name):
+def check_fail(trace, kinds, name):
     err = getattr(errno, name)
+    kinds = kinds.split(",")
+    for kind in kinds:
+        calls_of(trace, kind)
     for c in calls_of(trace):
-        if c.kind != kind:
+        if c.kind not in kinds:
             if c.rewrite is not None:
                 fail(f"a {c.kind} call was rewritten too")
             continue
@@ -112,6 +124,45 @@ def check_policy(trace, mode, flags):
                  f"program passed {c.array('nodemask')}")
 
 
+def check_policy_map(trace, old, new):
+    old, new = int(old), int(new)
+    mapped = {"set_mempolicy": 0, "set_mempolicy_home_node": 0}
+    for c in calls_of(trace):
+        if c.kind == "set_mempolicy":
+            nodes = c.array("policy_nodemask")
+        elif c.kind == "set_mempolicy_home_node":
+            nodes = [int(c.entry["home_node"])]
+        else:
+            if c.rewrite is not None:
+                fail(f"a {c.kind} call was rewritten")
+            continue
+        if not nodes:
+            if c.rewrite is not None or int(c.exit["ret"]) == 0:
+                fail(f"a {c.kind} call without a mask was rewritten, or worked")
+            continue
+        rewritten(c)
+        want = sorted({new if n == old else n for n in nodes})
+        if c.array("kernel_nodes") != want:
+            fail(f"the kernel got {c.array('kernel_nodes')} for "
+                 f"{c.kind}, not {want}")
+        if int(c.exit["ret"]) != 0:
+            fail(f"the mapped {c.kind} failed with {int(c.exit['err'])}")
+        mapped[c.kind] += 1
+    for kind, n in mapped.items():
+        if not n:
+            fail(f"no {kind} call was mapped")
+
+
+def check_policy_dry_run(trace):
+    for c in calls_of(trace, "set_mempolicy"):
+        w = rewritten(c)
+        if not int(w["dry_run"]):
+            fail("a set_mempolicy call was not a dry run")
+        if c.array("kernel_nodes") != c.array("policy_nodemask"):
+            fail(f"the kernel got {c.array('kernel_nodes')}, the program "
+                 f"passed {c.array('policy_nodemask')}")
+
+
 def check_share(trace, name, low, high):
     err = getattr(errno, name)
     calls = calls_of(trace, "move_pages")
@@ -137,6 +188,8 @@ def check_none(trace):
 
 
 CHECKS = {"none": check_none, "share": check_share, "policy": check_policy, "map": check_map, "dry-run": check_dry_run, "fail": check_fail,
+          "policy-map": check_policy_map,
+          "policy-dry-run": check_policy_dry_run,
           "pages": check_pages}
 
 if __name__ == "__main__":

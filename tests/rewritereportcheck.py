@@ -28,7 +28,7 @@ MODES = ("default", "preferred", "bind", "interleave", "local",
 MODE_FLAGS = ((1 << 13, "numa_balancing"), (1 << 14, "relative_nodes"),
               (1 << 15, "static_nodes"))
 MF_FLAGS = ((1, "strict"), (2, "move"), (4, "move_all"))
-FIELDS = ("mode", "flags", "nodemask", "new_nodes", "old_nodes")
+FIELDS = ("mode", "flags", "nodemask", "new_nodes", "old_nodes", "home_node")
 
 
 def bits(value, table):
@@ -36,7 +36,9 @@ def bits(value, table):
 
 
 def mode_text(mode):
-    return "|".join([MODES[mode & 0x1fff]] + bits(mode, MODE_FLAGS))
+    base = mode & ~sum(f for f, _ in MODE_FLAGS)
+    name = MODES[base] if base < len(MODES) else str(base)
+    return "|".join([name] + bits(mode, MODE_FLAGS))
 
 
 def flags_text(flags):
@@ -80,19 +82,25 @@ def changed(rule, field, passed, kernel):
 
 def count_changes(rule, call, exp):
     w = call.rewrite
-    if exp["call"] != "migrate_pages":
+    if exp["call"] in ("move_pages", "mbind"):
         changed(rule, "flags", flags_text(exp["flags"]),
                 flags_text(int(w["flags"])))
-    if exp["call"] == "mbind":
-        changed(rule, "mode", mode_text(exp["mode"]), mode_text(int(w["mode"])))
-        changed(rule, "nodemask", mask_text(exp["nodemask"]),
+    if exp["call"] in ("mbind", "set_mempolicy"):
+        # set_mempolicy's account keeps the mode flags apart.
+        mode = exp["mode"] | exp.get("mode_flags", 0)
+        mask = exp.get("nodemask", exp.get("policy_nodemask"))
+        changed(rule, "mode", mode_text(mode), mode_text(int(w["mode"])))
+        changed(rule, "nodemask", mask_text(mask),
+                mask_text(call.array("kernel_nodes")))
+    elif exp["call"] == "set_mempolicy_home_node":
+        changed(rule, "home_node", mask_text([exp["home_node"]]),
                 mask_text(call.array("kernel_nodes")))
     elif exp["call"] == "migrate_pages":
         changed(rule, "new_nodes", mask_text(exp["new_nodes"]),
                 mask_text(call.array("kernel_nodes")))
         changed(rule, "old_nodes", mask_text(exp["old_nodes"]),
                 mask_text(call.array("kernel_old_nodes")))
-    elif exp["nodes_ptr"]:
+    elif exp["call"] == "move_pages" and exp["nodes_ptr"]:
         for asked, kernel in zip(exp["nodes"], call.array("kernel_nodes")):
             if asked != kernel:
                 rule.nodes[f"{asked}->{kernel}"] += 1

@@ -5,6 +5,7 @@
  * the place the parser points at. Prints a line per failed check; exits
  * 1 if any failed.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -172,6 +173,23 @@ static void check_new_modes(const char *t, const struct numashim_rules *rs)
 	CHECK(rs->v[2].mode == (4 | 1UL << 14), t);	/* local|relative_nodes */
 }
 
+static void check_policy_calls(const char *t, const struct numashim_rules *rs)
+{
+	const struct numashim_rule *r = rs->v + 1;
+
+	CHECK(r[-1].call == NUMASHIM_RULE_SET_MEMPOLICY && r[-1].dry_run, t);
+	CHECK(r[0].call == NUMASHIM_RULE_SET_MEMPOLICY && r[0].set_mode, t);
+	CHECK(r[0].mode == (NUMASHIM_MPOL_INTERLEAVE | NUMASHIM_MPOL_F_STATIC_NODES), t);
+	CHECK(r[0].n_maps == 1 && r[0].maps[0].from_any, t);
+	CHECK(numashim_node_set_has(&r[0].maps[0].to, 1), t);
+	CHECK(r[1].call == NUMASHIM_RULE_SET_MEMPOLICY_HOME_NODE && r[1].n_maps == 1, t);
+	CHECK(numashim_node_set_has(&r[1].maps[0].from, 1), t);
+	CHECK(numashim_node_set_has(&r[1].maps[0].to, 0), t);
+	CHECK(r[2].call == NUMASHIM_RULE_GET_MEMPOLICY && r[2].fail_errno == EPERM, t);
+	CHECK(r[2].tid == 3 && r[2].seq_first == 2 && r[2].seq_last == 4, t);
+	CHECK(r[3].call == NUMASHIM_RULE_SET_MEMPOLICY_HOME_NODE && r[3].fail_errno == EPERM, t);
+}
+
 int main(void)
 {
 	parses("move_pages: node 1 -> 0", 1, check_map);
@@ -191,7 +209,7 @@ int main(void)
 	       "mbind: mode=local|relative_nodes", 3, check_new_modes);
 
 	refused("", "no rule", "");
-	refused("move_page: dry-run", "expected move_pages, migrate_pages, mbind or *", "move_page");
+	refused("move_page: dry-run", "expected move_pages, migrate_pages, mbind, set_mempolicy, get_mempolicy, set_mempolicy_home_node or *", "move_page");
 	refused("move_pages dry-run", "expected a condition", "dry-run");
 	refused("move_pages: node 1 0", "expected '->'", "0");
 	refused("move_pages: node 1 -> 1024", "out of range", "1024");
@@ -200,9 +218,10 @@ int main(void)
 	refused("move_pages: flagz +move", "expected an action", "flagz");
 	refused("move_pages: flags +move -move", "both added and dropped", "move");
 	refused("mbind: mode=spread", "memory policy mode", "spread");
-	refused("move_pages: mode=bind", "mbind only", "move_pages");
-	refused("migrate_pages: flags +move", "move_pages and mbind only", "migrate_pages");
-	refused("mbind: fail-pages=EBUSY", "move_pages only", "mbind");
+	refused("move_pages: mode=bind", "move_pages has no mode: its rules take node, flags, dry-run, fail or fail-pages", "mode");
+	refused("migrate_pages: flags +move", "migrate_pages has no MPOL_MF_* flags: its rules take node, source-node or fail", "flags");
+	refused("mbind: fail-pages=EBUSY", "mbind has no per-page failures", "fail-pages");
+	refused("migrate_pages: dry-run", "migrate_pages has no dry run", "dry-run");
 	refused("move_pages: fail=EBUSY, node 1 -> 0", "no other action", "move_pages");
 	refused("move_pages: dry-run, node 1 -> 0", "contradicts", "move_pages");
 	refused("move_pages: fail=EBUZY", "errno name", "EBUZY");
@@ -210,7 +229,7 @@ int main(void)
 	refused("move_pages: dry-run\nmove_pages: node 1 -> 0", "never fires: rule 1", "move_pages: node");
 	refused("*: fail=EIO; mbind tid=7: dry-run", "never fires: rule 1", "mbind");
 	refused("move_pages: dry-run extra", "',' and another action", "extra");
-	refused("mbind: source-node 1 -> 0", "migrate_pages only", "mbind");
+	refused("mbind: source-node 1 -> 0", "mbind has no source-node maps", "source-node");
 	refused("migrate_pages: source-node 1 -> 0, source-node 0-2 -> 3", "mapped twice", "0-2");
 	refused("move_pages seq=9-5: dry-run", "seq range goes upwards", "5:");
 	refused("move_pages: fail-pages=EIO@7-3", "page range goes upwards", "3");
@@ -220,19 +239,40 @@ int main(void)
 	refused("move_pages: flags +strict", "expected a flag of move_pages (move or move_all), found \"strict\"", "strict");
 	refused("move_pages: flags +move -strict", "expected a flag of move_pages (move or move_all)", "strict");
 	refused("mbind: flags +lazy", "expected a flag of mbind (strict, move or move_all), found \"lazy\"", "lazy");
-	refused("*: flags +lazy", "expected a flag (strict, move or move_all)", "lazy");
-	refused("*: flags +move", "flags apply to move_pages and mbind only", "*");
+	refused("*: flags +move", "flags: for move_pages and mbind only, and * stands for migrate_pages too", "flags");
+	refused("*: mode=bind", "mode: for mbind and set_mempolicy only, and * stands for move_pages and migrate_pages too", "mode");
+	refused("*: dry-run", "dry-run: for move_pages, mbind and set_mempolicy only, and * stands for migrate_pages too", "dry-run");
 	refused("mbind: mode=spread", "expected a memory policy mode (default, preferred, bind, interleave, local, preferred_many or weighted_interleave), found \"spread\"", "spread");
 	refused("mbind: mode=bind|static", "expected a mode flag (numa_balancing, relative_nodes or static_nodes), found \"static\"", "static");
-	/* The calls the shim records but no rule rewrites yet, by name. */
-	refused("set_mempolicy: fail=EIO", "set_mempolicy takes no rewrite rules: they apply to move_pages, migrate_pages and mbind", "set_mempolicy");
-	refused("mbind: dry-run\nget_mempolicy seq=3: fail=EFAULT", "get_mempolicy takes no rewrite rules", "get_mempolicy");
-	refused("set_mempolicy_home_node: node 1 -> 0", "set_mempolicy_home_node takes no rewrite rules", "set_mempolicy_home_node");
-	refused("set_mempolicy_home: dry-run", "expected move_pages, migrate_pages, mbind or *", "set_mempolicy_home");
-	explained("move_pages: dry-run\n  set_mempolicy: node * -> 0-1",
-		  "NUMASHIM_REWRITE: set_mempolicy takes no rewrite rules: they apply to move_pages, migrate_pages and mbind\n"
-		  "    set_mempolicy: node * -> 0-1\n"
-		  "    ^\n");
+	/* The policy calls: what each takes, from the shared table. */
+	parses("set_mempolicy caller=main: dry-run\n"
+	       "set_mempolicy: mode=interleave|static_nodes, node * -> 0-1\n"
+	       "set_mempolicy_home_node seq=1: node 1 -> 0\n"
+	       "get_mempolicy tid=3 seq=2-4 chance=50%: fail=EPERM\n"
+	       "set_mempolicy_home_node: fail=EPERM",
+	       5, check_policy_calls);
+	parses("set_mempolicy_home_node: node 0-1 -> 2, node 3 -> 0", 1, NULL);
+	refused("get_mempolicy: node 0 -> 1", "get_mempolicy has no node maps: its rules take fail", "node");
+	refused("get_mempolicy: mode=bind", "get_mempolicy has no mode", "mode");
+	refused("get_mempolicy: flags +move", "get_mempolicy has no MPOL_MF_* flags", "flags");
+	refused("get_mempolicy: dry-run", "get_mempolicy has no dry run", "dry-run");
+	refused("set_mempolicy_home_node: mode=bind", "set_mempolicy_home_node has no mode: its rules take node or fail", "mode");
+	refused("set_mempolicy: flags +move", "set_mempolicy has no MPOL_MF_* flags: its rules take node, mode, dry-run or fail", "flags");
+	refused("set_mempolicy: source-node 1 -> 0", "set_mempolicy has no source-node maps", "source-node");
+	refused("set_mempolicy: fail-pages=EIO", "set_mempolicy has no per-page failures", "fail-pages");
+	refused("set_mempolicy: mode=spread", "memory policy mode", "spread");
+	refused("set_mempolicy_home_node: node 1 -> 0-1", "set_mempolicy_home_node takes one node: map to one node", "0-1");
+	refused("set_mempolicy_home_node: node * -> 2,3", "takes one node", "2,3");
+	refused("set_mempolicy: dry-run, node 1 -> 0", "contradicts", "set_mempolicy");
+	refused("set_mempolicy: fail=EIO, mode=bind", "no other action", "set_mempolicy");
+	/* * stands for the placement calls only: a rule for them never hides one for a policy call. */
+	parses("*: fail=EIO\nset_mempolicy: fail=EPERM", 2, NULL);
+	refused("set_mempolicy: fail=EIO\nset_mempolicy seq=3: fail=EPERM", "never fires: rule 1", "set_mempolicy seq");
+	refused("set_mempolicy_home: dry-run", "expected move_pages, migrate_pages, mbind, set_mempolicy, get_mempolicy, set_mempolicy_home_node or *", "set_mempolicy_home");
+	explained("move_pages: dry-run\n  get_mempolicy: node * -> 0-1",
+		  "NUMASHIM_REWRITE: get_mempolicy has no node maps: its rules take fail\n"
+		  "    get_mempolicy: node * -> 0-1\n"
+		  "                   ^\n");
 	explained("mbind: dry-run\nmove_pages: flags +move -strict",
 		  "NUMASHIM_REWRITE: expected a flag of move_pages (move or move_all), found \"strict\"\n"
 		  "  move_pages: flags +move -strict\n"

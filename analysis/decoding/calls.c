@@ -423,11 +423,11 @@ static int describe_rewrite(struct call *c, struct call_rewrite *w,
 	const struct call_rewrite_start *k = &c->rewrite;
 
 	*w = (struct call_rewrite) { .rule = k->rule, .dry_run = k->dry_run };
-	if (c->kind != CALL_MIGRATE_PAGES)
+	if (numashim_calls[c->kind].flags)
 		note_change(w, FIELD_FLAGS,
 			    mf_flags_text(c->flags, t->flags[0], NODE_LIST_MAX),
 			    mf_flags_text(k->flags, t->flags[1], NODE_LIST_MAX));
-	if (c->kind == CALL_MBIND) {
+	if (c->kind == CALL_MBIND || c->kind == CALL_SET_MEMPOLICY) {
 		note_change(w, FIELD_MODE,
 			    mode_text(c->mode, t->mode[0], NODE_LIST_MAX),
 			    mode_text(k->mode, t->mode[1], NODE_LIST_MAX));
@@ -441,6 +441,10 @@ static int describe_rewrite(struct call *c, struct call_rewrite *w,
 		note_change(w, FIELD_OLD_NODES,
 			    node_list_text(&c->masks[MASK_SOURCE]),
 			    node_list_text(&c->masks[MASK_KERNEL_SOURCE]));
+	} else if (c->kind == CALL_SET_MEMPOLICY_HOME_NODE) {
+		note_change(w, FIELD_HOME_NODE,
+			    node_list_text(&c->masks[MASK_TARGET]),
+			    node_list_text(&c->masks[MASK_KERNEL_TARGET]));
 	}
 	return c->kind == CALL_MOVE_PAGES ? count_moves(c, &w->moves) : 0;
 }

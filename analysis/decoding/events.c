@@ -240,10 +240,23 @@ static int feed_exit_arrays(struct call *c, enum call_kind kind,
 				 call_add_target_mask) ||
 		       feed_ints(c, member(p, "old_nodes"), 0,
 				 call_add_source_mask) ? -1 : 0;
+	case CALL_SET_MEMPOLICY:
+		/* Only for what a rule changed: a policy moves no pages. */
+		return feed_ints(c, member(p, "nodemask"), 0,
+				 call_add_target_mask);
 	default:
-		/* The policy calls move no pages: no placement figure. */
+		/* The other policy calls move no pages: no placement figure. */
 		return 0;
 	}
+}
+
+/* The home node as a mask of one node: what a rule may change of it. */
+static int home_node_mask(struct event_reader *r, const struct event_view *ev)
+{
+	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
+	int32_t home = int_member(ev->payload, "home_node");
+
+	return c ? call_add_target_mask(c, 0, &home, 1) : 0;
 }
 
 static int on_entry_event(struct event_reader *r,
@@ -267,12 +280,17 @@ static int on_entry_event(struct event_reader *r,
 	} else if (type->kind == CALL_MBIND) {
 		start.bytes = int_member(p, "len");
 		start.mode = int_member(p, "mode");
+	} else if (type->kind == CALL_SET_MEMPOLICY) {
+		start.mode = int_member(p, "mode");
 	}
 	start.page_size = int_member(p, "page_size");
 	if (type->kind == CALL_MBIND && !member(p, "page_size"))
 		r->calls.views->summary.calls_without_page_size++;
 	start.flags = int_member(p, "flags");
-	return calls_begin(&r->calls, &start);
+	if (calls_begin(&r->calls, &start))
+		return -1;
+	return type->kind == CALL_SET_MEMPOLICY_HOME_NODE ?
+	       home_node_mask(r, ev) : 0;
 }
 
 static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
@@ -281,6 +299,7 @@ static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 		[NUMASHIM_ARRAY_NODES] = call_add_nodes,
 		[NUMASHIM_ARRAY_STATUS] = call_add_statuses,
 		[NUMASHIM_ARRAY_NODEMASK] = call_add_target_mask,
+		[NUMASHIM_ARRAY_POLICY_NODEMASK] = call_add_target_mask,
 		[NUMASHIM_ARRAY_NEW_NODES] = call_add_target_mask,
 		[NUMASHIM_ARRAY_OLD_NODES] = call_add_source_mask,
 		[NUMASHIM_ARRAY_KERNEL_NODES] = call_add_kernel_nodes,

@@ -283,6 +283,7 @@ static const struct lami_column rewrite_columns[] = {
 	{ "Node mask changes", LAMI_STRING, NULL },
 	{ "New nodes changes", LAMI_STRING, NULL },
 	{ "Old nodes changes", LAMI_STRING, NULL },
+	{ "Home node changes", LAMI_STRING, NULL },
 	{ "Errors made up", LAMI_STRING, NULL },
 	{ "Page status made up", LAMI_STRING, NULL },
 	{ "Kernel errors", LAMI_STRING, NULL },

@@ -16,6 +16,7 @@ const char *const rewrite_field_names[REWRITE_FIELDS] = {
 	[FIELD_NODEMASK] = "nodemask",
 	[FIELD_NEW_NODES] = "new_nodes",
 	[FIELD_OLD_NODES] = "old_nodes",
+	[FIELD_HOME_NODE] = "home_node",
 };
 
 static int rule_cmp(const void *a, const void *b)

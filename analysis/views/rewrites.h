@@ -2,8 +2,9 @@
 /*
  * The rewrites view's figures: for each rewrite rule that fired
  * (numashim-rewrite(7)), the calls it changed and how: move_pages' pages
- * sent to another node than the program asked for, mbind's mode, the
- * flags and the node masks as passed and as the kernel got them, dry
+ * sent to another node than the program asked for, mbind's and
+ * set_mempolicy's mode, the flags, the node masks and the home node as
+ * passed and as the kernel got them, dry
  * runs; and the failures it made up, apart from the kernel's own
  * failures of the same calls. A trace holds few rules, nodes and codes,
  * so the tallies stay small however long it is.
@@ -21,11 +22,12 @@
 
 /* What a rule may change besides move_pages' target nodes. */
 enum rewrite_field {
-	FIELD_MODE,		/* mbind's mode and mode flags */
+	FIELD_MODE,		/* mbind's and set_mempolicy's mode and mode flags */
 	FIELD_FLAGS,		/* move_pages' and mbind's MPOL_MF_* flags */
-	FIELD_NODEMASK,		/* mbind's */
+	FIELD_NODEMASK,		/* mbind's and set_mempolicy's */
 	FIELD_NEW_NODES,	/* migrate_pages' */
 	FIELD_OLD_NODES,	/* migrate_pages' */
+	FIELD_HOME_NODE,	/* set_mempolicy_home_node's */
 	REWRITE_FIELDS,
 };
 

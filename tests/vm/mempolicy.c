@@ -33,7 +33,7 @@
 /* ---- the calls, each recorded for tracecheck.py ---- */
 
 /* MPOL_DEFAULT and MPOL_LOCAL take no nodes: mask 0 passes none. */
-static long traced_set_mempolicy(int mode, unsigned long mask)
+long traced_set_mempolicy(int mode, unsigned long mask)
 {
 	int nodes[MAX_NODES], n = mask_nodes(mask, nodes);
 	unsigned long *ptr = mask ? &mask : NULL;

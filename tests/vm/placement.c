@@ -1082,6 +1082,28 @@ static void rewritten_migrates_back(void)
 	rewritten(rewritten_migrate_back);
 }
 
+/*
+ * The caller=rewritten_policy rule's call: BIND {1}, which the rule
+ * makes BIND {0}; the fresh pages then touched must land on node 0,
+ * where the program's own policy would have put none.
+ */
+static void rewritten_policy(void)
+{
+	char *mem = region(NPAGES, 0);
+	unsigned long i;
+
+	if (!getenv("NUMASHIM_REWRITE")) {
+		skip("pages where the rule's policy puts them", "no rule given");
+		return;
+	}
+	verdict(traced_set_mempolicy(MPOL_BIND, 1UL << 1) == 0,
+		"set_mempolicy BIND {1} works | %m");
+	for (i = 0; i < NPAGES; i++)
+		mem[i * page_size] = 1;
+	traced_set_mempolicy(MPOL_DEFAULT, 0);
+	kernel_agrees_all(0, mem, NPAGES, 0);
+}
+
 static const struct scenario scenarios[] = {
 	{ "rewrite-interleave", rewritten_moves },
 	{ "rewrite-dry-run", rewritten_moves },
@@ -1089,6 +1111,7 @@ static const struct scenario scenarios[] = {
 	{ "rewrite-mbind", rewritten_mbinds },
 	{ "rewrite-migrate", rewritten_migrates },
 	{ "rewrite-migrate-source", rewritten_migrates_back },
+	{ "rewrite-policy", rewritten_policy },
 	{ "move-0-1", move_0_1 },
 	{ "move-1-0", move_1_0 },
 	{ "move-memory-only", move_memory_only },

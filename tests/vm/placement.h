@@ -26,6 +26,8 @@ long traced_move_pages(int pid, unsigned long n, void **pages,
 		       const int *nodes, int *status, int flags);
 long traced_mbind(void *addr, unsigned long len, int mode,
 		  unsigned long mask, unsigned int flags);
+/* The thread's policy set to mode over mask (0: no nodes), recorded. */
+long traced_set_mempolicy(int mode, unsigned long mask);
 
 void kernel_agrees(int pid, char *mem, unsigned long n, const int *want);
 
