@@ -24,6 +24,7 @@
 #include "record.h"
 #include "rewrite.h"
 #include "usermem.h"
+#include "weights.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 #define WORD_BITS (8 * sizeof(unsigned long))
@@ -59,6 +60,7 @@ static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
 		numashim_array_accessed(&nodemask);
 	mask_rec.len = take_mask(&nodemask, s, id, ip);
 	rc.res.incomplete |= numashim_array_finish(&nodemask, id, ip);
+	numashim_weights_record(s, id, a->mode, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_exit, &rc.res,
 				&mask_rec, ip);
 	errno = rc.program_errno;
