@@ -68,6 +68,15 @@ enum numashim_mpol_get_flag {
 /* The flags that ask for pages to move. */
 #define NUMASHIM_MPOL_MF_MOVE_ANY (NUMASHIM_MPOL_MF_MOVE | NUMASHIM_MPOL_MF_MOVE_ALL)
 
+/*
+ * The mode the kernel makes of a mode argument, as sanitize_mpol_flags()
+ * does: its low int, without the mode flags.
+ */
+static inline unsigned int numashim_mpol_mode_of(unsigned long mode)
+{
+	return (unsigned int) mode & ~(unsigned int) NUMASHIM_MPOL_MODE_FLAG_MASK;
+}
+
 struct numashim_name {
 	const char *name;
 	unsigned long value;

@@ -33,6 +33,7 @@
 #include "scratch.h"
 #include "self.h"
 #include "thread.h"
+#include "weights.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 
@@ -198,6 +199,9 @@ static long record_mbind(const struct numashim_mbind_args *a,
 		numashim_array_accessed(&nodemask);
 	mask_rec.len = take(&nodemask, rw, rc.call.id, (void *) mask_rec.v, ip);
 	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
+	/* The mode the kernel got, unless a rule failed the call instead. */
+	if (!rw->rule || !rw->rule->fail_errno)
+		numashim_weights_record(s, rc.call.id, rw->args.mbind.mode, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, &mask_rec, ip);
 	errno = rc.program_errno;
 	return ret;

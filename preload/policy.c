@@ -24,6 +24,7 @@
 #include "record.h"
 #include "rewrite.h"
 #include "usermem.h"
+#include "weights.h"
 
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 #define WORD_BITS (8 * sizeof(unsigned long))
@@ -85,6 +86,10 @@ static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
 		numashim_array_accessed(&nodemask);
 	mask_rec.len = take_mask(&nodemask, s, rc.call.id, ip);
 	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
+	/* The mode the kernel got, unless a rule failed the call instead. */
+	if (!rw->rule || !rw->rule->fail_errno)
+		numashim_weights_record(s, rc.call.id,
+					rw->args.set_mempolicy.mode, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_exit, &rc.res,
 				&mask_rec, ip);
 	errno = rc.program_errno;

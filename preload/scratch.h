@@ -14,6 +14,18 @@ union numashim_chunk {
 	int32_t ints[NUMASHIM_CHUNK_LEN];
 };
 
+/* Room for getdents64()'s entries: a few dozen at a time. */
+#define NUMASHIM_WEIGHTS_DIRENTS 2048
+
+/* The weighted interleave weights of a call, as weights.c reads them. */
+struct numashim_weights {
+	uint32_t nodes[NUMASHIM_WEIGHTS_MAX];
+	uint8_t weights[NUMASHIM_WEIGHTS_MAX];
+	size_t len;
+	char dirents[NUMASHIM_WEIGHTS_DIRENTS]
+		__attribute__((aligned(8)));
+};
+
 /*
  * Everything large that one intercepted call needs, kept off the
  * program's stack, which may be a small thread stack or a signal
@@ -24,6 +36,7 @@ struct numashim_scratch {
 	/* The backtrace, and the context and cursor of caller= rules. */
 	struct numashim_unwind unwind;
 	union numashim_chunk chunk;
+	struct numashim_weights weights;
 	unsigned long masks[2][NUMASHIM_MASK_MAX_WORDS];
 	union {
 		struct {

@@ -11,6 +11,15 @@
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The weights the thread's next call must have recorded (expect_weights()). */
+#define WEIGHTS_MAX 64
+static __thread struct {
+	int given;
+	int n;
+	int nodes[WEIGHTS_MAX];
+	int weights[WEIGHTS_MAX];
+} weights;
+
 /* Opened per call, in append mode, so that forked children can write too. */
 static FILE *expect_begin(const char *call, struct expect_site site)
 {
@@ -31,8 +40,52 @@ static FILE *expect_begin(const char *call, struct expect_site site)
 	return f;
 }
 
+void expect_weights(const int *nodes, const int *w, int n)
+{
+	int i;
+
+	if (n > WEIGHTS_MAX) {
+		fprintf(stderr, "expect_weights: more than %d nodes\n",
+			WEIGHTS_MAX);
+		exit(2);
+	}
+	weights.given = 1;
+	weights.n = n;
+	for (i = 0; i < n; i++) {
+		weights.nodes[i] = nodes[i];
+		weights.weights[i] = w[i];
+	}
+}
+
+static void put_list(FILE *f, const int *v, int n)
+{
+	int i;
+
+	fputc('[', f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s%d", i ? ", " : "", v[i]);
+	fputc(']', f);
+}
+
+static void put_weights(FILE *f)
+{
+	if (!weights.given)
+		return;
+	weights.given = 0;
+	if (weights.n < 0) {
+		fputs(", \"weights\": null", f);
+		return;
+	}
+	fputs(", \"weights\": {\"nodes\": ", f);
+	put_list(f, weights.nodes, weights.n);
+	fputs(", \"weights\": ", f);
+	put_list(f, weights.weights, weights.n);
+	fputc('}', f);
+}
+
 static void expect_end(FILE *f, long ret, int err)
 {
+	put_weights(f);
 	fprintf(f, ", \"ret\": %ld, \"err\": %d}\n", ret, ret < 0 ? err : 0);
 	fclose(f);
 	pthread_mutex_unlock(&lock);

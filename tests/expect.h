@@ -87,4 +87,12 @@ void expect_set_mempolicy_home_node(struct expect_site site,
 				    unsigned long home_node,
 				    unsigned long flags, long ret, int err);
 
+/*
+ * What the next call this thread writes down must have recorded of the
+ * weights of weighted interleave (numashim:interleave_weights): n nodes
+ * ascending and their weights, or no event at all when n is negative.
+ * The calls written down without it are not checked for the event.
+ */
+void expect_weights(const int *nodes, const int *weights, int n);
+
 #endif /* NUMASHIM_TEST_EXPECT_H */

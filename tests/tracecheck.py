@@ -63,6 +63,7 @@ class Call:
         self.segments = collections.defaultdict(list)
         self.incomplete = {}
         self.rewrite = None
+        self.weights = None
 
     def array(self, name):
         """The array as recorded, or an error if its pieces do not join."""
@@ -184,6 +185,12 @@ def read_trace(path):
         elif name in ("addr_chunk", "int_chunk"):
             call.segments[label(p["array"])].append(
                 (int(p["offset"]), [int(v) for v in p["values"]]))
+        elif name == "interleave_weights":
+            if call.exit is not None or call.weights is not None:
+                raise SystemExit(f"{ev.name} of call {key} after its exit "
+                                 "or twice")
+            call.weights = {f: [int(v) for v in p[f]]
+                            for f in ("nodes", "weights")}
         elif name == "array_incomplete":
             call.incomplete[label(p["array"])] = (
                 int(p["recorded"]), int(p["expected"]), int(p["err"]))
@@ -262,6 +269,10 @@ def check_call(call, exp, sym, depth, say):
     name = errno_name(exp["err"]) if exp["err"] else "none"
     if x["err"].labels != [name]:
         say(f"err named {x['err'].labels}, the program saw {name}")
+    # The weights of weighted interleave, where the program says which.
+    if "weights" in exp and call.weights != exp["weights"]:
+        say(f"interleave weights recorded as {call.weights}, "
+            f"expected {exp['weights']}")
     if int(x["latency_ns"]) <= 0 or call.exit_ts < call.ts:
         say(f"latency {int(x['latency_ns'])} ns")
 

@@ -150,6 +150,17 @@
 	F(ints, int32_t, kernel_nodes, kernel_nodes->v, kernel_nodes->len) \
 	F(hexes, uint64_t, injected, injected->v, injected->len)
 
+/*
+ * The weights of weighted interleave in force when the call call_id
+ * asked for the mode, w: each node that has a weight file, and its
+ * weight, in the same order.
+ */
+#define NUMASHIM_INTERLEAVE_WEIGHTS_FIELDS(F)				\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, w->id)				\
+	F(ints, uint32_t, nodes, w->nodes, w->len)			\
+	F(ints, uint8_t, weights, w->weights, w->len)
+
 /* The fields that open every event about a part of an array. */
 #define NUMASHIM_ARRAY_FIELDS(F)					\
 	NUMASHIM_RUN_FIELDS(F)						\

@@ -139,4 +139,18 @@ struct numashim_rewrite_rec {
 	uint64_t maxnode;	/* mbind, migrate_pages: the maxnode the kernel got */
 };
 
+/*
+ * The most nodes whose weights are recorded: the kernel's MAX_NUMNODES at
+ * its largest (CONFIG_NODES_SHIFT 10, Debian's).
+ */
+#define NUMASHIM_WEIGHTS_MAX 1024
+
+/* The weighted interleave weights read for the call id, by node. */
+struct numashim_weights_rec {
+	uint64_t id;
+	const uint32_t *nodes;
+	const uint8_t *weights;
+	size_t len;
+};
+
 #endif /* NUMASHIM_PAYLOAD_H */

@@ -207,6 +207,21 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, rewrite,
 	)
 )
 
+/*
+ * The weights of weighted interleave (Linux 6.9), from
+ * /sys/kernel/mm/mempolicy/weighted_interleave/nodeN, before the exit of
+ * a set_mempolicy or mbind call that gave the kernel that mode: the first
+ * such call of the process, and the first after they changed.
+ */
+LTTNG_UST_TRACEPOINT_EVENT(numashim, interleave_weights,
+	LTTNG_UST_TP_ARGS(const struct numashim_weights_rec *, w,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_INTERLEAVE_WEIGHTS_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
 LTTNG_UST_TRACEPOINT_EVENT(numashim, addr_chunk,
 	LTTNG_UST_TP_ARGS(uint64_t, call_id, enum numashim_array, array,
 		uint64_t, offset, const struct numashim_addrs *, rec,

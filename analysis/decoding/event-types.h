@@ -22,6 +22,7 @@ enum event_role {
 	EVENT_INT_CHUNK,
 	EVENT_ADDR_CHUNK,
 	EVENT_REWRITE,
+	EVENT_WEIGHTS,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
 	/* lttng-ust's own, which tell where the binaries are. */

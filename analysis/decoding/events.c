@@ -351,6 +351,42 @@ static int on_rewrite(struct event_reader *r, const struct event_view *ev)
 	       feed_injected(c, member(p, "injected"), 0) ? -1 : 0;
 }
 
+/* An array field's first n elements into v; false when it is shorter. */
+static bool uint_elements(const bt_field *array, uint64_t n, uint32_t *v)
+{
+	uint64_t i;
+	int64_t x;
+
+	if (!is_array(array) || bt_field_array_get_length(array) < n)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (!int_value(bt_field_array_borrow_element_field_by_index_const(
+				       array, i), &x))
+			return false;
+		v[i] = x;
+	}
+	return true;
+}
+
+/* The weights of interleave_weights, for the process's calls from now on. */
+static int on_weights(struct event_reader *r, const struct event_view *ev)
+{
+	const bt_field *nodes = member(ev->payload, "nodes");
+	uint32_t node_v[NUMASHIM_WEIGHTS_MAX], weight_v[NUMASHIM_WEIGHTS_MAX];
+	uint8_t weights[NUMASHIM_WEIGHTS_MAX];
+	uint64_t n, i;
+
+	if (!is_array(nodes))
+		return 0;
+	n = bt_field_array_get_length(nodes);
+	if (n > NUMASHIM_WEIGHTS_MAX || !uint_elements(nodes, n, node_v) ||
+	    !uint_elements(member(ev->payload, "weights"), n, weight_v))
+		return 0;
+	for (i = 0; i < n; i++)
+		weights[i] = weight_v[i];
+	return calls_set_weights(&r->calls, ev->vpid, node_v, weights, n);
+}
+
 static int on_exit_event(struct event_reader *r,
 			 const struct event_type *type,
 			 const struct event_view *ev)
@@ -489,6 +525,8 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		return on_addr_chunk(r, &ev);
 	case EVENT_REWRITE:
 		return on_rewrite(r, &ev);
+	case EVENT_WEIGHTS:
+		return on_weights(r, &ev);
 	default:
 		return 0;
 	}

@@ -47,6 +47,7 @@ struct page_tally {
 struct site;
 struct node_cells;
 struct call_rewrite;
+struct interleave_weights;
 
 /* A finished call, as the views count it. */
 struct call_record {
@@ -63,6 +64,8 @@ struct call_record {
 	/* What a rewrite rule did to the call; NULL: none did. */
 	const struct call_rewrite *rewrite;
 	int32_t injected_err;	/* the errno a rule made up; 0: the kernel's */
+	/* Weighted interleave's weights in force (calls.h); NULL: none. */
+	const struct interleave_weights *weights;
 	uint64_t start_ns;	/* when, in ns from the clock's origin */
 	int64_t ret;
 	int32_t err;
