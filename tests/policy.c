@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <numa.h>
 #include <numaif.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +342,50 @@ static void dry_run(void)
 	     "cannot put the default policy back");
 }
 
+/*
+ * A thread's policy is its own: each thread sets another one, and the
+ * first also asks for node 1, which a host of one node refuses, so that
+ * its policy in force stays the one before.
+ */
+static void *bind_thread(void *arg)
+{
+	static const unsigned long mask1[MASK_WORDS] = { 2 };
+	static const int node1[] = { 1 };
+	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
+
+	(void) arg;
+	must(checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
+	     "thread bind");
+	checked_set_mempolicy(site, MPOL_INTERLEAVE, mask1, MAXNODE, node1, 1);
+	return NULL;
+}
+
+static void *preferred_thread(void *arg)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_SYSCALL, 1);
+
+	(void) arg;
+	must(checked_set_mempolicy(site, MPOL_PREFERRED, mask0, MAXNODE,
+				   node0, 1), "thread preferred");
+	return NULL;
+}
+
+/* One after the other, so that their calls come in a known order. */
+static void threads(void)
+{
+	void *(*const bodies[])(void *) = { bind_thread, preferred_thread };
+	pthread_t t;
+	size_t i;
+
+	for (i = 0; i < sizeof(bodies) / sizeof(*bodies); i++) {
+		if (pthread_create(&t, NULL, bodies[i], NULL) ||
+		    pthread_join(t, NULL)) {
+			fputs("pthread failed\n", stderr);
+			exit(3);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	page_size = sysconf(_SC_PAGESIZE);
@@ -362,5 +407,6 @@ int main(int argc, char **argv)
 	refused(EXPECT_FUNCTION);
 	refused(EXPECT_SYSCALL);
 	libnuma_calls();
+	threads();
 	return 0;
 }

@@ -50,7 +50,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 VIEWS = ["summary", "failures", "callsites", "nodes", "rewrites",
-         "timeline"]
+         "timeline", "policies"]
 FORMATS = ["text", "json", "csv", "lami"]
 RUNS = ([("cmd", v, f) for v in VIEWS for f in FORMATS] +
         [("html", v, "text") for v in VIEWS] +

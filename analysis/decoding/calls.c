@@ -49,9 +49,11 @@ struct call {
 	char procname[PROCNAME_MAX];
 	uint64_t start_ns;
 	uint64_t count;
+	uint64_t addr;
 	uint64_t bytes;
 	bool query;
 	uint64_t mode;
+	uint64_t home_node;
 	int32_t flags;
 	uint32_t page_size;
 	struct node_runs nodes;
@@ -141,9 +143,11 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	if (start->procname)
 		strncpy(c->procname, start->procname, sizeof(c->procname) - 1);
 	c->count = start->count;
+	c->addr = start->addr;
 	c->bytes = start->bytes;
 	c->query = start->query;
 	c->mode = start->mode;
+	c->home_node = start->home_node;
 	c->flags = start->flags;
 	c->page_size = start->page_size;
 	c->site = start->site;
@@ -547,11 +551,42 @@ static const struct interleave_weights *weights_of(struct call_table *t,
 	return found ? &(*found)->w : NULL;
 }
 
+/* The arrays whose loss leaves a policy's node mask unknown. */
+#define POLICY_MASKS (NUMASHIM_ARRAY_BIT(NODEMASK) | \
+		      NUMASHIM_ARRAY_BIT(POLICY_NODEMASK))
+
+/*
+ * The policy the kernel got from c: the program's, or what a rewrite
+ * rule made of it, under which the range was placed. NULL for the calls
+ * that set no policy.
+ */
+static const struct call_policy *describe_policy(struct call *c,
+						 const struct call_result *r,
+						 struct call_policy *p)
+{
+	bool rewritten = c->rewrite.rule;
+	struct node_list *mask = &c->masks[rewritten ? MASK_KERNEL_TARGET :
+						      MASK_TARGET];
+
+	if (c->kind != CALL_SET_MEMPOLICY && c->kind != CALL_MBIND &&
+	    c->kind != CALL_SET_MEMPOLICY_HOME_NODE)
+		return NULL;
+	*p = (struct call_policy) {
+		.mode = rewritten ? c->rewrite.mode : c->mode,
+		.flags = rewritten ? c->rewrite.flags : c->flags,
+		.start = c->addr, .len = c->bytes, .home_node = c->home_node,
+		.nodes = r->incomplete & POLICY_MASKS ? NULL :
+			 node_list_text(mask),
+	};
+	return p;
+}
+
 int calls_end(struct call_table *t, struct call *c,
 	      const struct call_result *r)
 {
 	struct call_rewrite rewrite = { 0 };
 	struct rewrite_texts texts;
+	struct call_policy policy;
 	struct call_record rec;
 	int ret;
 
@@ -576,6 +611,7 @@ int calls_end(struct call_table *t, struct call *c,
 		.cells = &c->cells,
 		.site = c->site, .start_ns = c->start_ns,
 		.rewrite = c->rewrite.rule ? &rewrite : NULL,
+		.policy = describe_policy(c, r, &policy),
 		.injected_err = c->rewrite.injected_err,
 		.weights = weights_of(t, c),
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,

@@ -53,9 +53,11 @@ struct call_start {
 	uint64_t count;		/* move_pages: count */
 	bool query;		/* move_pages: nodes is NULL */
 	uint32_t page_size;	/* move_pages, mbind: 0 when not recorded */
-	uint64_t bytes;		/* mbind: len */
-	uint64_t mode;		/* mbind: mode; set_mempolicy: mode without its flags */
-	int32_t flags;		/* move_pages, mbind: flags */
+	uint64_t addr;		/* mbind: addr; home node: start */
+	uint64_t bytes;		/* mbind, home node: len */
+	uint64_t mode;		/* mbind, set_mempolicy: mode with its flags */
+	uint64_t home_node;	/* home node: home_node */
+	int32_t flags;		/* move_pages, mbind, home node: flags */
 	struct site *site;
 };
 
@@ -79,6 +81,7 @@ struct call_result {
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;
+	uint32_t incomplete;	/* bits of the arrays not recorded whole */
 };
 
 /*
@@ -96,9 +99,10 @@ int call_add_statuses(struct call *c, uint64_t offset, const int32_t *v,
 		      size_t n);
 
 /*
- * The node masks of mbind and migrate_pages, element offset.. of the
- * list of their nodes: the target mask (mbind's nodemask, migrate_pages'
- * new_nodes) and migrate_pages' source mask (old_nodes).
+ * The node masks of mbind, set_mempolicy and migrate_pages, element
+ * offset.. of the list of their nodes: the target mask (mbind's and
+ * set_mempolicy's nodemask, migrate_pages' new_nodes) and migrate_pages'
+ * source mask (old_nodes).
  */
 int call_add_target_mask(struct call *c, uint64_t offset, const int32_t *v,
 			 size_t n);

@@ -241,11 +241,10 @@ static int feed_exit_arrays(struct call *c, enum call_kind kind,
 		       feed_ints(c, member(p, "old_nodes"), 0,
 				 call_add_source_mask) ? -1 : 0;
 	case CALL_SET_MEMPOLICY:
-		/* Only for what a rule changed: a policy moves no pages. */
+		/* The policies view's, never a placement figure. */
 		return feed_ints(c, member(p, "nodemask"), 0,
 				 call_add_target_mask);
 	default:
-		/* The other policy calls move no pages: no placement figure. */
 		return 0;
 	}
 }
@@ -278,10 +277,17 @@ static int on_entry_event(struct event_reader *r,
 		start.count = int_member(p, "count");
 		start.query = !int_member(p, "nodes_ptr");
 	} else if (type->kind == CALL_MBIND) {
+		start.addr = int_member(p, "addr");
 		start.bytes = int_member(p, "len");
 		start.mode = int_member(p, "mode");
 	} else if (type->kind == CALL_SET_MEMPOLICY) {
-		start.mode = int_member(p, "mode");
+		/* The kernel's split, joined again as mbind's mode is. */
+		start.mode = (uint32_t) int_member(p, "mode") |
+			     (uint64_t) int_member(p, "mode_flags");
+	} else if (type->kind == CALL_SET_MEMPOLICY_HOME_NODE) {
+		start.addr = int_member(p, "start");
+		start.bytes = int_member(p, "len");
+		start.home_node = int_member(p, "home_node");
 	}
 	start.page_size = int_member(p, "page_size");
 	if (type->kind == CALL_MBIND && !member(p, "page_size"))
@@ -304,6 +310,7 @@ static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 		[NUMASHIM_ARRAY_OLD_NODES] = call_add_source_mask,
 		[NUMASHIM_ARRAY_KERNEL_NODES] = call_add_kernel_nodes,
 		[NUMASHIM_ARRAY_KERNEL_OLD_NODES] = call_add_kernel_source_mask,
+		[NUMASHIM_ARRAY_POLICY_NODEMASK] = call_add_target_mask,
 	};
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
 	int64_t array = int_member(ev->payload, "array");
@@ -398,6 +405,7 @@ static int on_exit_event(struct event_reader *r,
 		.tid = ev->vtid, .procname = ev->procname,
 		.ret = int_member(p, "ret"), .err = int_member(p, "err"),
 		.latency_ns = int_member(p, "latency_ns"),
+		.incomplete = int_member(p, "incomplete"),
 		.end_ns = ev->time_ns,
 	};
 

@@ -135,6 +135,14 @@ void put_json_warnings(struct json_writer *w, const struct summary *s)
 	json_end_array(w);
 }
 
+void put_json_policies_warnings(struct json_writer *w, const struct views *v)
+{
+	json_key(w, "warnings");
+	json_begin_array(w);
+	policies_warnings(v, put_warning_string, w);
+	json_end_array(w);
+}
+
 void put_json_losses(struct json_writer *w, const struct summary *s)
 {
 	json_member_uint(w, "numashim_events", s->numashim_events);

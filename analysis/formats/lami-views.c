@@ -395,6 +395,69 @@ static int print_timeline_lami(FILE *out, const struct view_figures *f,
 	return 0;
 }
 
+static const struct lami_column policy_columns[] = {
+	{ "Process", LAMI_PROCESS, NULL },
+	{ "Scope", LAMI_STRING, NULL },
+	{ "Time", LAMI_TIME_RANGE, NULL },
+	{ "Replaced after", LAMI_DURATION, NULL },
+	{ "Mode", LAMI_STRING, NULL },
+	{ "Mode flags", LAMI_STRING, NULL },
+	{ "Nodes", LAMI_STRING, NULL },
+	{ "Flags", LAMI_STRING, NULL },
+	{ "Start", LAMI_NUMBER, NULL },
+	{ "End", LAMI_NUMBER, NULL },
+	{ "Home node", LAMI_NUMBER, NULL },
+	{ "Call site", LAMI_STRING, NULL },
+	{ "Error", LAMI_STRING, NULL },
+};
+
+/* A word of the row's, in texts, which last while the row is printed. */
+static struct lami_cell kept_text(char *buf, const char *s)
+{
+	if (!s)
+		return lami_empty;
+	snprintf(buf, LAMI_TEXT_MAX, "%s", s);
+	return lami_text(buf);
+}
+
+static struct lami_cell maybe_uint(bool known, uint64_t u)
+{
+	return known ? lami_uint(u) : lami_empty;
+}
+
+/*
+ * A policy as the JSON gives it, with its time as a moment, and how long
+ * a thread's policy was in force when the thread replaced it.
+ */
+static void policy_row(const void *rows, size_t i, struct lami_cell *c,
+		       struct lami_texts *texts)
+{
+	const struct policy_row *row = &((const struct policy_row *) rows)[i];
+	bool thread = row->scope == POLICY_THREAD;
+	char (*text)[LAMI_TEXT_MAX] = texts->v;
+	struct policy_words w;
+
+	policy_row_words(row, &w);
+	*c++ = lami_process(row->procname, row->vpid, row->tid);
+	*c++ = lami_text(policy_scope_names[row->scope]);
+	*c++ = lami_time_range(row->time_ns, row->time_ns);
+	*c++ = maybe_uint(row->until_ns, row->until_ns - row->time_ns);
+	*c++ = kept_text(*text++, w.mode);
+	*c++ = kept_text(*text++, w.mode_flags);
+	*c++ = kept_text(*text++, w.nodes);
+	*c++ = kept_text(*text++, w.flags);
+	*c++ = maybe_uint(!thread, row->start);
+	*c++ = maybe_uint(!thread, row->end);
+	*c++ = maybe_uint(row->scope == POLICY_HOME_NODE, row->home_node);
+	*c++ = lami_text(site_name(row->site, *text++, LAMI_TEXT_MAX));
+	*c = kept_text(*text, w.error);
+}
+
+static const struct lami_table policy_table = {
+	.name = "policies", .title = "Memory policies set, and refused",
+	COLUMNS(policy_columns), .row = policy_row,
+};
+
 /*
  * Each view's table class, and for the timeline, whose columns are the
  * trace's nodes, what writes it instead of lami_put_results().
@@ -410,6 +473,7 @@ static const struct lami_view {
 	[NUMASHIM_REPORT_NODES] = { &node_table },
 	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table },
 	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
+	[NUMASHIM_REPORT_POLICIES] = { &policy_table },
 };
 
 _Static_assert(sizeof(lami_views) / sizeof(*lami_views) ==
@@ -444,7 +508,10 @@ int print_lami(FILE *out, const struct view_figures *f,
 	};
 
 	/* LAMI's results have no room for them: stderr, as for CSV. */
-	summary_warnings(&v->summary, put_warning, stderr);
+	if (f->view == NUMASHIM_REPORT_POLICIES)
+		policies_warnings(v, put_warning, stderr);
+	else
+		summary_warnings(&v->summary, put_warning, stderr);
 	if (lami_views[f->view].print)
 		return lami_views[f->view].print(out, f, &r);
 	lami_put_results(out, lami_views[f->view].table, f->items, f->count,

@@ -25,6 +25,8 @@ extern const char report_no_events[];
 /* What the formats share. */
 typedef void (*warning_fn)(void *data, const char *message);
 void summary_warnings(const struct summary *s, warning_fn say, void *data);
+/* The summary's warnings and what the policies view leaves out. */
+void policies_warnings(const struct views *v, warning_fn say, void *data);
 
 /*
  * Text: text in lines of at most 78 columns, the first opening with
@@ -62,8 +64,9 @@ void put_json_view_end(struct json_writer *w, const struct summary *s);
 /* The two above, for a view that has nothing else to write. */
 void put_json_view(FILE *out, const char *list, const struct view_figures *f,
 		   json_item_fn put);
-/* The member "warnings": [...]. */
+/* The member "warnings": [...]; the second with the policies view's. */
 void put_json_warnings(struct json_writer *w, const struct summary *s);
+void put_json_policies_warnings(struct json_writer *w, const struct views *v);
 /* numashim_events and the counts of events lost, as members. */
 void put_json_losses(struct json_writer *w, const struct summary *s);
 /* A site's members: "site": name, "binary": path, "offset": N. */

@@ -120,3 +120,41 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 		say(data, msg);
 	}
 }
+
+/* What the policies view leaves out or shows in part. */
+static const struct {
+	size_t offset;		/* of the count in struct policies */
+	const char *format;	/* with the count's one conversion */
+} policy_warnings[] = {
+	{ offsetof(struct policies, without_entry),
+	  "%" PRIu64 " set_mempolicy, mbind or set_mempolicy_home_node calls "
+	  "have an exit event but no entry event: their policies are not "
+	  "known, and not shown" },
+	{ offsetof(struct policies, without_exit),
+	  "%" PRIu64 " set_mempolicy, mbind or set_mempolicy_home_node calls "
+	  "have an entry event but no exit event: whether the kernel took "
+	  "their policies is not known, so they are not shown, and a policy "
+	  "shown in force may have been replaced" },
+	{ offsetof(struct policies, masks_unknown),
+	  "%" PRIu64 " policies in force have a node mask the trace does not hold "
+	  "whole (numashim(7), INCOMPLETE ARRAYS): their nodes are shown as "
+	  "unknown" },
+};
+
+void policies_warnings(const struct views *v, warning_fn say, void *data)
+{
+	char msg[512];
+	uint64_t n;
+	size_t i;
+
+	summary_warnings(&v->summary, say, data);
+	for (i = 0; i < sizeof(policy_warnings) / sizeof(policy_warnings[0]);
+	     i++) {
+		memcpy(&n, (const char *) &v->policies +
+		       policy_warnings[i].offset, sizeof(n));
+		if (!n)
+			continue;
+		snprintf(msg, sizeof(msg), policy_warnings[i].format, n);
+		say(data, msg);
+	}
+}

@@ -35,7 +35,10 @@
 	  "per rewrite rule, the calls it changed, what the kernel got\n" \
 	  "instead, and the failures it made up")			\
 	X(TIMELINE, timeline, true,					\
-	  "calls by kind, failed calls and pages moved by node, over time")
+	  "calls by kind, failed calls and pages moved by node, over time") \
+	X(POLICIES, policies, true,					\
+	  "the memory policies set, per thread over time and per range,\n" \
+	  "and apart those the kernel refused")
 
 #define NUMASHIM_REPORT_VIEW_ENUM(ID, name, lami, help) NUMASHIM_REPORT_##ID,
 enum numashim_report_view {

@@ -39,6 +39,15 @@ static int rewrites_figures(struct view_figures *f)
 	return f->rules ? 0 : -1;
 }
 
+static int policies_figures(struct view_figures *f)
+{
+	f->items = f->policies = policies_list(&f->v->policies, &f->count);
+	if (!f->policies)
+		return -1;
+	f->in_force = policies_in_force(f->policies, f->count);
+	return 0;
+}
+
 /* The timeline's buckets are its figures as counted. */
 static int timeline_figures(struct view_figures *f)
 {
@@ -70,4 +79,5 @@ void view_figures_fini(struct view_figures *f)
 	node_cells_fini(&f->cells);
 	free(f->columns);
 	free(f->rules);
+	free(f->policies);
 }

@@ -32,6 +32,8 @@ struct view_figures {
 	int32_t *columns;		/* nodes: the statuses and result nodes */
 	size_t column_count;
 	struct rule_tally **rules;	/* rewrites */
+	struct policy_row *policies;	/* policies, in force first */
+	size_t in_force;		/* policies: how many are */
 };
 
 /* 0, or -1 when out of memory; f is to be released either way. */

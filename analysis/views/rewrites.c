@@ -247,22 +247,34 @@ static void put_bits(char *buf, size_t size, size_t len,
 			 value);
 }
 
-const char *mode_text(uint64_t mode, char *buf, size_t size)
+const char *mode_name(uint64_t mode, char *buf, size_t size)
 {
 	const struct numashim_name *m = numashim_mpol_modes;
 	uint64_t base = mode & ~(uint64_t) NUMASHIM_MPOL_MODE_FLAG_MASK;
-	size_t len;
 
 	for (; m->name && m->value != base; m++)
 		;
 	if (m->name)
-		len = snprintf(buf, size, "%s", m->name);
+		snprintf(buf, size, "%s", m->name);
 	else
-		len = snprintf(buf, size, "%" PRIu64, base);
-	if (len < size)
-		put_bits(buf, size, len, numashim_mpol_mode_flags,
-			 mode & NUMASHIM_MPOL_MODE_FLAG_MASK);
+		snprintf(buf, size, "%" PRIu64, base);
 	return buf;
+}
+
+const char *mode_text(uint64_t mode, char *buf, size_t size)
+{
+	mode_name(mode, buf, size);
+	put_bits(buf, size, strlen(buf), numashim_mpol_mode_flags,
+		 mode & NUMASHIM_MPOL_MODE_FLAG_MASK);
+	return buf;
+}
+
+const char *mode_flags_text(uint64_t mode, char *buf, size_t size)
+{
+	buf[0] = 0;
+	put_bits(buf, size, 0, numashim_mpol_mode_flags,
+		 mode & NUMASHIM_MPOL_MODE_FLAG_MASK);
+	return buf[0] ? buf : "none";
 }
 
 const char *mf_flags_text(uint64_t flags, char *buf, size_t size)

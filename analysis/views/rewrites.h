@@ -124,6 +124,9 @@ const char *rewrite_changes_text(const struct rewrite_changes *changes,
 /* mbind's mode and MPOL_MF_* flags as rules write them: "bind|static_nodes". */
 const char *mode_text(uint64_t mode, char *buf, size_t size);
 const char *mf_flags_text(uint64_t flags, char *buf, size_t size);
+/* A mode's parts: the mode alone, "bind", and its mode flags, or "none". */
+const char *mode_name(uint64_t mode, char *buf, size_t size);
+const char *mode_flags_text(uint64_t mode, char *buf, size_t size);
 
 void rewrites_fini(struct rewrites *r);
 

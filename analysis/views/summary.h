@@ -49,6 +49,21 @@ struct node_cells;
 struct call_rewrite;
 struct interleave_weights;
 
+/*
+ * What a policy call with its entry asked of the kernel, or got from a
+ * rewrite rule: set_mempolicy's policy for the thread, mbind's for a
+ * range, set_mempolicy_home_node's home node for a range.
+ */
+struct call_policy {
+	uint64_t mode;		/* with its mode flags */
+	uint32_t flags;		/* mbind: MPOL_MF_* */
+	uint64_t start;		/* mbind, home node: the range's address */
+	uint64_t len;		/* and its length, as passed */
+	uint64_t home_node;
+	/* The node mask as numactl writes it; NULL: not recorded whole. */
+	const char *nodes;
+};
+
 /* A finished call, as the views count it. */
 struct call_record {
 	enum call_kind kind;
@@ -63,6 +78,8 @@ struct call_record {
 	struct site *site;		/* where the program called */
 	/* What a rewrite rule did to the call; NULL: none did. */
 	const struct call_rewrite *rewrite;
+	/* set_mempolicy, mbind and home node calls with their entry; else NULL. */
+	const struct call_policy *policy;
 	int32_t injected_err;	/* the errno a rule made up; 0: the kernel's */
 	/* Weighted interleave's weights in force (calls.h); NULL: none. */
 	const struct interleave_weights *weights;

@@ -17,6 +17,7 @@ void views_fini(struct views *v)
 	node_cells_fini(&v->nodes);
 	rewrites_fini(&v->rewrites);
 	timeline_fini(&v->timeline);
+	policies_fini(&v->policies);
 }
 
 #define CALL_SCOPE(name, TAG, flags, arrays) [CALL_##TAG] = NUMASHIM_SCOPE_##TAG,
@@ -64,6 +65,8 @@ int views_add_call(struct views *v, const struct call_record *c)
 		return -1;
 	if (timeline_add_call(&v->timeline, c))
 		return -1;
+	if (policies_add(&v->policies, c))
+		return -1;
 	return add_failures(v, c);
 }
 
@@ -72,6 +75,7 @@ int views_add_unfinished(struct views *v, const struct call_record *c)
 	if (!call_filter_pass(&v->filter, c, false))
 		return 0;
 	v->summary.calls_without_exit++;
+	policies_add_unfinished(&v->policies, c->kind);
 	return summary_add_unfinished(&v->summary, c->kind, c->vpid, c->tid,
 				      c->procname);
 }

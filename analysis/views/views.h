@@ -2,8 +2,8 @@
 /*
  * What every view of numashim report is drawn from: the summary's rows
  * and the trace's own account of its losses, the call sites, the
- * failures by code, move_pages' pages by node, and what the rewrite
- * rules did. Calls are added as they complete.
+ * failures by code, move_pages' pages by node, what the rewrite
+ * rules did, and the policies set. Calls are added as they complete.
  */
 #ifndef NUMASHIM_VIEWS_H
 #define NUMASHIM_VIEWS_H
@@ -13,6 +13,7 @@
 #include "failures.h"
 #include "filter.h"
 #include "nodes.h"
+#include "policies.h"
 #include "rewrites.h"
 #include "sites.h"
 #include "summary.h"
@@ -26,6 +27,7 @@ struct views {
 	struct node_cells nodes;
 	struct rewrites rewrites;
 	struct timeline timeline;
+	struct policies policies;
 };
 
 void views_init(struct views *v, bool per_thread,

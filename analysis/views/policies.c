@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policies.h"
+#include "rewrites.h"
+
+const char *const policy_scope_names[POLICY_SCOPES] = {
+	[POLICY_THREAD] = "thread",
+	[POLICY_RANGE] = "range",
+	[POLICY_HOME_NODE] = "home_node",
+};
+
+static const enum policy_scope scopes[CALL_KINDS] = {
+	[CALL_SET_MEMPOLICY] = POLICY_THREAD,
+	[CALL_MBIND] = POLICY_RANGE,
+	[CALL_SET_MEMPOLICY_HOME_NODE] = POLICY_HOME_NODE,
+};
+
+static bool sets_policy(enum call_kind kind)
+{
+	return kind == CALL_SET_MEMPOLICY || kind == CALL_MBIND ||
+	       kind == CALL_SET_MEMPOLICY_HOME_NODE;
+}
+
+static struct policy_row *new_row(struct policies *p)
+{
+	struct policy_row *v;
+	size_t cap;
+
+	if (p->len == p->cap) {
+		cap = p->cap ? 2 * p->cap : 16;
+		v = realloc(p->v, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		p->v = v;
+		p->cap = cap;
+	}
+	return &p->v[p->len++];
+}
+
+int policies_add(struct policies *p, const struct call_record *c)
+{
+	const struct call_policy *pol = c->policy;
+	struct policy_row *row;
+
+	if (!sets_policy(c->kind))
+		return 0;
+	if (!pol) {
+		p->without_entry++;
+		return 0;
+	}
+	row = new_row(p);
+	if (!row)
+		return -1;
+	*row = (struct policy_row) {
+		.scope = scopes[c->kind], .vpid = c->vpid, .tid = c->tid,
+		.time_ns = c->start_ns, .site = c->site,
+		.err = c->ret < 0 ? c->err : 0,
+	};
+	if (c->procname)
+		snprintf(row->procname, sizeof(row->procname), "%s",
+			 c->procname);
+	if (row->scope == POLICY_HOME_NODE) {
+		row->home_node = pol->home_node;
+	} else {
+		row->mode = pol->mode;
+		row->nodes_known = pol->nodes;
+		snprintf(row->nodes, sizeof(row->nodes), "%s",
+			 pol->nodes ? pol->nodes : "");
+		/* Only the policies in force matter to the placement. */
+		p->masks_unknown += !pol->nodes && !row->err;
+	}
+	if (row->scope != POLICY_THREAD) {
+		row->start = pol->start;
+		row->end = pol->start + pol->len;
+	}
+	if (row->scope == POLICY_RANGE)
+		row->flags = pol->flags;
+	return 0;
+}
+
+void policies_add_unfinished(struct policies *p, enum call_kind kind)
+{
+	p->without_exit += sets_policy(kind);
+}
+
+static int cmp(uint64_t a, uint64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/*
+ * In force first; then by process, scope, and the thread (its policy
+ * is per thread) or the range (per address), in time order.
+ */
+static int row_cmp(const void *a, const void *b)
+{
+	const struct policy_row *x = a, *y = b;
+
+	if (!x->err != !y->err)
+		return x->err ? 1 : -1;
+	if (x->vpid != y->vpid)
+		return (x->vpid > y->vpid) - (x->vpid < y->vpid);
+	if (x->scope != y->scope)
+		return cmp(x->scope, y->scope);
+	if (x->scope == POLICY_THREAD && x->tid != y->tid)
+		return (x->tid > y->tid) - (x->tid < y->tid);
+	if (x->scope != POLICY_THREAD && x->start != y->start)
+		return cmp(x->start, y->start);
+	return cmp(x->time_ns, y->time_ns);
+}
+
+/* A thread's policy lasts until the next one the kernel took from it. */
+static void set_until(struct policy_row *rows, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < count; i++) {
+		const struct policy_row *next = &rows[i + 1];
+
+		if (rows[i].scope == POLICY_THREAD && !rows[i].err &&
+		    !next->err && next->scope == POLICY_THREAD &&
+		    next->vpid == rows[i].vpid && next->tid == rows[i].tid)
+			rows[i].until_ns = next->time_ns;
+	}
+}
+
+struct policy_row *policies_list(const struct policies *p, size_t *count)
+{
+	/* One more: not NULL for a trace without a policy. */
+	struct policy_row *rows = malloc((p->len + 1) * sizeof(*rows));
+
+	if (!rows)
+		return NULL;
+	if (p->len)
+		memcpy(rows, p->v, p->len * sizeof(*rows));
+	qsort(rows, p->len, sizeof(*rows), row_cmp);
+	set_until(rows, p->len);
+	*count = p->len;
+	return rows;
+}
+
+size_t policies_in_force(const struct policy_row *rows, size_t count)
+{
+	size_t n = 0;
+
+	while (n < count && !rows[n].err)
+		n++;
+	return n;
+}
+
+void policy_row_words(const struct policy_row *row, struct policy_words *w)
+{
+	bool home = row->scope == POLICY_HOME_NODE;
+
+	*w = (struct policy_words) { 0 };
+	if (!home) {
+		w->mode = mode_name(row->mode, w->buf[0], NODE_LIST_MAX);
+		w->mode_flags = mode_flags_text(row->mode, w->buf[1],
+						NODE_LIST_MAX);
+		w->nodes = row->nodes_known ? row->nodes : NULL;
+	}
+	if (row->scope == POLICY_RANGE)
+		w->flags = mf_flags_text(row->flags, w->buf[2], NODE_LIST_MAX);
+	if (row->err)
+		w->error = code_name(row->err, w->buf[3], NODE_LIST_MAX);
+}
+
+void policies_fini(struct policies *p)
+{
+	free(p->v);
+	*p = (struct policies) { 0 };
+}
