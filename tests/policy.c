@@ -349,8 +349,6 @@ static void dry_run(void)
  */
 static void *bind_thread(void *arg)
 {
-	static const unsigned long mask1[MASK_WORDS] = { 2 };
-	static const int node1[] = { 1 };
 	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
 
 	(void) arg;

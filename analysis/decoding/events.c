@@ -310,7 +310,6 @@ static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 		[NUMASHIM_ARRAY_OLD_NODES] = call_add_source_mask,
 		[NUMASHIM_ARRAY_KERNEL_NODES] = call_add_kernel_nodes,
 		[NUMASHIM_ARRAY_KERNEL_OLD_NODES] = call_add_kernel_source_mask,
-		[NUMASHIM_ARRAY_POLICY_NODEMASK] = call_add_target_mask,
 	};
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
 	int64_t array = int_member(ev->payload, "array");
