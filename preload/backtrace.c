@@ -11,7 +11,7 @@
  * unw_backtrace() would be faster still, but maps a trace cache in every
  * thread on its first use there, and stepping with unw_step() costs about
  * twenty times more a frame. libunwind stays for what only it gives, the
- * names of caller= rules (rewrite.c), and is made ready in the
+ * names of caller= rules (match.c), and is made ready in the
  * constructor too.
  */
 #include <errno.h>

@@ -30,7 +30,7 @@ void numashim_backtrace_init(void);
 
 /* Has the unwinder make its first-use allocations, once, at load time. */
 void numashim_backtrace_warm(struct numashim_unwind *u);
-/* The same for libunwind, which the caller= rules step with (rewrite.c). */
+/* The same for libunwind, which the caller= rules step with (match.c). */
 void numashim_unwind_warm(struct numashim_unwind *u);
 
 /*

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The rewrite rules at work: for each intercepted call, the first rule
- * that matches it (numashim-rewrite(7)) decides what the kernel gets, or
- * which failure the program gets instead. Without NUMASHIM_REWRITE the
+ * that matches it (numashim-rewrite(7), match.c) decides what the kernel
+ * gets, or which failure the program gets instead. Without NUMASHIM_REWRITE the
  * program's arguments go to the kernel untouched.
  *
  * Rewritten arrays live in the shim's room for calls, reserved when the
@@ -12,11 +12,7 @@
  * whole, or cannot have room, is left as it is for the kernel to judge.
  */
 #define _GNU_SOURCE
-#define UNW_LOCAL_ONLY
-#include <dlfcn.h>
 #include <errno.h>
-#include <fnmatch.h>
-#include <libunwind.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,11 +21,10 @@
 #include <unistd.h>
 
 #include "arrays.h"
+#include "match.h"
 #include "real.h"
 #include "rewrite.h"
 #include "scratch.h"
-#include "self.h"
-#include "thread.h"
 #include "usermem.h"
 
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
@@ -64,156 +59,6 @@ static void rules_load(void)
 void numashim_rewrite_init(void)
 {
 	pthread_once(&rules_once, rules_load);
-}
-
-/* A draw in parts per million, the same for the same seed, rule, call, page. */
-static uint32_t draw(uint64_t seed, unsigned int rule_no, uint64_t seq,
-		     uint64_t page)
-{
-	uint64_t z = seed ^ ((uint64_t) rule_no << 56) ^ (seq * 0x9e3779b97f4a7c15ULL) ^
-		     (page * 0xc2b2ae3d27d4eb4fULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (z ^ (z >> 31)) % NUMASHIM_PPM;
-}
-
-/*
- * caller=PATTERN holds for the function that made the call, for one of
- * the functions that called it (a program's own wrapper of move_pages()
- * must not hide the code that uses it), or for the object of the first.
- * Functions are named by unwinding to their frames: libunwind reads the
- * objects' full symbol tables, so static functions have names too. Not
- * reentrant, like libunwind: a call from a signal handler that interrupts
- * this does not match.
- */
-#define CALLER_FRAMES 8
-#define SHIM_FRAMES 8
-
-/*
- * Function names by return address, looked up once: reading symbol
- * tables is the costly part. Slots are claimed with a compare-and-swap
- * and published with their state, so neither threads nor signal handlers
- * ever wait for each other; when the probed slots are taken, the name is
- * looked up again each time.
- */
-#define NAME_SLOTS 256
-#define NAME_PROBES 8
-#define NAME_LEN 96
-
-enum { SLOT_FREE, SLOT_FILLING, SLOT_READY };
-
-static struct name_slot {
-	uintptr_t pc;
-	int state;
-	char name[NAME_LEN];
-} name_slots[NAME_SLOTS];
-
-/* The name of the function at the cursor, as the source calls it. */
-static void name_lookup(unw_cursor_t *cursor, char *name, size_t len)
-{
-	unw_word_t off;
-
-	if (unw_get_proc_name(cursor, name, len, &off))
-		name[0] = 0;
-	/* Clones keep the source's name: foo.constprop.0, foo.cold. */
-	name[strcspn(name, ".")] = 0;
-}
-
-static const char *function_name(unw_cursor_t *cursor, uintptr_t pc,
-				 char *scratch)
-{
-	size_t i, slot = (pc >> 4) % NAME_SLOTS;
-
-	for (i = 0; i < NAME_PROBES; i++, slot = (slot + 1) % NAME_SLOTS) {
-		struct name_slot *s = &name_slots[slot];
-		int state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
-
-		if (state == SLOT_READY && s->pc == pc)
-			return s->name;
-		if (state != SLOT_FREE ||
-		    !__atomic_compare_exchange_n(&s->state, &state, SLOT_FILLING,
-						 false, __ATOMIC_ACQUIRE,
-						 __ATOMIC_RELAXED))
-			continue;
-		name_lookup(cursor, s->name, sizeof(s->name));
-		s->pc = pc;
-		__atomic_store_n(&s->state, SLOT_READY, __ATOMIC_RELEASE);
-		return s->name;
-	}
-	name_lookup(cursor, scratch, NAME_LEN);
-	return scratch;
-}
-
-/* The context and cursor are the call's scratch: they are 2 KiB. */
-static bool functions_match(const char *pattern, const void *ip,
-			    struct numashim_scratch *s)
-{
-	unw_cursor_t *cursor = &s->unwind.cursor;
-	unw_word_t pc;
-	char scratch[NAME_LEN];
-	int frames, callers = 0;
-
-	if (unw_getcontext(&s->unwind.context) ||
-	    unw_init_local(cursor, &s->unwind.context))
-		return false;
-	for (frames = 0; frames < SHIM_FRAMES + CALLER_FRAMES &&
-	     callers < CALLER_FRAMES && unw_step(cursor) > 0; frames++) {
-		if (unw_get_reg(cursor, UNW_REG_IP, &pc))
-			return false;
-		if (!callers && pc != (uintptr_t) ip)
-			continue;
-		callers++;
-		if (!fnmatch(pattern, function_name(cursor, pc, scratch), 0))
-			return true;
-	}
-	return false;
-}
-
-/* A call without scratch matches no caller=, as a reentrant one. */
-static bool caller_matches(const char *pattern, const void *ip,
-			   struct numashim_scratch *s)
-{
-	Dl_info info;
-	bool match;
-
-	if (numashim_td.resolving || !s)
-		return false;
-	numashim_td.resolving = 1;
-	match = functions_match(pattern, ip, s) ||
-		(dladdr(ip, &info) && info.dli_fname &&
-		 !fnmatch(pattern, basename(info.dli_fname), 0));
-	numashim_td.resolving = 0;
-	return match;
-}
-
-static const struct numashim_rule *match(struct numashim_rewrite *rw,
-					 enum numashim_rule_call call,
-					 const void *ip, uint64_t seq,
-					 unsigned int *rule_no)
-{
-	size_t i;
-
-	for (i = 0; i < rules.n; i++) {
-		const struct numashim_rule *r = &rules.v[i];
-
-		/* * stands for the calls NUMASHIM_CALL_RULES says. */
-		if (r->call == NUMASHIM_RULE_ANY_CALL ?
-		    !numashim_call_rules[call - 1].in_any : r->call != call)
-			continue;
-		if (seq < r->seq_first || seq > r->seq_last)
-			continue;
-		if (r->tid >= 0 && r->tid != numashim_self_tid())
-			continue;
-		if (r->chance_ppm < NUMASHIM_PPM &&
-		    draw(r->seed, i + 1, seq, UINT64_MAX) >= r->chance_ppm)
-			continue;
-		if (r->caller && !caller_matches(r->caller, ip, rw->scratch))
-			continue;
-		*rule_no = i + 1;
-		return r;
-	}
-	return NULL;
 }
 
 static void rewrite_begin(struct numashim_rewrite *rw, const long *raw,
@@ -324,7 +169,8 @@ void numashim_rewrite_move_pages(struct numashim_rewrite *rw,
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(rw, NUMASHIM_RULE_MOVE_PAGES, ip, seq, &rw->rule_no);
+	r = numashim_match(&rules, NUMASHIM_RULE_MOVE_PAGES, ip, seq,
+			   rw->scratch, &rw->rule_no);
 	if (!r)
 		return;
 	if (r->dry_run) {
@@ -357,7 +203,8 @@ bool numashim_rewrite_page_injected(const struct numashim_rewrite *rw,
 	const struct numashim_rule *r = rw->rule;
 
 	return r && r->fail_pages_status && page_in_ranges(r, page) &&
-	       draw(r->seed, rw->rule_no, rw->seq, page) < r->fail_pages_ppm;
+	       numashim_match_draw(r->seed, rw->rule_no, rw->seq, page) <
+	       r->fail_pages_ppm;
 }
 
 /* fail=: the call never reaches the kernel. */
@@ -462,7 +309,8 @@ void numashim_rewrite_migrate_pages(struct numashim_rewrite *rw,
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(rw, NUMASHIM_RULE_MIGRATE_PAGES, ip, seq, &rw->rule_no);
+	r = numashim_match(&rules, NUMASHIM_RULE_MIGRATE_PAGES, ip, seq,
+			   rw->scratch, &rw->rule_no);
 	if (!r)
 		return;
 	if (r->n_maps) {
@@ -523,7 +371,8 @@ void numashim_rewrite_mbind(struct numashim_rewrite *rw,
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(rw, NUMASHIM_RULE_MBIND, ip, seq, &rw->rule_no);
+	r = numashim_match(&rules, NUMASHIM_RULE_MBIND, ip, seq,
+			   rw->scratch, &rw->rule_no);
 	if (!r)
 		return;
 	if (r->n_maps) {
@@ -581,7 +430,8 @@ void numashim_rewrite_set_mempolicy(struct numashim_rewrite *rw,
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(rw, NUMASHIM_RULE_SET_MEMPOLICY, ip, seq, &rw->rule_no);
+	r = numashim_match(&rules, NUMASHIM_RULE_SET_MEMPOLICY, ip, seq,
+			   rw->scratch, &rw->rule_no);
 	if (!r)
 		return;
 	if (r->dry_run && !policy_save(rw))
@@ -625,7 +475,8 @@ void numashim_rewrite_get_mempolicy(struct numashim_rewrite *rw,
 {
 	rewrite_begin(rw, raw, seq);
 	rw->args.get_mempolicy = *a;
-	rw->rule = match(rw, NUMASHIM_RULE_GET_MEMPOLICY, ip, seq, &rw->rule_no);
+	rw->rule = numashim_match(&rules, NUMASHIM_RULE_GET_MEMPOLICY, ip, seq,
+				  rw->scratch, &rw->rule_no);
 }
 
 long numashim_rewrite_call_get_mempolicy(struct numashim_rewrite *rw)
@@ -652,8 +503,8 @@ void numashim_rewrite_set_mempolicy_home_node(
 
 	rewrite_begin(rw, raw, seq);
 	*k = *a;
-	r = match(rw, NUMASHIM_RULE_SET_MEMPOLICY_HOME_NODE, ip, seq,
-		  &rw->rule_no);
+	r = numashim_match(&rules, NUMASHIM_RULE_SET_MEMPOLICY_HOME_NODE, ip,
+			   seq, rw->scratch, &rw->rule_no);
 	if (!r)
 		return;
 	m = map_for(r, a->home_node < NUMASHIM_RULE_NODES ? a->home_node :

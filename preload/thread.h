@@ -31,7 +31,7 @@ struct numashim_thread {
 	int unwinding;
 	/*
 	 * Set while a caller= rule names the caller's functions with
-	 * libunwind (rewrite.c), which is not reentrant either: a call made
+	 * libunwind (match.c), which is not reentrant either: a call made
 	 * by a signal handler that interrupted it matches no caller= rule.
 	 */
 	int resolving;
