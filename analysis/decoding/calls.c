@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "calls.h"
-#include "numashim-mpol.h"
 
 /*
  * A move's target nodes as runs of equal values: programs mostly send
@@ -66,12 +65,6 @@ struct call {
 	struct page_tally pages;
 	struct node_cells cells;
 	struct site *site;
-};
-
-/* The weights a process recorded last. */
-struct process_weights {
-	int64_t vpid;
-	struct interleave_weights w;
 };
 
 static int call_cmp(const void *a, const void *b)
@@ -477,57 +470,6 @@ static uint64_t bound_bytes(const struct call *c, int64_t ret)
 	return (c->bytes / page + !!(c->bytes % page)) * page;
 }
 
-static int weights_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct process_weights *) a)->vpid;
-	int64_t y = ((const struct process_weights *) b)->vpid;
-
-	return (x > y) - (x < y);
-}
-
-static void weights_free(void *p)
-{
-	struct process_weights *pw = p;
-
-	free((void *) pw->w.nodes);
-	free((void *) pw->w.weights);
-	free(pw);
-}
-
-int calls_set_weights(struct call_table *t, int64_t vpid,
-		      const uint32_t *nodes, const uint8_t *weights, size_t n)
-{
-	struct process_weights key = { .vpid = vpid }, *pw, **found;
-	uint32_t *v = malloc(n * sizeof(*v) + !n);
-	uint8_t *w = malloc(n + !n);
-
-	if (!v || !w)
-		goto no_memory;
-	memcpy(v, nodes, n * sizeof(*v));
-	memcpy(w, weights, n);
-	found = tfind(&key, &t->weights, weights_cmp);
-	if (found) {
-		pw = *found;
-		free((void *) pw->w.nodes);
-		free((void *) pw->w.weights);
-	} else {
-		pw = malloc(sizeof(*pw));
-		if (!pw)
-			goto no_memory;
-		pw->vpid = vpid;
-		if (!tsearch(pw, &t->weights, weights_cmp)) {
-			free(pw);
-			goto no_memory;
-		}
-	}
-	pw->w = (struct interleave_weights) { v, w, n };
-	return 0;
-no_memory:
-	free(v);
-	free(w);
-	return -1;
-}
-
 /*
  * The weights in force for c: its process's, when the kernel got
  * weighted interleave from it.
@@ -535,7 +477,6 @@ no_memory:
 static const struct interleave_weights *weights_of(struct call_table *t,
 						   const struct call *c)
 {
-	struct process_weights key = { .vpid = c->vpid }, **found;
 	uint64_t mode = c->mode;
 
 	if (c->kind == CALL_MBIND && c->rewrite.rule) {
@@ -545,10 +486,7 @@ static const struct interleave_weights *weights_of(struct call_table *t,
 	} else if (c->kind != CALL_MBIND && c->kind != CALL_SET_MEMPOLICY) {
 		return NULL;
 	}
-	if (numashim_mpol_mode_of(mode) != NUMASHIM_MPOL_WEIGHTED_INTERLEAVE)
-		return NULL;
-	found = tfind(&key, &t->weights, weights_cmp);
-	return found ? &(*found)->w : NULL;
+	return weights_in_force(&t->weights, c->vpid, mode);
 }
 
 /* The arrays whose loss leaves a policy's node mask unknown. */
@@ -651,6 +589,5 @@ void calls_fini(struct call_table *t)
 {
 	tdestroy(t->tree, call_free);
 	t->tree = NULL;
-	tdestroy(t->weights, weights_free);
-	t->weights = NULL;
+	weights_fini(&t->weights);
 }

@@ -13,34 +13,14 @@
 #include <stdint.h>
 
 #include "views.h"
+#include "weights.h"
 
 struct call;
 
 struct call_table {
 	void *tree;		/* tsearch(3) tree of struct call */
-	void *weights;		/* tsearch(3) tree of each process's weights */
+	struct weights_table weights;
 	struct views *views;
-};
-
-/*
- * The weights of weighted interleave in force for a call, which decide
- * where its pages go: node nodes[i] gets weights[i] pages in each round
- * of its interleave, for i below len, nodes ascending. These are every
- * node that has a weight file (/sys/kernel/mm/mempolicy/
- * weighted_interleave/nodeN), not only those of the call's node mask.
- * The call record's weights (summary.h) point here: set for a
- * set_mempolicy or mbind call that gave the kernel MPOL_WEIGHTED_INTERLEAVE
- * (mbind: the mode a rewrite rule gave it, and none when a rule failed
- * the call), to the weights its process recorded last
- * (numashim:interleave_weights, which comes before the exit of the first
- * such call of a process and of the first after they changed); NULL for
- * every other call, and when the process recorded none (a kernel before
- * Linux 6.9, or the event lost). Valid while the view counts the call.
- */
-struct interleave_weights {
-	const uint32_t *nodes;
-	const uint8_t *weights;
-	size_t len;
 };
 
 struct call_start {
@@ -121,13 +101,6 @@ int call_add_kernel_nodes(struct call *c, uint64_t offset, const int32_t *v,
 int call_add_kernel_source_mask(struct call *c, uint64_t offset,
 				const int32_t *v, size_t n);
 int call_add_injected(struct call *c, uint64_t offset, uint64_t page);
-
-/*
- * The interleave weights the process vpid recorded, n nodes and their
- * weights, for its calls from now on (struct interleave_weights).
- */
-int calls_set_weights(struct call_table *t, int64_t vpid,
-		      const uint32_t *nodes, const uint8_t *weights, size_t n);
 
 /* Count the call in the views and forget it; c may be NULL (no entry). */
 int calls_end(struct call_table *t, struct call *c,

@@ -390,7 +390,7 @@ static int on_weights(struct event_reader *r, const struct event_view *ev)
 		return 0;
 	for (i = 0; i < n; i++)
 		weights[i] = weight_v[i];
-	return calls_set_weights(&r->calls, ev->vpid, node_v, weights, n);
+	return weights_set(&r->calls.weights, ev->vpid, node_v, weights, n);
 }
 
 static int on_exit_event(struct event_reader *r,
