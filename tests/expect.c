@@ -15,6 +15,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 #define WEIGHTS_MAX 64
 static __thread struct {
 	int given;
+	int in_force;
 	int n;
 	int nodes[WEIGHTS_MAX];
 	int weights[WEIGHTS_MAX];
@@ -40,7 +41,7 @@ static FILE *expect_begin(const char *call, struct expect_site site)
 	return f;
 }
 
-void expect_weights(const int *nodes, const int *w, int n)
+void expect_weights(const int *nodes, const int *w, int n, int in_force)
 {
 	int i;
 
@@ -50,6 +51,7 @@ void expect_weights(const int *nodes, const int *w, int n)
 		exit(2);
 	}
 	weights.given = 1;
+	weights.in_force = in_force;
 	weights.n = n;
 	for (i = 0; i < n; i++) {
 		weights.nodes[i] = nodes[i];
@@ -72,6 +74,7 @@ static void put_weights(FILE *f)
 	if (!weights.given)
 		return;
 	weights.given = 0;
+	fprintf(f, ", \"in_force\": %s", weights.in_force ? "true" : "false");
 	if (weights.n < 0) {
 		fputs(", \"weights\": null", f);
 		return;

@@ -90,9 +90,13 @@ void expect_set_mempolicy_home_node(struct expect_site site,
 /*
  * What the next call this thread writes down must have recorded of the
  * weights of weighted interleave (numashim:interleave_weights): n nodes
- * ascending and their weights, or no event at all when n is negative.
- * The calls written down without it are not checked for the event.
+ * ascending and their weights, or no event at all when n is negative;
+ * and whether the kernel got weighted interleave from it (in_force), so
+ * that the report must find the weights its process recorded last in
+ * force for it. The calls written down without it are not checked for
+ * either.
  */
-void expect_weights(const int *nodes, const int *weights, int n);
+void expect_weights(const int *nodes, const int *weights, int n,
+		    int in_force);
 
 #endif /* NUMASHIM_TEST_EXPECT_H */

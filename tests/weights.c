@@ -6,13 +6,17 @@
  * each written down through expect.c with the weights it must have
  * recorded: those of sysfs, read here with stdio, at the first such call
  * of the process, after they changed and in a forked child; none at the
- * others. The host has node 0 at least, and a kernel with the weights
- * (Linux 6.9 or later: the test skips otherwise).
+ * others; and whether the kernel got the mode, which puts the weights
+ * the process recorded last in force for the call. The host has node 0
+ * at least, and a kernel with the weights (Linux 6.9 or later: the test
+ * skips otherwise).
  *
  *	weights [change]	the calls; with "change", node 0's weight is
  *				changed, then put back, between them
- *	weights rules		mbind calls whose mode the rules of
- *				weights.test change or fail
+ *	weights rules		mbind and set_mempolicy calls whose mode the
+ *				rules of weights.test change or fail
+ *	weights policy-rules	set_mempolicy calls of those rules, the first
+ *				of a process
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -76,16 +80,23 @@ static void read_weights(struct weights *w)
 	closedir(dir);
 }
 
-/* The next call must record the weights in sysfs (or none). */
+/* The next call gives the kernel the mode, and records the weights in sysfs. */
 static void expect_recorded(void)
 {
 	read_weights(&now);
-	expect_weights(now.nodes, now.weights, now.n);
+	expect_weights(now.nodes, now.weights, now.n, 1);
 }
 
+/* The next call gives the kernel the mode, with the weights recorded last. */
+static void expect_same(void)
+{
+	expect_weights(NULL, NULL, -1, 1);
+}
+
+/* The next call gives the kernel another mode, or never reaches it. */
 static void expect_none(void)
 {
-	expect_weights(NULL, NULL, -1);
+	expect_weights(NULL, NULL, -1, 0);
 }
 
 /* set_mempolicy with mode on node 0; MPOL_DEFAULT takes no nodes. */
@@ -165,7 +176,7 @@ static void change(void)
 	expect_recorded();
 	must(weighted_mbind(EXPECT_SYSCALL, MPOL_WEIGHTED_INTERLEAVE),
 	     "mbind after a change");
-	expect_none();
+	expect_same();
 	must(weighted_set_mempolicy(EXPECT_FUNCTION, MPOL_WEIGHTED_INTERLEAVE),
 	     "set_mempolicy after a change");
 	write_node0(node0_weight);
@@ -188,7 +199,7 @@ static void child(void)
 		must(weighted_mbind(EXPECT_SYSCALL, MPOL_WEIGHTED_INTERLEAVE |
 						   MPOL_F_STATIC_NODES),
 		     "the child's mbind");
-		expect_none();
+		expect_same();
 		must(weighted_set_mempolicy(EXPECT_FUNCTION,
 					    MPOL_WEIGHTED_INTERLEAVE),
 		     "the child's set_mempolicy");
@@ -210,10 +221,10 @@ static void calls(int changing)
 	expect_recorded();
 	must(weighted_set_mempolicy(EXPECT_FUNCTION, MPOL_WEIGHTED_INTERLEAVE),
 	     "weighted interleave");
-	expect_none();
+	expect_same();
 	must(weighted_set_mempolicy(EXPECT_SYSCALL, MPOL_WEIGHTED_INTERLEAVE),
 	     "weighted interleave again");
-	expect_none();
+	expect_same();
 	must(weighted_mbind(EXPECT_FUNCTION, MPOL_WEIGHTED_INTERLEAVE),
 	     "mbind weighted interleave");
 	if (changing)
@@ -242,7 +253,26 @@ static __attribute__((noinline)) long failed_weighted(void)
 			  MPOL_WEIGHTED_INTERLEAVE);
 }
 
-/* The mode the kernel got is what counts, not the program's. */
+static __attribute__((noinline)) long policy_to_weighted(void)
+{
+	return weighted_set_mempolicy(EXPECT_FUNCTION, MPOL_BIND);
+}
+
+static __attribute__((noinline)) long policy_from_weighted(void)
+{
+	return weighted_set_mempolicy(EXPECT_FUNCTION, MPOL_WEIGHTED_INTERLEAVE);
+}
+
+/* Through syscall(), which also keeps it apart from the one above. */
+static __attribute__((noinline)) long policy_failed_weighted(void)
+{
+	return weighted_set_mempolicy(EXPECT_SYSCALL, MPOL_WEIGHTED_INTERLEAVE);
+}
+
+/*
+ * The mode the kernel got is what counts, not the program's: for the
+ * weights recorded, and for those in force once the process has some.
+ */
 static void rules(void)
 {
 	expect_none();
@@ -252,6 +282,18 @@ static void rules(void)
 	must(rewritten_from_weighted(), "rewritten from weighted interleave");
 	expect_recorded();
 	must(rewritten_to_weighted(), "rewritten to weighted interleave");
+	expect_none();
+	must(policy_from_weighted(), "policy rewritten from weighted interleave");
+	expect_none();
+	if (policy_failed_weighted() != -1 || errno != EIO)
+		exit(3);
+}
+
+/* set_mempolicy's own: the first weighted call of its process. */
+static void policy_rules(void)
+{
+	expect_recorded();
+	must(policy_to_weighted(), "policy rewritten to weighted interleave");
 }
 
 int main(int argc, char **argv)
@@ -260,6 +302,8 @@ int main(int argc, char **argv)
 	read_weights(&now);
 	if (argc > 1 && !strcmp(argv[1], "rules"))
 		rules();
+	else if (argc > 1 && !strcmp(argv[1], "policy-rules"))
+		policy_rules();
 	else
 		calls(argc > 1 && !strcmp(argv[1], "change"));
 	return 0;

@@ -472,21 +472,19 @@ static uint64_t bound_bytes(const struct call *c, int64_t ret)
 
 /*
  * The weights in force for c: its process's, when the kernel got
- * weighted interleave from it.
+ * weighted interleave from it. A rule's mode is the kernel's, as the
+ * shim records the weights by it; a call a rule failed reached no kernel.
  */
 static const struct interleave_weights *weights_of(struct call_table *t,
 						   const struct call *c)
 {
-	uint64_t mode = c->mode;
-
-	if (c->kind == CALL_MBIND && c->rewrite.rule) {
-		if (c->rewrite.injected_err)
-			return NULL;
-		mode = c->rewrite.mode;
-	} else if (c->kind != CALL_MBIND && c->kind != CALL_SET_MEMPOLICY) {
+	if (c->kind != CALL_MBIND && c->kind != CALL_SET_MEMPOLICY)
 		return NULL;
-	}
-	return weights_in_force(&t->weights, c->vpid, mode);
+	if (!c->rewrite.rule)
+		return weights_in_force(&t->weights, c->vpid, c->mode);
+	if (c->rewrite.injected_err)
+		return NULL;
+	return weights_in_force(&t->weights, c->vpid, c->rewrite.mode);
 }
 
 /* The arrays whose loss leaves a policy's node mask unknown. */

@@ -46,7 +46,7 @@ struct call_rewrite_start {
 	struct rule_tally *rule;
 	int32_t injected_err;
 	bool dry_run;
-	uint64_t mode;		/* mbind: the kernel's */
+	uint64_t mode;		/* mbind, set_mempolicy: the kernel's */
 	int32_t flags;		/* move_pages, mbind: the kernel's */
 };
 

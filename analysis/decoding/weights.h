@@ -17,7 +17,7 @@
  * weighted_interleave/nodeN), not only those of the call's node mask.
  * The call record's weights (summary.h) point here: set for a
  * set_mempolicy or mbind call that gave the kernel MPOL_WEIGHTED_INTERLEAVE
- * (mbind: the mode a rewrite rule gave it, and none when a rule failed the
+ * (the mode a rewrite rule gave it, and none when a rule failed the
  * call), to the weights its process recorded last
  * (numashim:interleave_weights, which comes before the exit of the first
  * such call of a process and of the first after they changed); NULL for

@@ -134,12 +134,12 @@ int main(int argc, char **argv)
 					 MADV_NOHUGEPAGE))
 		return 2;
 
-	expect_weights(both, w, 2);
+	expect_weights(both, w, 2, 1);
 	if (traced_set_mempolicy(MPOL_WEIGHTED_INTERLEAVE, &mask, both, 2))
 		return 3;
 	for (i = 0; i < PAGES; i++)
 		mem[i * page_size] = 1;
-	expect_weights(NULL, NULL, -1);
+	expect_weights(NULL, NULL, -1, 0);
 	if (traced_set_mempolicy(MPOL_DEFAULT, NULL, NULL, 0))
 		return 3;
 
