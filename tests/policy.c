@@ -125,10 +125,17 @@ checked_home_node(struct expect_site site, void *start, unsigned long len,
 	return ret;
 }
 
-static void must(long ret, const char *what)
+/*
+ * Ends the program unless cond holds: what says what went wrong, and
+ * errno, when set, what the last call that failed answered.
+ */
+static void want(int cond, const char *what)
 {
-	if (ret) {
-		fprintf(stderr, "%s failed: %m\n", what);
+	int err = errno;
+
+	if (!cond) {
+		fprintf(stderr, "policy: %s%s%s\n", what, err ? ": " : "",
+			err ? strerror(err) : "");
 		exit(3);
 	}
 }
@@ -138,18 +145,20 @@ static void set_policies(enum expect_via via)
 {
 	struct expect_site site = EXPECT_SITE(via, 1);
 
-	must(checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
-	     "bind");
-	must(checked_set_mempolicy(site, MPOL_INTERLEAVE | MPOL_F_STATIC_NODES,
-				   mask0, MAXNODE, node0, 1), "interleave");
-	must(checked_set_mempolicy(site, MPOL_PREFERRED, mask0, 2, node0, 1),
-	     "preferred");
-	must(checked_set_mempolicy(site, MPOL_WEIGHTED_INTERLEAVE, mask0,
-				   MAXNODE, node0, 1), "weighted interleave");
-	must(checked_set_mempolicy(site, MPOL_LOCAL, NULL, 0, node0, 0),
-	     "local");
-	must(checked_set_mempolicy(site, MPOL_DEFAULT, NULL, 0, node0, 0),
-	     "default");
+	want(!checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
+	     "bind failed");
+	want(!checked_set_mempolicy(site, MPOL_INTERLEAVE | MPOL_F_STATIC_NODES,
+				    mask0, MAXNODE, node0, 1),
+	     "interleave failed");
+	want(!checked_set_mempolicy(site, MPOL_PREFERRED, mask0, 2, node0, 1),
+	     "preferred failed");
+	want(!checked_set_mempolicy(site, MPOL_WEIGHTED_INTERLEAVE, mask0,
+				    MAXNODE, node0, 1),
+	     "weighted interleave failed");
+	want(!checked_set_mempolicy(site, MPOL_LOCAL, NULL, 0, node0, 0),
+	     "local failed");
+	want(!checked_set_mempolicy(site, MPOL_DEFAULT, NULL, 0, node0, 0),
+	     "default failed");
 }
 
 /* The answers of get_mempolicy, and a home node, on a bound range. */
@@ -161,26 +170,29 @@ static void get_policies(enum expect_via via)
 	int mode = -1;
 	long ret;
 
-	must(checked_set_mempolicy(site, MPOL_INTERLEAVE, mask0, MAXNODE,
-				   node0, 1), "interleave");
-	must(checked_get_mempolicy(site, &mode, mask, MAXNODE, NULL, 0),
-	     "get");
-	must(checked_get_mempolicy(site, &mode, NULL, 0, NULL, MPOL_F_NODE),
-	     "get next node");
-	must(checked_get_mempolicy(site, &mode, mask, 1025, NULL,
-				   MPOL_F_MEMS_ALLOWED), "get allowed");
-	must(checked_get_mempolicy(site, NULL, NULL, 0, NULL, 0), "get none");
+	want(!checked_set_mempolicy(site, MPOL_INTERLEAVE, mask0, MAXNODE,
+				    node0, 1), "interleave failed");
+	want(!checked_get_mempolicy(site, &mode, mask, MAXNODE, NULL, 0),
+	     "get failed");
+	want(!checked_get_mempolicy(site, &mode, NULL, 0, NULL, MPOL_F_NODE),
+	     "get next node failed");
+	want(!checked_get_mempolicy(site, &mode, mask, 1025, NULL,
+				    MPOL_F_MEMS_ALLOWED), "get allowed failed");
+	want(!checked_get_mempolicy(site, NULL, NULL, 0, NULL, 0),
+	     "get none failed");
 	ret = mbind(mem, 2 * page_size, MPOL_BIND, mask0, MAXNODE, 0);
 	expect_mbind(EXPECT_SITE(EXPECT_FUNCTION, 0), mem, 2 * page_size,
 		     MPOL_BIND, node0, 1, MAXNODE, 0, ret, errno);
-	must(ret, "mbind");
-	must(checked_get_mempolicy(site, &mode, mask, MAXNODE, mem,
-				   MPOL_F_ADDR), "get range");
-	must(checked_get_mempolicy(site, &mode, NULL, 0, mem,
-				   MPOL_F_NODE | MPOL_F_ADDR), "get page node");
-	must(checked_home_node(site, mem, 2 * page_size, 0, 0), "home node");
-	must(checked_set_mempolicy(site, MPOL_DEFAULT, NULL, 0, node0, 0),
-	     "default");
+	want(!ret, "mbind failed");
+	want(!checked_get_mempolicy(site, &mode, mask, MAXNODE, mem,
+				    MPOL_F_ADDR), "get range failed");
+	want(!checked_get_mempolicy(site, &mode, NULL, 0, mem,
+				    MPOL_F_NODE | MPOL_F_ADDR),
+	     "get page node failed");
+	want(!checked_home_node(site, mem, 2 * page_size, 0, 0),
+	     "home node failed");
+	want(!checked_set_mempolicy(site, MPOL_DEFAULT, NULL, 0, node0, 0),
+	     "default failed");
 	munmap(mem, 2 * page_size);
 }
 
@@ -246,14 +258,6 @@ static int kernel_policy(unsigned long *mask)
 	if (raw_syscall(SYS_get_mempolicy, &mode, mask, MAXNODE, 0, 0))
 		return -1;
 	return mode;
-}
-
-static void want(int cond, const char *what)
-{
-	if (!cond) {
-		fprintf(stderr, "policy: %s\n", what);
-		exit(3);
-	}
 }
 
 /*
@@ -352,8 +356,8 @@ static void *bind_thread(void *arg)
 	struct expect_site site = EXPECT_SITE(EXPECT_FUNCTION, 1);
 
 	(void) arg;
-	must(checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
-	     "thread bind");
+	want(!checked_set_mempolicy(site, MPOL_BIND, mask0, MAXNODE, node0, 1),
+	     "thread bind failed");
 	checked_set_mempolicy(site, MPOL_INTERLEAVE, mask1, MAXNODE, node1, 1);
 	return NULL;
 }
@@ -363,8 +367,8 @@ static void *preferred_thread(void *arg)
 	struct expect_site site = EXPECT_SITE(EXPECT_SYSCALL, 1);
 
 	(void) arg;
-	must(checked_set_mempolicy(site, MPOL_PREFERRED, mask0, MAXNODE,
-				   node0, 1), "thread preferred");
+	want(!checked_set_mempolicy(site, MPOL_PREFERRED, mask0, MAXNODE,
+				    node0, 1), "thread preferred failed");
 	return NULL;
 }
 
@@ -375,13 +379,9 @@ static void threads(void)
 	pthread_t t;
 	size_t i;
 
-	for (i = 0; i < sizeof(bodies) / sizeof(*bodies); i++) {
-		if (pthread_create(&t, NULL, bodies[i], NULL) ||
-		    pthread_join(t, NULL)) {
-			fputs("pthread failed\n", stderr);
-			exit(3);
-		}
-	}
+	for (i = 0; i < sizeof(bodies) / sizeof(*bodies); i++)
+		want(!pthread_create(&t, NULL, bodies[i], NULL) &&
+		     !pthread_join(t, NULL), "pthread failed");
 }
 
 int main(int argc, char **argv)
