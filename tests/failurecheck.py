@@ -14,16 +14,11 @@ trace's numashim:rewrite events tell, are groups of their own (injected).
 Exits 1 and names every difference.
 """
 import collections
-import errno
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tracecheck  # noqa: E402
-
-
-def code_name(code):
-    return ("-" if code < 0 else "") + errno.errorcode[abs(code)]
 
 
 def injected(call):
@@ -37,12 +32,14 @@ def call_failures(call, ret, err, statuses, made_up=(0, set())):
     """The (call, scope, code, injected) keys of one call, with their
     counts; made_up is what a rewrite rule made up (injected())."""
     if ret < 0:
-        return {(call, "call", code_name(err), bool(made_up[0])): 1}
+        return {(call, "call", tracecheck.errno_name(err),
+                 bool(made_up[0])): 1}
     failed = collections.Counter()
     if call == "move_pages":
         for i, s in enumerate(statuses):
             if s < 0:
-                failed[(call, "page", code_name(s), i in made_up[1])] += 1
+                failed[(call, "page", tracecheck.status_name(s),
+                        i in made_up[1])] += 1
     return failed
 
 

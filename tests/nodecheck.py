@@ -14,7 +14,6 @@ Exits 1 and names every difference.
 """
 import argparse
 import collections
-import errno
 import os
 import sys
 
@@ -23,7 +22,7 @@ import tracecheck  # noqa: E402
 
 
 def result(status):
-    return status if status >= 0 else "-" + errno.errorcode[-status]
+    return status if status >= 0 else tracecheck.status_name(status)
 
 
 def expected_cells(expected, kernel_node):

@@ -16,7 +16,6 @@ and names every difference.
 """
 import argparse
 import csv
-import errno
 import json
 import os
 import re
@@ -50,7 +49,8 @@ def expected_row(call, exp, where):
     row.update(scope=scope, vpid=call.pid, tid=int(call.entry["tid"]),
                time_ns=call.ts,
                site=(os.path.basename(where[0]), where[1]) if where else None,
-               error=errno.errorcode[exp["err"]] if exp["ret"] < 0 else None)
+               error=tracecheck.errno_name(exp["err"]) if exp["ret"] < 0
+               else None)
     if scope == "thread":
         mode = exp["mode"] | exp["mode_flags"]
         nodes = exp.get("policy_nodemask")

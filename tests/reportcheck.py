@@ -16,7 +16,6 @@ Exits 1 and names every difference.
 import argparse
 import collections
 import decimal
-import errno
 import math
 import os
 import re
@@ -46,10 +45,6 @@ class Row:
         self.latencies = []
 
 
-def status_name(code):
-    return "-" + errno.errorcode[-code]
-
-
 def count_pages(row, exp, made_up):
     """What became of each page, as the program's own arrays tell; a rule
     made up the statuses of the pages made_up."""
@@ -60,9 +55,9 @@ def count_pages(row, exp, made_up):
     status, nodes = exp["status"], exp["nodes"]
     for i, s in enumerate(status):
         if s < 0 and i in made_up:
-            row.injected_status[status_name(s)] += 1
+            row.injected_status[tracecheck.status_name(s)] += 1
         elif s < 0:
-            row.status[status_name(s)] += 1
+            row.status[tracecheck.status_name(s)] += 1
         elif not exp["nodes_ptr"]:
             row.pages["located"] += 1
         elif i >= len(nodes):
@@ -115,7 +110,7 @@ def expected_rows(pairs, per_thread):
         made_up_err, made_up_pages = failurecheck.injected(call)
         if exp["ret"] < 0:
             errors = row.injected_errors if made_up_err else row.errors
-            errors[errno.errorcode[exp["err"]]] += 1
+            errors[tracecheck.errno_name(exp["err"])] += 1
         elif exp["ret"] > 0 and exp["call"] != "mbind":
             row.not_moved += exp["ret"]
         if exp["call"] == "move_pages":

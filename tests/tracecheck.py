@@ -102,6 +102,11 @@ def errno_name(code):
     return MANUAL_NAMES.get(name, name)
 
 
+def status_name(code):
+    """A negative errno, as a status or a return, as reports write it."""
+    return "-" + errno_name(-code)
+
+
 def checker_inputs(doc, ap=None):
     """A checker's arguments REPORT EXPECT TRACE..., and the first two read."""
     ap = ap or argparse.ArgumentParser(description=doc.split("\n")[0])
