@@ -44,23 +44,16 @@ def failed_pages(exp):
 def expected_sites(traces, expected, errors):
     sites = collections.defaultdict(Site)
     symbols = None
-    for trace in traces:
-        calls, bins, _ = tracecheck.read_trace(trace)
-        symbols = tracecheck.Symbolizer(bins)
-        recorded, wanted = tracecheck.by_thread(calls, expected)
-        for thread, got in recorded.items():
-            if len(got) != len(wanted[thread]):
-                errors.append(f"thread {thread}: {len(got)} calls recorded, "
-                              f"{len(wanted[thread])} made")
-            for call, exp in zip(got, wanted[thread]):
-                where = symbols.locate(call.pid, call.ctx["ip"])
-                site = sites[where]
-                site.by_kind[exp["call"]] += 1
-                site.failed += exp["ret"] < 0
-                site.failed_pages += failed_pages(exp)
-                site.latencies.append(int(call.exit["latency_ns"]))
-                site.functions.add(exp["func"] if exp["frame"] == 0 else
-                                   symbols.source(*where)[0])
+    for call, exp, symbols in tracecheck.paired_calls(traces, expected,
+                                                      errors):
+        where = symbols.locate(call.pid, call.ctx["ip"])
+        site = sites[where]
+        site.by_kind[exp["call"]] += 1
+        site.failed += exp["ret"] < 0
+        site.failed_pages += failed_pages(exp)
+        site.latencies.append(int(call.exit["latency_ns"]))
+        site.functions.add(exp["func"] if exp["frame"] == 0 else
+                           symbols.source(*where)[0])
     return sites, symbols
 
 

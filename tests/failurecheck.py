@@ -45,16 +45,12 @@ def call_failures(call, ret, err, statuses, made_up=(0, set())):
 
 def expected_groups(traces, expected):
     counts, calls = collections.Counter(), collections.Counter()
-    for trace in traces:
-        traced, _, _ = tracecheck.read_trace(trace)
-        recorded, wanted = tracecheck.by_thread(traced, expected)
-        for thread, got in recorded.items():
-            for call, exp in zip(got, wanted[thread]):
-                for key, n in call_failures(
-                        exp["call"], exp["ret"], exp["err"],
-                        exp.get("status", []), injected(call)).items():
-                    counts[key] += n
-                    calls[key] += 1
+    for call, exp, _ in tracecheck.paired_calls(traces, expected):
+        for key, n in call_failures(
+                exp["call"], exp["ret"], exp["err"],
+                exp.get("status", []), injected(call)).items():
+            counts[key] += n
+            calls[key] += 1
     return counts, calls
 
 

@@ -77,21 +77,14 @@ def sort_key(row):
 
 def expected_rows(traces, expected, errors):
     rows = []
-    for trace in traces:
-        calls, bins, _ = tracecheck.read_trace(trace)
-        symbols = tracecheck.Symbolizer(bins)
-        recorded, wanted = tracecheck.by_thread(calls, expected)
-        for thread, got in recorded.items():
-            if len(got) != len(wanted[thread]):
-                errors.append(f"thread {thread}: {len(got)} calls recorded, "
-                              f"{len(wanted[thread])} made")
-            for call, exp in zip(got, wanted[thread]):
-                if call.kind != exp["call"]:
-                    errors.append(f"thread {thread}: {call.kind} recorded, "
-                                  f"{exp['call']} made")
-                elif call.kind in SCOPES:
-                    rows.append(expected_row(
-                        call, exp, symbols.locate(call.pid, call.ctx["ip"])))
+    for call, exp, symbols in tracecheck.paired_calls(traces, expected,
+                                                      errors):
+        if call.kind != exp["call"]:
+            errors.append(f"thread {(exp['pid'], exp['tid'])}: {call.kind} "
+                          f"recorded, {exp['call']} made")
+        elif call.kind in SCOPES:
+            rows.append(expected_row(
+                call, exp, symbols.locate(call.pid, call.ctx["ip"])))
     rows.sort(key=sort_key)
     # In force until the thread's next policy that the kernel took.
     last = {}

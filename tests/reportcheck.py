@@ -69,15 +69,6 @@ def count_pages(row, exp, made_up):
     row.pages["unknown"] += count - len(status)
 
 
-def paired_calls(traces, expected):
-    """Each call of the traces with the program's account of it."""
-    for trace in traces:
-        calls, _, _ = tracecheck.read_trace(trace)
-        recorded, wanted = tracecheck.by_thread(calls, expected)
-        for thread, got in recorded.items():
-            yield from zip(got, wanted[thread])
-
-
 def passes(call, exp, args):
     """Whether the report's filters, as given to it, let the call through."""
     latency = int(call.exit["latency_ns"])
@@ -182,7 +173,8 @@ def main():
     ap.add_argument("--begin", type=seconds, default=0)
     ap.add_argument("--end", type=seconds, default=2**64)
     args, report, expected = tracecheck.checker_inputs(__doc__, ap)
-    pairs = [(c, e) for c, e in paired_calls(args.traces, expected)
+    pairs = [(c, e) for c, e, _ in tracecheck.paired_calls(args.traces,
+                                                           expected)
              if passes(c, e, args)]
     rows = expected_rows(pairs, args.per_thread)
 

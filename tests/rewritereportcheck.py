@@ -19,7 +19,6 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import failurecheck  # noqa: E402
-import reportcheck  # noqa: E402
 import tracecheck  # noqa: E402
 
 KINDS = tracecheck.KINDS
@@ -134,7 +133,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--call")
     args, report, expected = tracecheck.checker_inputs(__doc__, ap)
-    pairs = [(c, e) for c, e in reportcheck.paired_calls(args.traces, expected)
+    pairs = [(c, e) for c, e, _ in tracecheck.paired_calls(args.traces,
+                                                           expected)
              if args.call is None or e["call"] in args.call.split(",")]
     rules = expected_rules(pairs)
 

@@ -94,7 +94,8 @@ def main():
     ap.add_argument("--begin", type=reportcheck.seconds, default=0)
     ap.add_argument("--end", type=reportcheck.seconds, default=2**64)
     args, report, expected = tracecheck.checker_inputs(__doc__, ap)
-    every = list(reportcheck.paired_calls(args.traces, expected))
+    every = [(c, e) for c, e, _ in tracecheck.paired_calls(args.traces,
+                                                           expected)]
     pairs = [(c, e) for c, e in every if reportcheck.passes(c, e, args)]
     origin = max(min(c.ts for c, _ in every), args.begin)
     width, want, nodes = expected_timeline(origin, pairs)

@@ -248,6 +248,23 @@ def by_thread(calls, expected):
     return recorded, wanted
 
 
+def paired_calls(traces, expected, errors=None):
+    """Each call of the traces with the program's account of it and the
+    Symbolizer of its trace, thread by thread, in order; a thread whose
+    calls recorded are not as many as those made is named in errors,
+    when given."""
+    for trace in traces:
+        calls, bins, _ = read_trace(trace)
+        symbols = Symbolizer(bins)
+        recorded, wanted = by_thread(calls, expected)
+        for thread, got in recorded.items():
+            if errors is not None and len(got) != len(wanted[thread]):
+                errors.append(f"thread {thread}: {len(got)} calls recorded, "
+                              f"{len(wanted[thread])} made")
+            for call, exp in zip(got, wanted[thread]):
+                yield call, exp, symbols
+
+
 def check_call(call, exp, sym, depth, say):
     e, x = call.entry, call.exit
     if x is None:
