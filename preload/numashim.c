@@ -41,26 +41,11 @@
 __thread struct numashim_thread numashim_td
 	__attribute__((tls_model("initial-exec")));
 
-/* Before the entry event, which may touch errno. */
-static void record_enter(struct numashim_recorded_call *rc,
-			 const struct numashim_rewrite *rw, const void *ip)
-{
-	numashim_record_enter(rc, rw->seq, rw->scratch, rw->raw, ip);
-}
-
 /* A mask's copy: one of the call's two mask buffers, if it has them. */
 static unsigned long *mask_words(const struct numashim_rewrite *rw,
 				 unsigned int i)
 {
 	return rw->scratch ? rw->scratch->masks[i] : NULL;
-}
-
-/* The program's array for the exit event, or its chunk events. */
-static size_t take(struct numashim_array_src *src,
-		   const struct numashim_rewrite *rw, uint64_t id,
-		   void *exit_buf, void *ip)
-{
-	return numashim_record_take(src, rw->scratch, id, exit_buf, ip);
 }
 
 static long record_move_pages(const struct numashim_move_pages_args *a,
@@ -74,7 +59,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	struct numashim_ints status_rec = { .v = s ? s->exit.move_pages.status : NULL };
 	long ret;
 
-	record_enter(&rc, rw, ip);
+	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, move_pages_entry, &rc.call, a, ip);
 	numashim_record_call_start(&rc);
 	ret = numashim_rewrite_call_move_pages(rw);
@@ -107,9 +92,12 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 		numashim_array_accessed(&nodes);
 		numashim_array_accessed(&status);
 	}
-	pages_rec.len = take(&pages, rw, rc.call.id, s ? s->exit.move_pages.pages : NULL, ip);
-	nodes_rec.len = take(&nodes, rw, rc.call.id, s ? s->exit.move_pages.nodes : NULL, ip);
-	status_rec.len = take(&status, rw, rc.call.id, s ? s->exit.move_pages.status : NULL, ip);
+	pages_rec.len = numashim_record_take(&pages, s, rc.call.id,
+					     (void *) pages_rec.v, ip);
+	nodes_rec.len = numashim_record_take(&nodes, s, rc.call.id,
+					     (void *) nodes_rec.v, ip);
+	status_rec.len = numashim_record_take(&status, s, rc.call.id,
+					      (void *) status_rec.v, ip);
 	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
 			     numashim_array_finish(&nodes, rc.call.id, ip) |
 			     numashim_array_finish(&status, rc.call.id, ip);
@@ -124,12 +112,12 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 {
 	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
-	struct numashim_array_src old_nodes, new_nodes;
 	struct numashim_ints old_rec = { .v = s ? s->exit.migrate_pages.old_nodes : NULL };
 	struct numashim_ints new_rec = { .v = s ? s->exit.migrate_pages.new_nodes : NULL };
+	bool accessed;
 	long ret;
 
-	record_enter(&rc, rw, ip);
+	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_entry, &rc.call, a,
 				ip);
 	numashim_record_call_start(&rc);
@@ -148,19 +136,15 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 						    k->maxnode, &kernel_nodes,
 						    &kernel_old_nodes, 0, ip);
 	}
-	numashim_mask_init(&old_nodes, NUMASHIM_ARRAY_OLD_NODES, a->old_nodes,
-		  a->maxnode, mask_words(rw, 0));
-	numashim_mask_init(&new_nodes, NUMASHIM_ARRAY_NEW_NODES, a->new_nodes,
-		  a->maxnode, mask_words(rw, 1));
 	/* The kernel reads both masks before anything else. */
-	if (ret >= 0 && !rw->rule) {
-		numashim_array_accessed(&old_nodes);
-		numashim_array_accessed(&new_nodes);
-	}
-	old_rec.len = take(&old_nodes, rw, rc.call.id, (void *) old_rec.v, ip);
-	new_rec.len = take(&new_nodes, rw, rc.call.id, (void *) new_rec.v, ip);
-	rc.res.incomplete |= numashim_array_finish(&old_nodes, rc.call.id, ip) |
-			     numashim_array_finish(&new_nodes, rc.call.id, ip);
+	accessed = ret >= 0 && !rw->rule;
+	rc.res.incomplete |=
+		numashim_record_mask(&old_rec, NUMASHIM_ARRAY_OLD_NODES,
+				     a->old_nodes, a->maxnode, mask_words(rw, 0),
+				     accessed, s, rc.call.id, ip) |
+		numashim_record_mask(&new_rec, NUMASHIM_ARRAY_NEW_NODES,
+				     a->new_nodes, a->maxnode, mask_words(rw, 1),
+				     accessed, s, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res,
 				&old_rec, &new_rec, ip);
 	errno = rc.program_errno;
@@ -172,11 +156,10 @@ static long record_mbind(const struct numashim_mbind_args *a,
 {
 	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
-	struct numashim_array_src nodemask;
 	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
 	long ret;
 
-	record_enter(&rc, rw, ip);
+	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_entry, &rc.call, a, ip);
 	numashim_record_call_start(&rc);
 	ret = numashim_rewrite_call_mbind(rw);
@@ -192,13 +175,13 @@ static long record_mbind(const struct numashim_mbind_args *a,
 						    k->maxnode, &kernel_nodes,
 						    NULL, 0, ip);
 	}
-	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_NODEMASK, a->nodemask, a->maxnode,
-		  mask_words(rw, 0));
 	/* As for migrate_pages, the mask is read first. */
-	if (ret == 0 && !rw->rule)
-		numashim_array_accessed(&nodemask);
-	mask_rec.len = take(&nodemask, rw, rc.call.id, (void *) mask_rec.v, ip);
-	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
+	rc.res.incomplete |= numashim_record_mask(&mask_rec,
+						  NUMASHIM_ARRAY_NODEMASK,
+						  a->nodemask, a->maxnode,
+						  mask_words(rw, 0),
+						  ret == 0 && !rw->rule, s,
+						  rc.call.id, ip);
 	/* The mode the kernel got, unless a rule failed the call instead. */
 	if (!rw->rule || !rw->rule->fail_errno)
 		numashim_weights_record(s, rc.call.id, rw->args.mbind.mode, ip);

@@ -29,21 +29,6 @@
 #define NUMASHIM_EXPORT __attribute__((visibility("default")))
 #define WORD_BITS (8 * sizeof(unsigned long))
 
-/* The node mask a call read, for its exit event. */
-static size_t take_mask(struct numashim_array_src *src,
-			struct numashim_scratch *s, uint64_t id, void *ip)
-{
-	return numashim_record_take(src, s, id, s ? s->exit.nodemask : NULL,
-				    ip);
-}
-
-/* Before the entry event, which may touch errno. */
-static void record_enter(struct numashim_recorded_call *rc,
-			 const struct numashim_rewrite *rw, const void *ip)
-{
-	numashim_record_enter(rc, rw->seq, rw->scratch, rw->raw, ip);
-}
-
 /* What a rule changed: the one-node array of a home node, or none. */
 static uint32_t record_rewrite(const struct numashim_rewrite *rw,
 			       uint64_t mode, uint64_t maxnode,
@@ -59,11 +44,10 @@ static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
 {
 	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
-	struct numashim_array_src nodemask;
 	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
 	long ret;
 
-	record_enter(&rc, rw, ip);
+	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_entry, &rc.call, a,
 				ip);
 	numashim_record_call_start(&rc);
@@ -79,13 +63,13 @@ static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
 		rc.res.incomplete |= record_rewrite(rw, (unsigned int) k->mode,
 						    k->maxnode, &kernel_nodes, ip);
 	}
-	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_POLICY_NODEMASK,
-			   a->nodemask, a->maxnode, s ? s->masks[0] : NULL);
 	/* A policy set, with no rule between, is one whose whole mask the kernel read. */
-	if (ret == 0 && !rw->rule)
-		numashim_array_accessed(&nodemask);
-	mask_rec.len = take_mask(&nodemask, s, rc.call.id, ip);
-	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
+	rc.res.incomplete |= numashim_record_mask(&mask_rec,
+						  NUMASHIM_ARRAY_POLICY_NODEMASK,
+						  a->nodemask, a->maxnode,
+						  s ? s->masks[0] : NULL,
+						  ret == 0 && !rw->rule, s,
+						  rc.call.id, ip);
 	/* The mode the kernel got, unless a rule failed the call instead. */
 	if (!rw->rule || !rw->rule->fail_errno)
 		numashim_weights_record(s, rc.call.id,
@@ -134,12 +118,11 @@ static long record_get_mempolicy(const struct numashim_get_mempolicy_args *a,
 {
 	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
-	struct numashim_array_src nodemask;
 	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
 	struct numashim_policy_answer g = { .mode = -1, .node = -1 };
 	long ret;
 
-	record_enter(&rc, rw, ip);
+	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, get_mempolicy_entry, &rc.call, a,
 				ip);
 	numashim_record_call_start(&rc);
@@ -155,15 +138,14 @@ static long record_get_mempolicy(const struct numashim_get_mempolicy_args *a,
 		rc.res.incomplete |= record_rewrite(rw, 0, 0, &kernel_nodes, ip);
 	}
 
-	numashim_mask_init(&nodemask, NUMASHIM_ARRAY_RETURNED_NODEMASK,
-			   a->nodemask, written_maxnode(a, ret),
-			   s ? s->masks[0] : NULL);
-	if (ret == 0) {
+	if (ret == 0)
 		read_answer(a, &g);
-		numashim_array_accessed(&nodemask);
-	}
-	mask_rec.len = take_mask(&nodemask, s, rc.call.id, ip);
-	rc.res.incomplete |= numashim_array_finish(&nodemask, rc.call.id, ip);
+	rc.res.incomplete |= numashim_record_mask(&mask_rec,
+						  NUMASHIM_ARRAY_RETURNED_NODEMASK,
+						  a->nodemask,
+						  written_maxnode(a, ret),
+						  s ? s->masks[0] : NULL,
+						  ret == 0, s, rc.call.id, ip);
 	lttng_ust_do_tracepoint(numashim, get_mempolicy_exit, &rc.res, &g,
 				&mask_rec, ip);
 	errno = rc.program_errno;
@@ -177,7 +159,7 @@ static long record_set_mempolicy_home_node(
 	struct numashim_recorded_call rc;
 	long ret;
 
-	record_enter(&rc, rw, ip);
+	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_home_node_entry,
 				&rc.call, a, ip);
 	numashim_record_call_start(&rc);

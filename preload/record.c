@@ -39,12 +39,11 @@ static uint64_t now_ns(void)
 	return (uint64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-void numashim_record_enter(struct numashim_recorded_call *rc, uint64_t id,
-			   struct numashim_scratch *s, const long *raw,
-			   const void *ip)
+void numashim_record_enter(struct numashim_recorded_call *rc,
+			   const struct numashim_rewrite *rw, const void *ip)
 {
 	rc->program_errno = errno;
-	call_begin(&rc->call, id, s, raw, ip);
+	call_begin(&rc->call, rw->seq, rw->scratch, rw->raw, ip);
 }
 
 void numashim_record_call_start(struct numashim_recorded_call *rc)
@@ -72,6 +71,22 @@ size_t numashim_record_take(struct numashim_array_src *src,
 		return 0;
 	}
 	return numashim_array_take(src, id, exit_buf, &s->chunk, ip);
+}
+
+uint32_t numashim_record_mask(struct numashim_ints *rec,
+			      enum numashim_array id,
+			      const unsigned long *mask, unsigned long maxnode,
+			      unsigned long *words, bool accessed,
+			      struct numashim_scratch *s, uint64_t call_id,
+			      void *ip)
+{
+	struct numashim_array_src src;
+
+	numashim_mask_init(&src, id, mask, maxnode, words);
+	if (accessed)
+		numashim_array_accessed(&src);
+	rec->len = numashim_record_take(&src, s, call_id, (void *) rec->v, ip);
+	return numashim_array_finish(&src, call_id, ip);
 }
 
 /* The pages given a made-up status, from *next on, a chunk at most. */

@@ -7,6 +7,7 @@
 #ifndef NUMASHIM_RECORD_H
 #define NUMASHIM_RECORD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arrays.h"
@@ -33,14 +34,15 @@ struct numashim_recorded_call {
 	int program_errno;	/* its own before the call, the kernel's after */
 };
 
+struct numashim_rewrite;
+
 /*
- * Before the entry event, which may touch errno: the call numbered id,
- * with the scratch s (NULL: none, no backtrace), through syscall() when
- * raw is not NULL, from ip.
+ * Before the entry event, which may touch errno: the call rw numbered,
+ * with its scratch (NULL: none, no backtrace), through syscall() when it
+ * has raw arguments, from ip.
  */
-void numashim_record_enter(struct numashim_recorded_call *rc, uint64_t id,
-			   struct numashim_scratch *s, const long *raw,
-			   const void *ip);
+void numashim_record_enter(struct numashim_recorded_call *rc,
+			   const struct numashim_rewrite *rw, const void *ip);
 /* Just before the kernel: the program's errno back, the clock started. */
 void numashim_record_call_start(struct numashim_recorded_call *rc);
 /* Just after: the kernel's errno and ret kept, for the exit event. */
@@ -54,7 +56,19 @@ size_t numashim_record_take(struct numashim_array_src *src,
 			    struct numashim_scratch *s, uint64_t id,
 			    void *exit_buf, void *ip);
 
-struct numashim_rewrite;
+/*
+ * A node mask of the program's, array id, for the exit event (rec->v, or
+ * NULL: none) or its chunk events: the first maxnode - 1 bits at mask,
+ * copied into words (numashim_mask_init()); accessed when the kernel
+ * has just read or written it whole. Sets rec->len; returns the mask's
+ * bit of the exit event's "incomplete" field.
+ */
+uint32_t numashim_record_mask(struct numashim_ints *rec,
+			      enum numashim_array id,
+			      const unsigned long *mask, unsigned long maxnode,
+			      unsigned long *words, bool accessed,
+			      struct numashim_scratch *s, uint64_t call_id,
+			      void *ip);
 
 /*
  * What the rule did to the call, after the kernel answered (or would have):
