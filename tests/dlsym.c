@@ -47,22 +47,6 @@ static void *open_lib(const char *name)
 	return must(dlopen(name, RTLD_NOW | RTLD_LOCAL), name);
 }
 
-static __attribute__((noinline)) void
-query_by_syscall(struct expect_site site, syscall_fn fn)
-{
-	char *mem = map_pages(NPAGES, NPAGES);
-	void *pages[NPAGES];
-	int status[NPAGES];
-	long ret;
-
-	page_list(pages, mem, NPAGES);
-	errno = 0;
-	ret = fn(SYS_move_pages, 0, NPAGES, pages, NULL, status, 0);
-	expect_move_pages(site, 0, NPAGES, EXPECT_WHOLE(pages, NPAGES),
-			  EXPECT_WHOLE(NULL, 0), EXPECT_WHOLE(status, NPAGES),
-			  0, ret, errno);
-}
-
 /* Any other number goes to the kernel as syscall() would send it. */
 static void unrelated_syscalls(syscall_fn fn)
 {
@@ -123,15 +107,15 @@ static void libnuma_handle(void)
 static void rtld_next(void)
 {
 	numaif_by_dlsym(EXPECT_SITE(EXPECT_FUNCTION, 2), RTLD_NEXT);
-	query_by_syscall(EXPECT_SITE(EXPECT_SYSCALL, 1),
-			 must(dlsym(RTLD_NEXT, "syscall"), "syscall"));
+	query_through(EXPECT_SITE(EXPECT_SYSCALL, 1),
+		      must(dlsym(RTLD_NEXT, "syscall"), "syscall"));
 }
 
 static void rtld_default(void)
 {
 	numaif_by_dlsym(EXPECT_SITE(EXPECT_FUNCTION, 2), RTLD_DEFAULT);
-	query_by_syscall(EXPECT_SITE(EXPECT_SYSCALL, 1),
-			 must(dlsym(RTLD_DEFAULT, "syscall"), "syscall"));
+	query_through(EXPECT_SITE(EXPECT_SYSCALL, 1),
+		      must(dlsym(RTLD_DEFAULT, "syscall"), "syscall"));
 }
 
 /*
@@ -149,7 +133,7 @@ static void versioned(void)
 		syscall_fn fn = must(dlvsym(in[i], "syscall", "GLIBC_2.2.5"),
 				     "syscall@GLIBC_2.2.5");
 
-		query_by_syscall(EXPECT_SITE(EXPECT_SYSCALL, 1), fn);
+		query_through(EXPECT_SITE(EXPECT_SYSCALL, 1), fn);
 		unrelated_syscalls(fn);
 	}
 	numaif_calls(EXPECT_SITE(EXPECT_FUNCTION, 1),

@@ -3,6 +3,8 @@
 #ifndef NUMASHIM_TEST_PAGES_H
 #define NUMASHIM_TEST_PAGES_H
 
+#include "expect.h"
+
 #define NPAGES 8
 
 extern long page_size;
@@ -21,5 +23,10 @@ typedef long (*syscall_fn)(long, ...);
  */
 void through_syscall(void);
 void calls_through(syscall_fn fn);
+/*
+ * move_pages through fn, asking where NPAGES fresh pages are, written
+ * down with site: a function one frame above this one, or more.
+ */
+void query_through(struct expect_site site, syscall_fn fn);
 
 #endif /* NUMASHIM_TEST_PAGES_H */

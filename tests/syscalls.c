@@ -2,8 +2,8 @@
 /*
  * The three calls made through syscall(), shared by `calls syscall`, by
  * nolibnuma, a program that does not link libnuma at all, and by dlsym,
- * which finds syscall() on a handle of libc. numaif.h is included only
- * for the MPOL_* constants.
+ * which finds syscall() on a handle of libc, and with it its query of
+ * move_pages alone. numaif.h is included only for the MPOL_* constants.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -14,14 +14,12 @@
 #include "expect.h"
 #include "pages.h"
 
-void calls_through(syscall_fn fn)
+void __attribute__((noinline))
+query_through(struct expect_site site, syscall_fn fn)
 {
-	struct expect_site site = EXPECT_SITE(EXPECT_SYSCALL, 0);
 	char *mem = map_pages(NPAGES, NPAGES);
-	unsigned long mask = 1;
 	void *pages[NPAGES];
 	int status[NPAGES];
-	int node0 = 0;
 	long ret;
 
 	page_list(pages, mem, NPAGES);
@@ -30,6 +28,17 @@ void calls_through(syscall_fn fn)
 	expect_move_pages(site, 0, NPAGES, EXPECT_WHOLE(pages, NPAGES),
 			  EXPECT_WHOLE(NULL, 0), EXPECT_WHOLE(status, NPAGES),
 			  0, ret, errno);
+}
+
+void calls_through(syscall_fn fn)
+{
+	struct expect_site site = EXPECT_SITE(EXPECT_SYSCALL, 0);
+	char *mem = map_pages(NPAGES, NPAGES);
+	unsigned long mask = 1;
+	int node0 = 0;
+	long ret;
+
+	query_through(EXPECT_SITE(EXPECT_SYSCALL, 1), fn);
 	errno = 0;
 	ret = fn(SYS_mbind, mem, NPAGES * page_size, MPOL_BIND, &mask, 64,
 		 MPOL_MF_MOVE);
