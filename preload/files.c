@@ -20,7 +20,8 @@ long numashim_file_read(int dir, const char *path, char *buf, size_t size)
 
 	if (!size)
 		return -1;
-	fd = numashim_sys(SYS_openat, dir, (long) path, O_RDONLY | O_CLOEXEC, 0);
+	fd = numashim_sys(SYS_openat, dir, (long) path,
+			  O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
 	while ((size_t) len < size - 1 &&

@@ -234,7 +234,8 @@ static __attribute__((noinline)) void home_node_bad_flags(char *page)
 	expect_set_mempolicy_home_node(site, page, page_size, 0, 1, ret,
 				       errno);
 	if (ret != -1 || errno != EINVAL)
-		fail("set_mempolicy_home_node with flags did not fail with EINVAL");
+		fail("set_mempolicy_home_node with flags did not fail "
+		     "with EINVAL");
 }
 
 /* The first call of a process or image records the facts. */

@@ -250,29 +250,17 @@ def check_when(calls, records, errors):
 
 def check_expected(calls, records, expected, errors):
     """What the program says of its calls: facts or none, free memory."""
-    kinds = {exp["call"] for exp in expected}
-    calls = {k: c for k, c in calls.items() if c.kind in kinds}
-    recorded, wanted = tracecheck.by_thread(calls, expected)
     told = 0
-    for thread in sorted(set(recorded) | set(wanted)):
-        got, want = recorded[thread], wanted[thread]
-        if len(got) != len(want):
-            errors.append(f"thread {thread}: {len(got)} calls recorded, "
-                          f"{len(want)} made")
-        for i, (call, exp) in enumerate(zip(got, want)):
-            if "machine" not in exp:
-                continue
-            told += 1
-
-            def say(msg, i=i, exp=exp):
-                errors.append(f"thread {thread} call {i} ({exp['call']} "
-                              f"from {exp['func']}): {msg}")
-            recs = records.get(call.key, [])
-            if (exp["machine"] is None) != (not recs):
-                say("machine facts recorded" if recs else
-                    "no machine facts recorded")
-            elif recs:
-                check_free(recs[0], exp["machine"]["free_kb"], say)
+    for call, exp, say in tracecheck.matched_calls(calls, expected, errors):
+        if "machine" not in exp:
+            continue
+        told += 1
+        recs = records.get(call.key, [])
+        if (exp["machine"] is None) != (not recs):
+            say("machine facts recorded" if recs else
+                "no machine facts recorded")
+        elif recs:
+            check_free(recs[0], exp["machine"]["free_kb"], say)
     return told
 
 
