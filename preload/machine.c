@@ -40,14 +40,17 @@ static bool test_bit(const uint64_t *bits, uint32_t n)
 	return bits[n / 64] >> (n % 64) & 1;
 }
 
-/* The decimal number at s into *v: what follows it, or NULL when none. */
+/*
+ * The decimal number at s into *v, held at INT64_MAX at most: what
+ * follows it, or NULL when none.
+ */
 static const char *number(const char *s, uint64_t *v)
 {
 	if (*s < '0' || *s > '9')
 		return NULL;
 	for (*v = 0; *s >= '0' && *s <= '9'; s++)
-		if (*v < UINT32_MAX)
-			*v = *v * 10 + (*s - '0');
+		*v = *v > (INT64_MAX - 9) / 10 ? INT64_MAX :
+						 *v * 10 + (*s - '0');
 	return s;
 }
 

@@ -11,9 +11,9 @@
  * each online node's MemFree is read here, with stdio, just before and
  * just after the call, for machinecheck.py to hold the recorded one to;
  * the other facts are machinecheck.py's own to read. Then threads
- * making their first calls at once, in a second child, of which only
+ * making their first calls at once, in another child, of which only
  * one may record the facts. The recording must leave the program no
- * descriptor more.
+ * descriptor more, also in a child that closed all of its own first.
  *
  *	machine		the calls, the child's, the new image's and the threads'
  *	machine image	the calls of the new image (run by the child)
@@ -290,6 +290,35 @@ static void child(void)
 		exit(3);
 }
 
+/*
+ * A daemon's way: every descriptor closed (but lttng-ust's, which
+ * liblttng-ust-fd keeps), then a call that fails whole, its first:
+ * the facts are read all the same, and leave no descriptor behind.
+ */
+static void closed_descriptors(void)
+{
+	char *page = map_pages(1, 1);
+	int status, fd, fds;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		fail("fork");
+	if (pid == 0) {
+		for (fd = 0; fd < 1024; fd++)
+			close(fd);
+		fds = open_fds();
+		move_to_absent_node(page);
+		quiet_query(page);
+		_exit(open_fds() == fds ? 0 : 4);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status)) {
+		fprintf(stderr, "machine: the child without descriptors "
+			"exited with status %d\n", status);
+		exit(3);
+	}
+}
+
 static pthread_barrier_t start;
 
 /* Written down without expectation: any one of them may record. */
@@ -349,6 +378,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	child();
+	closed_descriptors();
 	racing_threads();
 	return 0;
 }
