@@ -109,11 +109,11 @@ bool numashim_weights_read(struct numashim_weights *w)
 
 	w->len = 0;
 	dir = numashim_sys(SYS_openat, AT_FDCWD, (long) WEIGHTS_DIR,
-		  O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+			   O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 	if (dir < 0)
 		return false;
 	while ((n = numashim_sys(SYS_getdents64, dir, (long) w->dirents,
-			sizeof(w->dirents), 0)) > 0)
+				 sizeof(w->dirents), 0)) > 0)
 		add_entries(w, dir, n);
 	numashim_sys(SYS_close, dir, 0, 0, 0);
 	return w->len > 0;
