@@ -101,6 +101,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
 			     numashim_array_finish(&nodes, rc.call.id, ip) |
 			     numashim_array_finish(&status, rc.call.id, ip);
+	numashim_record_machine(&rc, rw, true, ip);
 	lttng_ust_do_tracepoint(numashim, move_pages_exit, &rc.res, &pages_rec,
 				&nodes_rec, &status_rec, ip);
 	errno = rc.program_errno;
@@ -145,6 +146,7 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 		numashim_record_mask(&new_rec, NUMASHIM_ARRAY_NEW_NODES,
 				     a->new_nodes, a->maxnode, mask_words(rw, 1),
 				     accessed, s, rc.call.id, ip);
+	numashim_record_machine(&rc, rw, true, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_exit, &rc.res,
 				&old_rec, &new_rec, ip);
 	errno = rc.program_errno;
@@ -185,6 +187,7 @@ static long record_mbind(const struct numashim_mbind_args *a,
 	/* The mode the kernel got, unless a rule failed the call instead. */
 	if (!rw->rule || !rw->rule->fail_errno)
 		numashim_weights_record(s, rc.call.id, rw->args.mbind.mode, ip);
+	numashim_record_machine(&rc, rw, true, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, &mask_rec, ip);
 	errno = rc.program_errno;
 	return ret;

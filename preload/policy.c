@@ -74,6 +74,7 @@ static long record_set_mempolicy(const struct numashim_set_mempolicy_args *a,
 	if (!rw->rule || !rw->rule->fail_errno)
 		numashim_weights_record(s, rc.call.id,
 					rw->args.set_mempolicy.mode, ip);
+	numashim_record_machine(&rc, rw, true, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_exit, &rc.res,
 				&mask_rec, ip);
 	errno = rc.program_errno;
@@ -146,6 +147,7 @@ static long record_get_mempolicy(const struct numashim_get_mempolicy_args *a,
 						  written_maxnode(a, ret),
 						  s ? s->masks[0] : NULL,
 						  ret == 0, s, rc.call.id, ip);
+	numashim_record_machine(&rc, rw, false, ip);
 	lttng_ust_do_tracepoint(numashim, get_mempolicy_exit, &rc.res, &g,
 				&mask_rec, ip);
 	errno = rc.program_errno;
@@ -175,6 +177,7 @@ static long record_set_mempolicy_home_node(
 				    &home, 1, sizeof(home));
 		rc.res.incomplete |= record_rewrite(rw, 0, 0, &kernel_nodes, ip);
 	}
+	numashim_record_machine(&rc, rw, true, ip);
 	lttng_ust_do_tracepoint(numashim, set_mempolicy_home_node_exit,
 				&rc.res, ip);
 	errno = rc.program_errno;

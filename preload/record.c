@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "backtrace.h"
+#include "machine.h"
 #include "record.h"
 #include "rewrite.h"
 #include "self.h"
@@ -168,4 +169,14 @@ uint32_t numashim_record_rewrite(const struct numashim_rewrite *rw, uint64_t id,
 		numashim_array_emit_rest(kernel_old_nodes, id, &s->chunk, ip);
 	return numashim_array_finish(kernel_nodes, id, ip) |
 	       numashim_array_finish(kernel_old_nodes, id, ip);
+}
+
+void numashim_record_machine(const struct numashim_recorded_call *rc,
+			     const struct numashim_rewrite *rw,
+			     bool whole_failures, void *ip)
+{
+	bool failed = whole_failures && rc->res.ret < 0 &&
+		      !(rw->rule && rw->rule->fail_errno);
+
+	numashim_machine_record(rw->scratch, rc->call.id, failed, ip);
 }

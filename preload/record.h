@@ -84,4 +84,14 @@ uint32_t numashim_record_rewrite(const struct numashim_rewrite *rw, uint64_t id,
 				 struct numashim_array_src *kernel_old_nodes,
 				 uint64_t pages, void *ip);
 
+/*
+ * Before the exit event, once the call's arrays are recorded: the
+ * machine's NUMA facts (machine.h), at the process's first recorded
+ * call and, when whole_failures says the call is one whose failure they
+ * may explain, at a failure of the kernel's (not one a rule made up).
+ */
+void numashim_record_machine(const struct numashim_recorded_call *rc,
+			     const struct numashim_rewrite *rw,
+			     bool whole_failures, void *ip);
+
 #endif /* NUMASHIM_RECORD_H */

@@ -3,6 +3,7 @@
 #define NUMASHIM_SCRATCH_H
 
 #include <stdint.h>
+#include <sys/utsname.h>
 
 #include "arrays.h"
 #include "backtrace.h"
@@ -27,6 +28,27 @@ struct numashim_weights {
 };
 
 /*
+ * Room for the text of one sysfs or procfs file: a node's distances to
+ * 1024 others, or /proc/thread-self/status with masks of thousands of
+ * CPUs.
+ */
+#define NUMASHIM_MACHINE_TEXT 16384
+
+/* The machine's NUMA facts of a call, as machine.c reads them. */
+struct numashim_machine {
+	char text[NUMASHIM_MACHINE_TEXT];
+	struct utsname uts;
+	int32_t online[NUMASHIM_NODES_MAX];
+	int32_t mems_allowed[NUMASHIM_NODES_MAX];
+	uint8_t distances[NUMASHIM_NODES_MAX];
+	/* The online nodes, N_MEMORY, N_CPU and Mems_allowed: a bit a node. */
+	uint64_t online_bits[NUMASHIM_NODES_MAX / 64];
+	uint64_t has_memory[NUMASHIM_NODES_MAX / 64];
+	uint64_t has_cpu[NUMASHIM_NODES_MAX / 64];
+	uint64_t mems_allowed_bits[NUMASHIM_NODES_MAX / 64];
+};
+
+/*
  * Everything large that one intercepted call needs, kept off the
  * program's stack, which may be a small thread stack or a signal
  * handler's alternate one. The exit events' arrays and the rewrite
@@ -37,6 +59,7 @@ struct numashim_scratch {
 	struct numashim_unwind unwind;
 	union numashim_chunk chunk;
 	struct numashim_weights weights;
+	struct numashim_machine machine;
 	unsigned long masks[2][NUMASHIM_MASK_MAX_WORDS];
 	union {
 		struct {

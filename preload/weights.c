@@ -21,8 +21,8 @@
 #include <stdbool.h>
 #include <sys/syscall.h>
 
+#include "files.h"
 #include "numashim-mpol.h"
-#include "real.h"
 #include "record.h"
 #include "self.h"
 #include "weights.h"
@@ -31,13 +31,6 @@
 
 /* The fingerprint of the weights this process recorded last; 0: none. */
 static uint64_t recorded;
-
-static long sys(long nr, long a, long b, long c, long d)
-{
-	const long raw[6] = { a, b, c, d };
-
-	return numashim_real_syscall(nr, raw);
-}
 
 /* The decimal number at s, of up to n characters; false when none. */
 static bool parse_number(const char *s, long n, uint32_t *v)
@@ -58,13 +51,9 @@ static bool read_weight(int dir, const char *name, uint8_t *weight)
 {
 	char text[8];
 	uint32_t v;
-	long fd, n;
+	long n;
 
-	fd = sys(SYS_openat, dir, (long) name, O_RDONLY | O_CLOEXEC, 0);
-	if (fd < 0)
-		return false;
-	n = sys(SYS_read, fd, (long) text, sizeof(text), 0);
-	sys(SYS_close, fd, 0, 0, 0);
+	n = numashim_file_read(dir, name, text, sizeof(text));
 	if (n <= 0 || !parse_number(text, n, &v) || v > UINT8_MAX)
 		return false;
 	*weight = v;
@@ -114,20 +103,19 @@ static void add_entries(struct numashim_weights *w, int dir, long n)
 	}
 }
 
-/* The weights in force, into w; false on a kernel without them. */
-static bool read_weights(struct numashim_weights *w)
+bool numashim_weights_read(struct numashim_weights *w)
 {
 	long dir, n;
 
 	w->len = 0;
-	dir = sys(SYS_openat, AT_FDCWD, (long) WEIGHTS_DIR,
-		  O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	dir = numashim_sys(SYS_openat, AT_FDCWD, (long) WEIGHTS_DIR,
+			   O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 	if (dir < 0)
 		return false;
-	while ((n = sys(SYS_getdents64, dir, (long) w->dirents,
-			sizeof(w->dirents), 0)) > 0)
+	while ((n = numashim_sys(SYS_getdents64, dir, (long) w->dirents,
+				 sizeof(w->dirents), 0)) > 0)
 		add_entries(w, dir, n);
-	sys(SYS_close, dir, 0, 0, 0);
+	numashim_sys(SYS_close, dir, 0, 0, 0);
 	return w->len > 0;
 }
 
@@ -156,7 +144,7 @@ void numashim_weights_record(struct numashim_scratch *s, uint64_t id,
 	    !s || !lttng_ust_tracepoint_enabled(numashim, interleave_weights))
 		return;
 	w = &s->weights;
-	if (!read_weights(w))
+	if (!numashim_weights_read(w))
 		return;
 	fp = fingerprint(w);
 	if (__atomic_load_n(&recorded, __ATOMIC_RELAXED) == fp)

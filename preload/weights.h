@@ -2,6 +2,7 @@
 #ifndef NUMASHIM_WEIGHTS_H
 #define NUMASHIM_WEIGHTS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "scratch.h"
@@ -15,5 +16,12 @@
  */
 void numashim_weights_record(struct numashim_scratch *s, uint64_t id,
 			     unsigned long mode, void *ip);
+
+/*
+ * The weights in force, into w (every node that has a weight file,
+ * ascending); false on a kernel without them. Leaves errno to the
+ * caller to restore.
+ */
+bool numashim_weights_read(struct numashim_weights *w);
 
 #endif /* NUMASHIM_WEIGHTS_H */

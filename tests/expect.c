@@ -21,6 +21,14 @@ static __thread struct {
 	int weights[WEIGHTS_MAX];
 } weights;
 
+/* The machine facts the thread's next call must have recorded (expect_machine()). */
+#define MACHINE_NODES_MAX 64
+static __thread struct {
+	int given;
+	int n;
+	long free_kb[2 * MACHINE_NODES_MAX];
+} machine;
+
 /* Opened per call, in append mode, so that forked children can write too. */
 static FILE *expect_begin(const char *call, struct expect_site site)
 {
@@ -86,9 +94,43 @@ static void put_weights(FILE *f)
 	fputc('}', f);
 }
 
+void expect_machine(const long *free_kb, int n)
+{
+	int i;
+
+	if (n > MACHINE_NODES_MAX) {
+		fprintf(stderr, "expect_machine: more than %d nodes\n",
+			MACHINE_NODES_MAX);
+		exit(2);
+	}
+	machine.given = 1;
+	machine.n = n;
+	for (i = 0; i < 2 * n; i++)
+		machine.free_kb[i] = free_kb[i];
+}
+
+static void put_machine(FILE *f)
+{
+	int i;
+
+	if (!machine.given)
+		return;
+	machine.given = 0;
+	if (machine.n < 0) {
+		fputs(", \"machine\": null", f);
+		return;
+	}
+	fputs(", \"machine\": {\"free_kb\": [", f);
+	for (i = 0; i < machine.n; i++)
+		fprintf(f, "%s[%ld, %ld]", i ? ", " : "",
+			machine.free_kb[2 * i], machine.free_kb[2 * i + 1]);
+	fputs("]}", f);
+}
+
 static void expect_end(FILE *f, long ret, int err)
 {
 	put_weights(f);
+	put_machine(f);
 	fprintf(f, ", \"ret\": %ld, \"err\": %d}\n", ret, ret < 0 ? err : 0);
 	fclose(f);
 	pthread_mutex_unlock(&lock);

@@ -99,4 +99,14 @@ void expect_set_mempolicy_home_node(struct expect_site site,
 void expect_weights(const int *nodes, const int *weights, int n,
 		    int in_force);
 
+/*
+ * Whether the next call this thread writes down must have recorded the
+ * machine's NUMA facts (numashim:machine): with n >= 0, the MemFree of
+ * each of the n online nodes, ascending, in KiB, read just before and
+ * just after the call (free_kb[2 * i] and free_kb[2 * i + 1]); with n
+ * negative, no such event. The facts themselves are machinecheck.py's
+ * to read. The calls written down without it are not checked for it.
+ */
+void expect_machine(const long *free_kb, int n);
+
 #endif /* NUMASHIM_TEST_EXPECT_H */

@@ -248,21 +248,45 @@ def by_thread(calls, expected):
     return recorded, wanted
 
 
+def matched_calls(calls, expected, errors):
+    """Each recorded call and what the program wrote of it, thread by
+    thread in order, as (call, expectation, say), say(msg) adding msg
+    to errors as a difference of that call; a thread that made another
+    number of calls than it recorded is a difference of its own.
+
+    Calls of kinds the program did not make are its launcher's or its
+    libraries' (numactl's set_mempolicy before it execs the program,
+    libnuma's get_mempolicy at load), and left out; policy.scn checks
+    those kinds.
+    """
+    kinds = {exp["call"] for exp in expected}
+    calls = {k: c for k, c in calls.items() if c.kind in kinds}
+    recorded, wanted = by_thread(calls, expected)
+    for thread in sorted(set(recorded) | set(wanted)):
+        got, want = recorded[thread], wanted[thread]
+        if len(got) != len(want):
+            errors.append(f"thread {thread}: {len(got)} calls recorded, "
+                          f"{len(want)} made")
+        for i, (call, exp) in enumerate(zip(got, want)):
+            def say(msg, thread=thread, i=i, exp=exp):
+                errors.append(f"thread {thread} call {i} "
+                              f"({exp['call']} from {exp['func']}): {msg}")
+            yield call, exp, say
+
+
 def paired_calls(traces, expected, errors=None):
-    """Each call of the traces with the program's account of it and the
-    Symbolizer of its trace, thread by thread, in order; a thread whose
-    calls recorded are not as many as those made is named in errors,
-    when given."""
+    """matched_calls over each of the traces and the expectations of
+    the processes it holds, with the Symbolizer of its trace in place of
+    say; a thread whose calls recorded are not as many as those made is
+    named in errors, when given."""
     for trace in traces:
         calls, bins, _ = read_trace(trace)
         symbols = Symbolizer(bins)
-        recorded, wanted = by_thread(calls, expected)
-        for thread, got in recorded.items():
-            if errors is not None and len(got) != len(wanted[thread]):
-                errors.append(f"thread {thread}: {len(got)} calls recorded, "
-                              f"{len(wanted[thread])} made")
-            for call, exp in zip(got, wanted[thread]):
-                yield call, exp, symbols
+        pids = {call.pid for call in calls.values()}
+        here = [exp for exp in expected if exp["pid"] in pids]
+        for call, exp, _ in matched_calls(calls, here,
+                                          [] if errors is None else errors):
+            yield call, exp, symbols
 
 
 def check_call(call, exp, sym, depth, say):
@@ -368,32 +392,17 @@ def main():
     if not expected:
         raise SystemExit("the program wrote no expectations")
 
-    # Calls of kinds the program did not make are its launcher's or its
-    # libraries' (numactl's set_mempolicy before it execs the program,
-    # libnuma's get_mempolicy at load); policy.scn checks those kinds.
-    kinds = {exp["call"] for exp in expected}
-    calls = {k: c for k, c in calls.items() if c.kind in kinds}
-    recorded, wanted = by_thread(calls, expected)
-
     errors = []
     if discarded:
         errors.append(f"{discarded} events discarded")
     sym = Symbolizer(bins)
-    for thread in sorted(set(recorded) | set(wanted)):
-        got, want = recorded[thread], wanted[thread]
-        if len(got) != len(want):
-            errors.append(f"thread {thread}: {len(got)} calls recorded, "
-                          f"{len(want)} made")
-        for i, (call, exp) in enumerate(zip(got, want)):
-            def say(msg, i=i):
-                errors.append(f"thread {thread} call {i} "
-                              f"({exp['call']} from {exp['func']}): {msg}")
-            check_call(call, exp, sym, args.depth, say)
+    for call, exp, say in matched_calls(calls, expected, errors):
+        check_call(call, exp, sym, args.depth, say)
 
+    threads = {(exp["pid"], exp["tid"]) for exp in expected}
     return finish("tracecheck", errors,
-                  f"{len(expected)} calls in {len(wanted)} threads of "
-                  f"{len({t[0] for t in wanted})} processes")
-
+                  f"{len(expected)} calls in {len(threads)} threads of "
+                  f"{len({t[0] for t in threads})} processes")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -161,6 +161,40 @@
 	F(ints, uint32_t, nodes, w->nodes, w->len)			\
 	F(ints, uint8_t, weights, w->weights, w->len)
 
+/*
+ * The machine's NUMA facts m as the call call_id found them, its first
+ * recorded call in the process or one that failed whole: the kernel's
+ * release, numa_balancing (-1: unreadable), the nodes the process may
+ * allocate on (Mems_allowed_list), the weights of weighted interleave
+ * as interleave_weights has them, and how many machine_node events, one
+ * per online node, follow.
+ */
+#define NUMASHIM_MACHINE_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, m->id)				\
+	F(string, char, release, m->release)				\
+	F(int, int32_t, numa_balancing, m->numa_balancing)		\
+	F(int, uint32_t, nodes, m->nodes)				\
+	F(ints, int32_t, mems_allowed, m->mems_allowed, m->mems_allowed_len) \
+	F(ints, uint32_t, weight_nodes, m->weight_nodes, m->weights_len) \
+	F(ints, uint8_t, weights, m->weights, m->weights_len)
+
+/*
+ * One online node n of a machine event: whether it has memory and CPUs
+ * (memory and no CPU: a memory-only node), its MemTotal and MemFree in
+ * KiB (-1: unreadable), and its distances to every online node, in the
+ * order of their node numbers.
+ */
+#define NUMASHIM_MACHINE_NODE_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, n->id)				\
+	F(int, uint32_t, node, n->node)					\
+	F(int, uint8_t, has_memory, n->has_memory)			\
+	F(int, uint8_t, has_cpu, n->has_cpu)				\
+	F(int, int64_t, mem_total_kb, n->mem_total_kb)			\
+	F(int, int64_t, mem_free_kb, n->mem_free_kb)			\
+	F(ints, uint8_t, distances, n->distances, n->distances_len)
+
 /* The fields that open every event about a part of an array. */
 #define NUMASHIM_ARRAY_FIELDS(F)					\
 	NUMASHIM_RUN_FIELDS(F)						\

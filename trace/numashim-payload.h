@@ -153,4 +153,35 @@ struct numashim_weights_rec {
 	size_t len;
 };
 
+/*
+ * The most online nodes a machine event tells of, and the most nodes of
+ * a Mems_allowed list: MAX_NUMNODES, as for the weights.
+ */
+#define NUMASHIM_NODES_MAX NUMASHIM_WEIGHTS_MAX
+
+/* The machine's NUMA facts at the call id (numashim:machine). */
+struct numashim_machine_rec {
+	uint64_t id;
+	const char *release;
+	int32_t numa_balancing;		/* -1: unreadable */
+	uint32_t nodes;			/* the machine_node events that follow */
+	const int32_t *mems_allowed;
+	size_t mems_allowed_len;
+	const uint32_t *weight_nodes;
+	const uint8_t *weights;
+	size_t weights_len;
+};
+
+/* One online node of the machine event of the call id. */
+struct numashim_machine_node_rec {
+	uint64_t id;
+	uint32_t node;
+	uint8_t has_memory;
+	uint8_t has_cpu;
+	int64_t mem_total_kb;		/* -1: unreadable */
+	int64_t mem_free_kb;
+	const uint8_t *distances;	/* to each online node, ascending */
+	size_t distances_len;
+};
+
 #endif /* NUMASHIM_PAYLOAD_H */

@@ -222,6 +222,30 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, interleave_weights,
 	)
 )
 
+/*
+ * The machine's NUMA facts (numashim-fields.h), before the exit of the
+ * first recorded call of a process and of every call that failed whole,
+ * and one machine_node event per online node after it: events of their
+ * own, so that none outgrows a sub-buffer on a machine of many nodes.
+ */
+LTTNG_UST_TRACEPOINT_EVENT(numashim, machine,
+	LTTNG_UST_TP_ARGS(const struct numashim_machine_rec *, m,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_MACHINE_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, machine_node,
+	LTTNG_UST_TP_ARGS(const struct numashim_machine_node_rec *, n,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_MACHINE_NODE_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
 LTTNG_UST_TRACEPOINT_EVENT(numashim, addr_chunk,
 	LTTNG_UST_TP_ARGS(uint64_t, call_id, enum numashim_array, array,
 		uint64_t, offset, const struct numashim_addrs *, rec,

@@ -23,6 +23,8 @@ enum event_role {
 	EVENT_ADDR_CHUNK,
 	EVENT_REWRITE,
 	EVENT_WEIGHTS,
+	EVENT_MACHINE,
+	EVENT_MACHINE_NODE,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
 	/* lttng-ust's own, which tell where the binaries are. */

@@ -6,6 +6,7 @@
 
 #include "event-types.h"
 #include "events.h"
+#include "field-values.h"
 #include "numashim-payload.h"
 
 /* An event class, referenced so that its address stays its own. */
@@ -52,6 +53,7 @@ void event_reader_fini(struct event_reader *r)
 {
 	calls_fini(&r->calls);
 	maps_fini(&r->maps);
+	machines_fini(&r->machines);
 	tdestroy(r->classes, class_free);
 	r->classes = NULL;
 }
@@ -108,65 +110,16 @@ static const struct class_type *type_of(struct event_reader *r,
 	return classify(r, cls);
 }
 
-static const bt_field *member(const bt_field *s, const char *name)
-{
-	if (!s || bt_field_get_class_type(s) != BT_FIELD_CLASS_TYPE_STRUCTURE)
-		return NULL;
-	return bt_field_structure_borrow_member_field_by_name_const(s, name);
-}
-
-/* An integer or enumeration field's value; false when it is neither. */
-static bool int_value(const bt_field *f, int64_t *v)
-{
-	bt_field_class_type type;
-
-	if (!f)
-		return false;
-	type = bt_field_get_class_type(f);
-	if (bt_field_class_type_is(type, BT_FIELD_CLASS_TYPE_SIGNED_INTEGER))
-		*v = bt_field_integer_signed_get_value(f);
-	else if (bt_field_class_type_is(type,
-					BT_FIELD_CLASS_TYPE_UNSIGNED_INTEGER))
-		*v = (int64_t) bt_field_integer_unsigned_get_value(f);
-	else
-		return false;
-	return true;
-}
-
-/* A member's integer value, or 0 when the event lacks it. */
-static int64_t int_member(const bt_field *s, const char *name)
-{
-	int64_t v = 0;
-
-	int_value(member(s, name), &v);
-	return v;
-}
-
-static const char *string_member(const bt_field *s, const char *name)
-{
-	const bt_field *f = member(s, name);
-
-	if (!f || bt_field_get_class_type(f) != BT_FIELD_CLASS_TYPE_STRING)
-		return NULL;
-	return bt_field_string_get_value(f);
-}
-
 static void read_context(const bt_event *event, struct event_view *view)
 {
 	const bt_field *ctx = bt_event_borrow_common_context_field_const(event);
 
-	view->ip = int_member(ctx, "ip");
+	view->ip = field_int_member(ctx, "ip");
 	view->vtid = -1;
-	int_value(member(ctx, "vtid"), &view->vtid);
-	view->procname = string_member(ctx, "procname");
+	field_int_value(field_member(ctx, "vtid"), &view->vtid);
+	view->procname = field_string_member(ctx, "procname");
 	view->vpid = -1;
-	int_value(member(ctx, "vpid"), &view->vpid);
-}
-
-static bool is_array(const bt_field *f)
-{
-	return f && bt_field_class_type_is(bt_field_get_class_type(f),
-					   BT_FIELD_CLASS_TYPE_ARRAY);
+	field_int_value(field_member(ctx, "vpid"), &view->vpid);
 }
 
 typedef int (*add_ints_fn)(struct call *c, uint64_t offset,
@@ -181,11 +134,11 @@ static int feed_ints(struct call *c, const bt_field *array, uint64_t offset,
 	size_t n = 0;
 	int64_t v;
 
-	if (!is_array(array))
+	if (!field_is_array(array))
 		return 0;
 	len = bt_field_array_get_length(array);
 	for (i = 0; i < len; i++) {
-		int_value(bt_field_array_borrow_element_field_by_index_const(
+		field_int_value(bt_field_array_borrow_element_field_by_index_const(
 				  array, i), &v);
 		buf[n++] = (int32_t) v;
 		if (n == NUMASHIM_CHUNK_LEN || i + 1 == len) {
@@ -204,11 +157,11 @@ static int feed_injected(struct call *c, const bt_field *array,
 	uint64_t len, i;
 	int64_t page;
 
-	if (!is_array(array))
+	if (!field_is_array(array))
 		return 0;
 	len = bt_field_array_get_length(array);
 	for (i = 0; i < len; i++) {
-		int_value(bt_field_array_borrow_element_field_by_index_const(
+		field_int_value(bt_field_array_borrow_element_field_by_index_const(
 				  array, i), &page);
 		if (call_add_injected(c, offset + i, page))
 			return -1;
@@ -231,18 +184,18 @@ static int feed_exit_arrays(struct call *c, enum call_kind kind,
 {
 	switch (kind) {
 	case CALL_MOVE_PAGES:
-		return feed_ints(c, member(p, "nodes"), 0, call_add_nodes);
+		return feed_ints(c, field_member(p, "nodes"), 0, call_add_nodes);
 	case CALL_MBIND:
-		return feed_ints(c, member(p, "nodemask"), 0,
+		return feed_ints(c, field_member(p, "nodemask"), 0,
 				 call_add_target_mask);
 	case CALL_MIGRATE_PAGES:
-		return feed_ints(c, member(p, "new_nodes"), 0,
+		return feed_ints(c, field_member(p, "new_nodes"), 0,
 				 call_add_target_mask) ||
-		       feed_ints(c, member(p, "old_nodes"), 0,
+		       feed_ints(c, field_member(p, "old_nodes"), 0,
 				 call_add_source_mask) ? -1 : 0;
 	case CALL_SET_MEMPOLICY:
 		/* The policies view's, never a placement figure. */
-		return feed_ints(c, member(p, "nodemask"), 0,
+		return feed_ints(c, field_member(p, "nodemask"), 0,
 				 call_add_target_mask);
 	default:
 		return 0;
@@ -253,7 +206,7 @@ static int feed_exit_arrays(struct call *c, enum call_kind kind,
 static int home_node_mask(struct event_reader *r, const struct event_view *ev)
 {
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
-	int32_t home = int_member(ev->payload, "home_node");
+	int32_t home = field_int_member(ev->payload, "home_node");
 
 	return c ? call_add_target_mask(c, 0, &home, 1) : 0;
 }
@@ -265,7 +218,7 @@ static int on_entry_event(struct event_reader *r,
 	const bt_field *p = ev->payload;
 	struct call_start start = {
 		.kind = type->kind, .vpid = ev->vpid, .call_id = ev->call_id,
-		.tid = int_member(p, "tid"), .procname = ev->procname,
+		.tid = field_int_member(p, "tid"), .procname = ev->procname,
 		.start_ns = ev->time_ns, .site = site_of(r, ev),
 	};
 
@@ -274,25 +227,25 @@ static int on_entry_event(struct event_reader *r,
 	if (!start.site->path)
 		r->calls.views->summary.calls_in_no_binary++;
 	if (type->kind == CALL_MOVE_PAGES) {
-		start.count = int_member(p, "count");
-		start.query = !int_member(p, "nodes_ptr");
+		start.count = field_int_member(p, "count");
+		start.query = !field_int_member(p, "nodes_ptr");
 	} else if (type->kind == CALL_MBIND) {
-		start.addr = int_member(p, "addr");
-		start.bytes = int_member(p, "len");
-		start.mode = int_member(p, "mode");
+		start.addr = field_int_member(p, "addr");
+		start.bytes = field_int_member(p, "len");
+		start.mode = field_int_member(p, "mode");
 	} else if (type->kind == CALL_SET_MEMPOLICY) {
 		/* The kernel's split, joined again as mbind's mode is. */
-		start.mode = (uint32_t) int_member(p, "mode") |
-			     (uint64_t) int_member(p, "mode_flags");
+		start.mode = (uint32_t) field_int_member(p, "mode") |
+			     (uint64_t) field_int_member(p, "mode_flags");
 	} else if (type->kind == CALL_SET_MEMPOLICY_HOME_NODE) {
-		start.addr = int_member(p, "start");
-		start.bytes = int_member(p, "len");
-		start.home_node = int_member(p, "home_node");
+		start.addr = field_int_member(p, "start");
+		start.bytes = field_int_member(p, "len");
+		start.home_node = field_int_member(p, "home_node");
 	}
-	start.page_size = int_member(p, "page_size");
-	if (type->kind == CALL_MBIND && !member(p, "page_size"))
+	start.page_size = field_int_member(p, "page_size");
+	if (type->kind == CALL_MBIND && !field_member(p, "page_size"))
 		r->calls.views->summary.calls_without_page_size++;
-	start.flags = int_member(p, "flags");
+	start.flags = field_int_member(p, "flags");
 	if (calls_begin(&r->calls, &start))
 		return -1;
 	return type->kind == CALL_SET_MEMPOLICY_HOME_NODE ?
@@ -312,9 +265,9 @@ static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 		[NUMASHIM_ARRAY_KERNEL_OLD_NODES] = call_add_kernel_source_mask,
 	};
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
-	int64_t array = int_member(ev->payload, "array");
-	uint64_t offset = int_member(ev->payload, "offset");
-	const bt_field *values = member(ev->payload, "values");
+	int64_t array = field_int_member(ev->payload, "array");
+	uint64_t offset = field_int_member(ev->payload, "offset");
+	const bt_field *values = field_member(ev->payload, "values");
 
 	if (!c || array < 0 || array >= (int64_t) (sizeof(adders) /
 						   sizeof(*adders)) ||
@@ -327,70 +280,134 @@ static int on_addr_chunk(struct event_reader *r, const struct event_view *ev)
 {
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
 
-	if (!c || int_member(ev->payload, "array") != NUMASHIM_ARRAY_INJECTED)
+	if (!c || field_int_member(ev->payload, "array") != NUMASHIM_ARRAY_INJECTED)
 		return 0;
-	return feed_injected(c, member(ev->payload, "values"),
-			     int_member(ev->payload, "offset"));
+	return feed_injected(c, field_member(ev->payload, "values"),
+			     field_int_member(ev->payload, "offset"));
 }
 
 static int on_rewrite(struct event_reader *r, const struct event_view *ev)
 {
 	struct call *c = calls_find(&r->calls, ev->vpid, ev->call_id);
 	const bt_field *p = ev->payload;
-	const char *text = string_member(p, "rule_text");
+	const char *text = field_string_member(p, "rule_text");
 	struct call_rewrite_start w = {
-		.injected_err = int_member(p, "injected_err"),
-		.dry_run = int_member(p, "dry_run"),
-		.mode = int_member(p, "mode"),
-		.flags = int_member(p, "flags"),
+		.injected_err = field_int_member(p, "injected_err"),
+		.dry_run = field_int_member(p, "dry_run"),
+		.mode = field_int_member(p, "mode"),
+		.flags = field_int_member(p, "flags"),
 	};
 
 	if (!c)
 		return 0;
 	w.rule = rewrites_rule(&r->calls.views->rewrites,
-			       int_member(p, "rule"), text ? text : "");
+			       field_int_member(p, "rule"), text ? text : "");
 	if (!w.rule)
 		return -1;
 	call_rewritten(c, &w);
-	return feed_ints(c, member(p, "kernel_nodes"), 0,
+	return feed_ints(c, field_member(p, "kernel_nodes"), 0,
 			 call_add_kernel_nodes) ||
-	       feed_injected(c, member(p, "injected"), 0) ? -1 : 0;
+	       feed_injected(c, field_member(p, "injected"), 0) ? -1 : 0;
 }
 
-/* An array field's first n elements into v; false when it is shorter. */
-static bool uint_elements(const bt_field *array, uint64_t n, uint32_t *v)
+/*
+ * The weights in the arrays nodes_name and weights_name of p, of the
+ * same length: how many, or -1 when they are not.
+ */
+static int64_t read_weights(const bt_field *p, const char *nodes_name,
+			    const char *weights_name, uint32_t *nodes,
+			    uint8_t *weights)
 {
-	uint64_t i;
-	int64_t x;
+	const bt_field *array = field_member(p, nodes_name);
+	uint32_t weight_v[NUMASHIM_WEIGHTS_MAX];
+	uint64_t n, i;
 
-	if (!is_array(array) || bt_field_array_get_length(array) < n)
-		return false;
-	for (i = 0; i < n; i++) {
-		if (!int_value(bt_field_array_borrow_element_field_by_index_const(
-				       array, i), &x))
-			return false;
-		v[i] = x;
-	}
-	return true;
+	if (!field_is_array(array))
+		return -1;
+	n = bt_field_array_get_length(array);
+	if (n > NUMASHIM_WEIGHTS_MAX || !field_uint_elements(array, n, nodes) ||
+	    !field_uint_elements(field_member(p, weights_name), n, weight_v))
+		return -1;
+	for (i = 0; i < n; i++)
+		weights[i] = weight_v[i];
+	return n;
 }
 
 /* The weights of interleave_weights, for the process's calls from now on. */
 static int on_weights(struct event_reader *r, const struct event_view *ev)
 {
-	const bt_field *nodes = member(ev->payload, "nodes");
-	uint32_t node_v[NUMASHIM_WEIGHTS_MAX], weight_v[NUMASHIM_WEIGHTS_MAX];
+	uint32_t nodes[NUMASHIM_WEIGHTS_MAX];
 	uint8_t weights[NUMASHIM_WEIGHTS_MAX];
-	uint64_t n, i;
+	int64_t n = read_weights(ev->payload, "nodes", "weights", nodes,
+				 weights);
 
-	if (!is_array(nodes))
+	if (n < 0)
 		return 0;
-	n = bt_field_array_get_length(nodes);
-	if (n > NUMASHIM_WEIGHTS_MAX || !uint_elements(nodes, n, node_v) ||
-	    !uint_elements(member(ev->payload, "weights"), n, weight_v))
+	return weights_set(&r->calls.weights, ev->vpid, nodes, weights, n);
+}
+
+/* An array of node numbers or weights, n at most, into v: how many. */
+static uint64_t uint_array(const bt_field *array, uint64_t n, uint32_t *v)
+{
+	uint64_t len;
+
+	if (!field_is_array(array))
 		return 0;
-	for (i = 0; i < n; i++)
-		weights[i] = weight_v[i];
-	return weights_set(&r->calls.weights, ev->vpid, node_v, weights, n);
+	len = bt_field_array_get_length(array);
+	if (len > n)
+		len = n;
+	return field_uint_elements(array, len, v) ? len : 0;
+}
+
+/* The facts of a machine event, for its process's calls from now on. */
+static int on_machine(struct event_reader *r, const struct event_view *ev)
+{
+	const bt_field *p = ev->payload;
+	uint32_t mems[NUMASHIM_NODES_MAX], nodes[NUMASHIM_WEIGHTS_MAX];
+	int32_t mems_allowed[NUMASHIM_NODES_MAX];
+	uint8_t weights[NUMASHIM_WEIGHTS_MAX];
+	struct machine_facts f = {
+		.call_id = ev->call_id,
+		.release = (char *) field_string_member(p, "release"),
+		.numa_balancing = field_int_member(p, "numa_balancing"),
+		.nodes_announced = field_int_member(p, "nodes"),
+		.mems_allowed = mems_allowed, .weight_nodes = nodes,
+		.weights = weights,
+	};
+	int64_t n_weights;
+	uint64_t i;
+
+	if (f.nodes_announced > NUMASHIM_NODES_MAX)
+		f.nodes_announced = NUMASHIM_NODES_MAX;
+	f.mems_allowed_len = uint_array(field_member(p, "mems_allowed"),
+					NUMASHIM_NODES_MAX, mems);
+	for (i = 0; i < f.mems_allowed_len; i++)
+		mems_allowed[i] = mems[i];
+	n_weights = read_weights(p, "weight_nodes", "weights", nodes, weights);
+	f.weights_len = n_weights < 0 ? 0 : n_weights;
+	return machines_begin(&r->machines, ev->vpid, &f);
+}
+
+static int on_machine_node(struct event_reader *r, const struct event_view *ev)
+{
+	const bt_field *p = ev->payload;
+	uint32_t v[NUMASHIM_NODES_MAX];
+	uint8_t distances[NUMASHIM_NODES_MAX];
+	struct machine_node n = {
+		.node = field_int_member(p, "node"),
+		.has_memory = field_int_member(p, "has_memory"),
+		.has_cpu = field_int_member(p, "has_cpu"),
+		.mem_total_kb = field_int_member(p, "mem_total_kb"),
+		.mem_free_kb = field_int_member(p, "mem_free_kb"),
+		.distances = distances,
+	};
+	uint64_t i;
+
+	n.distances_len = uint_array(field_member(p, "distances"),
+				     NUMASHIM_NODES_MAX, v);
+	for (i = 0; i < n.distances_len; i++)
+		distances[i] = v[i];
+	return machines_add_node(&r->machines, ev->vpid, ev->call_id, &n);
 }
 
 static int on_exit_event(struct event_reader *r,
@@ -402,9 +419,9 @@ static int on_exit_event(struct event_reader *r,
 	struct call_result res = {
 		.kind = type->kind, .vpid = ev->vpid, .call_id = ev->call_id,
 		.tid = ev->vtid, .procname = ev->procname,
-		.ret = int_member(p, "ret"), .err = int_member(p, "err"),
-		.latency_ns = int_member(p, "latency_ns"),
-		.incomplete = int_member(p, "incomplete"),
+		.ret = field_int_member(p, "ret"), .err = field_int_member(p, "err"),
+		.latency_ns = field_int_member(p, "latency_ns"),
+		.incomplete = field_int_member(p, "incomplete"),
 		.end_ns = ev->time_ns,
 	};
 
@@ -415,7 +432,7 @@ static int on_exit_event(struct event_reader *r,
 	/* Short arrays ride in the exit, long ones came in chunks. */
 	if (c && (feed_exit_arrays(c, type->kind, p) ||
 		  (type->kind == CALL_MOVE_PAGES &&
-		   feed_ints(c, member(p, "status"), 0, call_add_statuses))))
+		   feed_ints(c, field_member(p, "status"), 0, call_add_statuses))))
 		return -1;
 	return calls_end(&r->calls, c, &res);
 }
@@ -425,24 +442,24 @@ static int on_exit_event(struct event_reader *r,
 
 static int on_build_id(struct event_reader *r, const struct event_view *ev)
 {
-	const bt_field *array = member(ev->payload, "build_id");
+	const bt_field *array = field_member(ev->payload, "build_id");
 	uint8_t build_id[BUILD_ID_MAX];
 	uint64_t len, i;
 	int64_t byte;
 
-	if (!is_array(array))
+	if (!field_is_array(array))
 		return 0;
 	len = bt_field_array_get_length(array);
 	if (len > BUILD_ID_MAX)
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (!int_value(bt_field_array_borrow_element_field_by_index_const(
+		if (!field_int_value(bt_field_array_borrow_element_field_by_index_const(
 				       array, i), &byte))
 			return 0;
 		build_id[i] = byte;
 	}
 	return maps_set_build_id(&r->maps, ev->vpid,
-				 int_member(ev->payload, "baddr"), build_id,
+				 field_int_member(ev->payload, "baddr"), build_id,
 				 len);
 }
 
@@ -450,7 +467,7 @@ static int on_map_event(struct event_reader *r, enum event_role role,
 			const struct event_view *ev)
 {
 	const bt_field *p = ev->payload;
-	uint64_t baddr = int_member(p, "baddr");
+	uint64_t baddr = field_int_member(p, "baddr");
 
 	switch (role) {
 	case EVENT_STATEDUMP_START:
@@ -463,8 +480,8 @@ static int on_map_event(struct event_reader *r, enum event_role role,
 	default:
 		/* What dlopen loads is a shared object: position-independent. */
 		return maps_add(&r->maps, ev->vpid, baddr,
-				int_member(p, "memsz"), string_member(p, "path"),
-				role == EVENT_DLOPEN || int_member(p, "is_pic"));
+				field_int_member(p, "memsz"), field_string_member(p, "path"),
+				role == EVENT_DLOPEN || field_int_member(p, "is_pic"));
 	}
 }
 
@@ -514,7 +531,7 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		return on_map_event(r, type->role, &ev);
 	s->numashim_events++;
 	s->missing_contexts |= ct->missing_contexts;
-	ev.call_id = int_member(ev.payload, "call_id");
+	ev.call_id = field_int_member(ev.payload, "call_id");
 	ev.time_ns = event_time(msg);
 	timeline_see(&r->calls.views->timeline, ev.time_ns);
 	/* The muxer hands the events over in time order. */
@@ -534,6 +551,10 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		return on_rewrite(r, &ev);
 	case EVENT_WEIGHTS:
 		return on_weights(r, &ev);
+	case EVENT_MACHINE:
+		return on_machine(r, &ev);
+	case EVENT_MACHINE_NODE:
+		return on_machine_node(r, &ev);
 	default:
 		return 0;
 	}

@@ -11,12 +11,14 @@
 #include <babeltrace2/babeltrace.h>
 
 #include "calls.h"
+#include "machine.h"
 #include "maps.h"
 #include "views.h"
 
 struct event_reader {
 	struct call_table calls;
 	struct maps maps;
+	struct machines machines;
 	/* tsearch(3) tree: what each event class met so far is to us. */
 	void *classes;
 };
