@@ -62,7 +62,7 @@ def options():
     p.add_argument("--big-pages", type=int, default=1000000)
     p.add_argument("--big-calls", type=int, default=3)
     p.add_argument("--report-calls", type=int, default=1000000)
-    p.add_argument("--fork-count", type=int, default=200,
+    p.add_argument("--fork-count", type=int, default=1000,
                    help="children of each fork-heavy kind per run")
     return p.parse_args()
 
@@ -230,7 +230,7 @@ class Floor(Recorded):
 
     args = ["-f"]
 
-    def __init__(self, label="recording, floor (LTTng alone)"):
+    def __init__(self, label="floor (LTTng alone)"):
         super().__init__(0, label=label)
         self.name = "floor"
 
@@ -357,7 +357,7 @@ def threads(runner):
 def forking(runner):
     """A child's life, bare, under numashim record and under the floor."""
     variants = [Variant(), Recorded(0, label="numashim record"),
-                Floor(label="floor (LTTng alone)")]
+                Floor()]
     args = ["-w", "0", "-n", str(runner.opt.fork_count)] + \
         [k[0] for k in FORK_KINDS]
     return variants, interleaved(runner, variants, args, "ns_per_call")
