@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """The benchmarks: the shim's cost per call against bare runs, strace and
-ltrace, the cost per page of recording a huge call, calls per second from
-1 and 2 threads, and numashim report's speed against babeltrace2's floor.
+ltrace and the floor (the same events around bare calls: what LTTng
+itself costs), the cost per page of recording a huge call, calls per
+second from 1 and 2 threads, the cost of a recording to a program that
+forks, and numashim report's speed against babeltrace2's floor.
 
 Variants run interleaved (A B C A B C ...), a round at a time, so that a
 burst of load on the machine hits them all alike; each figure is the
@@ -12,7 +14,8 @@ have recorded or traced the calls and did not fails the run: a benchmark
 that measured nothing must not print a figure. Timings never fail it.
 
 Run through bench/run, which gives it a session daemon of its own; the
-environment names the programs: NUMASHIM_LIB, NS_NUMASHIM, NS_NUMABENCH.
+environment names the programs: NUMASHIM_LIB, NS_NUMASHIM, NS_NUMABENCH,
+NS_FLOOR_LIB (bench/.libs/libnumabench-floor.so).
 """
 import argparse
 import json
@@ -35,6 +38,12 @@ KINDS = [
     ("mbind", "mbind", 0, False, "mbind MPOL_MF_MOVE, 1 page"),
     ("migrate", "migrate_pages", 0, False, "migrate_pages node to itself"),
 ]
+# The fork-heavy kinds: a child that exits at once, one that executes
+# /bin/true; neither makes a placement call.
+FORK_KINDS = [
+    ("fork", None, 0, False, "fork+exit"),
+    ("exec", None, 0, False, "fork+exec /bin/true"),
+]
 CALLS = ("move_pages", "migrate_pages", "mbind")
 TRACED_CALL = re.compile(r"^\d+\s+(?:\S+->)?(move_pages|migrate_pages|mbind)\(")
 
@@ -53,6 +62,8 @@ def options():
     p.add_argument("--big-pages", type=int, default=1000000)
     p.add_argument("--big-calls", type=int, default=3)
     p.add_argument("--report-calls", type=int, default=1000000)
+    p.add_argument("--fork-count", type=int, default=1000,
+                   help="children of each fork-heavy kind per run")
     return p.parse_args()
 
 
@@ -64,6 +75,7 @@ class Runner:
         self.lib = os.environ["NUMASHIM_LIB"]
         self.numashim = os.environ["NS_NUMASHIM"]
         self.numabench = os.environ["NS_NUMABENCH"]
+        self.floor_lib = os.environ["NS_FLOOR_LIB"]
         self.runs = 0
         self.env = dict(os.environ)
         self.env.pop("LD_PRELOAD", None)
@@ -80,7 +92,8 @@ class Runner:
         the variant recorded or printed is removed, or kept in KEEP."""
         out = self.path(variant.name + ".out")
         seen = keep or self.path(variant.name + ".seen")
-        cmd = variant.wrap(self, seen, self.numabench_argv(out, args))
+        cmd = variant.wrap(self, seen,
+                           self.numabench_argv(out, variant.args + args))
         env = dict(self.env, **variant.env(self))
         with open(out + ".log", "w") as log:
             status = subprocess.call(cmd, env=env, stdout=log, stderr=log)
@@ -124,7 +137,7 @@ BIG = ("big", "move_pages", None, True, "move_pages move, huge call")
 
 
 def kind_of(name):
-    return next(k for k in KINDS + [BIG] if k[0] == name)
+    return next(k for k in KINDS + [BIG] + FORK_KINDS if k[0] == name)
 
 
 def expected_calls(results, pages_big):
@@ -134,6 +147,8 @@ def expected_calls(results, pages_big):
     for name, r in results.items():
         _, call, npages, moves, _ = kind_of(name)
         npages = pages_big if npages is None else npages
+        if not call:
+            continue
         want[call] += int(r["calls"])
         if call == "move_pages":
             n = int(r["calls"]) * npages
@@ -146,6 +161,7 @@ class Variant:
     """Bare: numabench alone. The others wrap it."""
     name = "bare"
     label = "bare"
+    args = []
 
     def wrap(self, runner, seen, cmd):
         return cmd
@@ -189,6 +205,9 @@ class Recorded(Variant):
         return {"NUMASHIM_LIB": runner.lib}
 
     def check(self, runner, seen, results):
+        if all(not kind_of(k)[1] for k in results):
+            check_registrations(self.name, seen, results)
+            return
         report = runner.report_json(self.name, seen)
         self.lost.append(report["discarded_events"])
         want, pages = expected_calls(results, runner.opt.big_pages)
@@ -203,6 +222,42 @@ class Recorded(Variant):
                              f"lost {report['discarded_events']} events; "
                              f"the program made {want}")
         check_pages(self.name, report, pages)
+
+
+class Floor(Recorded):
+    """numabench -f recorded: the shim's events around bare calls, by the
+    floor library, which numashim record preloads in the shim's place."""
+
+    args = ["-f"]
+
+    def __init__(self, label="floor (LTTng alone)"):
+        super().__init__(0, label=label)
+        self.name = "floor"
+
+    def env(self, runner):
+        return {"NUMASHIM_LIB": runner.floor_lib}
+
+
+STATEDUMP_START = re.compile(r" lttng_ust_statedump:start: ")
+
+
+def check_registrations(name, seen, results):
+    """A fork-heavy run: every process registered with the session and
+    dumped its state (numabench, each child of fork(), each /bin/true it
+    became), and the session daemon discarded nothing."""
+    want = 1 + sum(int(r["calls"]) * (2 if k == "exec" else 1)
+                   for k, r in results.items())
+    res = subprocess.run(["babeltrace2", seen], capture_output=True,
+                         text=True)
+    if res.returncode:
+        raise BenchError(f"{name}: babeltrace2 {seen}: {res.stderr.strip()}")
+    got = sum(1 for line in res.stdout.splitlines()
+              if STATEDUMP_START.search(line))
+    discarded = "Tracer discarded" in res.stdout + res.stderr
+    if got != want or discarded:
+        raise BenchError(f"{name}: the trace holds {got} statedumps, "
+                         f"{'with' if discarded else 'without'} discarded "
+                         f"events; the run made {want} processes")
 
 
 def check_pages(name, report, want):
@@ -268,7 +323,8 @@ def interleaved(runner, variants, args, metric):
 
 
 def per_call(runner):
-    variants = [Variant(), Preloaded(), Recorded(0), Recorded(16)] + tracers()
+    variants = ([Variant(), Preloaded(), Recorded(0), Floor(), Recorded(16)] +
+                tracers())
     args = ["-t", str(runner.opt.time_ms)] + [k[0] for k in KINDS]
     stats = interleaved(runner, variants, args, "ns_per_call")
     return variants, stats
@@ -296,6 +352,15 @@ def threads(runner):
             rows[(j, v.label)] = (stats[v.name]["query1"],
                                   getattr(v, "lost", None))
     return rows
+
+
+def forking(runner):
+    """A child's life, bare, under numashim record and under the floor."""
+    variants = [Variant(), Recorded(0, label="numashim record"),
+                Floor()]
+    args = ["-w", "0", "-n", str(runner.opt.fork_count)] + \
+        [k[0] for k in FORK_KINDS]
+    return variants, interleaved(runner, variants, args, "ns_per_call")
 
 
 def timed(argv, env):
@@ -338,6 +403,8 @@ def main():
         results = {"kinds": [(k[0], k[4]) for k in KINDS],
                    "per_call": per_call(runner), "big": big_call(runner),
                    "threads": threads(runner),
+                   "forking": ([(k[0], k[4]) for k in FORK_KINDS],
+                               *forking(runner)),
                    "report": report_speed(runner)}
     except BenchError as e:
         print(f"bench: {e}", file=sys.stderr)

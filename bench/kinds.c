@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kinds.h"
@@ -21,6 +22,8 @@
  * need 4 GiB of memory.
  */
 #define DISTINCT_PAGES_MAX 4096
+
+struct bench_calls bench_calls = { move_pages, mbind, migrate_pages };
 
 static void *xcalloc(size_t n, size_t size)
 {
@@ -106,19 +109,62 @@ static void setup_move_1(struct bench_mem *m, unsigned long npages)
 
 static long run_move_pages(struct bench_mem *m)
 {
-	return move_pages(0, m->npages, m->pages, m->nodes, m->status,
+	return bench_calls.move_pages(0, m->npages, m->pages, m->nodes, m->status,
 			  m->nodes ? MPOL_MF_MOVE : 0);
 }
 
 static long run_mbind(struct bench_mem *m)
 {
-	return mbind(m->mem, sysconf(_SC_PAGESIZE), MPOL_BIND, m->mask,
+	return bench_calls.mbind(m->mem, sysconf(_SC_PAGESIZE), MPOL_BIND, m->mask,
 		     m->maxnode, MPOL_MF_MOVE);
 }
 
 static long run_migrate_pages(struct bench_mem *m)
 {
-	return migrate_pages(0, m->maxnode, m->mask, m->mask);
+	return bench_calls.migrate_pages(0, m->maxnode, m->mask, m->mask);
+}
+
+/*
+ * The fork-heavy kinds time a child's whole life, which under a recording
+ * is mostly what lttng-ust does in it: a child of fork() that exits at
+ * once, or one that executes /bin/true, which starts afresh with the
+ * preloaded library. Neither makes a placement call.
+ */
+static void setup_none(struct bench_mem *m, unsigned long npages)
+{
+	(void) m;
+	(void) npages;
+}
+
+static long child_wait(pid_t pid)
+{
+	int status;
+
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1;
+}
+
+static long run_fork(struct bench_mem *m)
+{
+	pid_t pid = fork();
+
+	(void) m;
+	if (!pid)
+		_exit(0);
+	return child_wait(pid);
+}
+
+static long run_fork_exec(struct bench_mem *m)
+{
+	pid_t pid = fork();
+
+	(void) m;
+	if (!pid) {
+		execl("/bin/true", "true", (char *) NULL);
+		_exit(127);
+	}
+	return child_wait(pid);
 }
 
 const struct bench_kind bench_kinds[] = {
@@ -128,6 +174,8 @@ const struct bench_kind bench_kinds[] = {
 	{ "mbind", "mbind", setup_1, run_mbind },
 	{ "migrate", "migrate_pages", setup_1, run_migrate_pages },
 	{ "big", "move_pages", setup_move, run_move_pages },
+	{ "fork", "fork", setup_none, run_fork },
+	{ "exec", "execve", setup_none, run_fork_exec },
 };
 
 const size_t bench_nkinds = sizeof(bench_kinds) / sizeof(bench_kinds[0]);

@@ -5,6 +5,20 @@
 
 #include <stddef.h>
 
+#include "floor.h"
+
+/*
+ * The functions the kinds call: numaif.h's (the shim's, when it is
+ * preloaded), or the floor library's.
+ */
+struct bench_calls {
+	__typeof__(numabench_floor_move_pages) *move_pages;
+	__typeof__(numabench_floor_mbind) *mbind;
+	__typeof__(numabench_floor_migrate_pages) *migrate_pages;
+};
+
+extern struct bench_calls bench_calls;
+
 /* What one kind's calls work on; each thread has its own. */
 struct bench_mem {
 	char *mem;

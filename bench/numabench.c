@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * numabench [-t MS] [-w MS] [-n CALLS] [-j THREADS] [-p PAGES] [-o FILE]
- *           KIND...
+ * numabench [-f] [-t MS] [-w MS] [-n CALLS] [-j THREADS] [-p PAGES]
+ *           [-o FILE] KIND...
  *
  * Times placement calls from inside the process, so that neither its
  * start-up nor the set-up of a recording session counts: for each KIND,
@@ -14,8 +14,12 @@
  * where calls counts every call made (warm-up too), so that a trace can
  * be checked against it, and the rates are those of the M measured calls.
  * A call that fails ends the run: it would time an error path.
+ *
+ * With -f, the calls are the floor library's (floor.c), which must be
+ * preloaded: numaif.h's between the shim's events, and nothing else.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -153,11 +157,32 @@ static void run_kind(const struct bench_kind *kind, const struct options *opt)
 	report(opt, w);
 }
 
+static void *floor_call(const char *name)
+{
+	void *f = dlsym(RTLD_DEFAULT, name);
+
+	if (!f) {
+		fprintf(stderr, "numabench: -f: %s is not loaded; preload libnumabench-floor.so\n",
+			name);
+		exit(2);
+	}
+	return f;
+}
+
+static void floor_use(void)
+{
+	bench_calls = (struct bench_calls) {
+		floor_call("numabench_floor_move_pages"),
+		floor_call("numabench_floor_mbind"),
+		floor_call("numabench_floor_migrate_pages"),
+	};
+}
+
 static void usage(void)
 {
 	size_t i;
 
-	fputs("usage: numabench [-t MS] [-w MS] [-n CALLS] [-j THREADS] [-p PAGES] [-o FILE] KIND...\nkinds:",
+	fputs("usage: numabench [-f] [-t MS] [-w MS] [-n CALLS] [-j THREADS] [-p PAGES] [-o FILE] KIND...\nkinds:",
 	      stderr);
 	for (i = 0; i < bench_nkinds; i++)
 		fprintf(stderr, " %s", bench_kinds[i].name);
@@ -181,8 +206,9 @@ static void parse(int argc, char **argv, struct options *opt)
 {
 	int c;
 
-	while ((c = getopt(argc, argv, "t:w:n:j:p:o:")) != -1) {
+	while ((c = getopt(argc, argv, "ft:w:n:j:p:o:")) != -1) {
 		switch (c) {
+		case 'f': floor_use(); break;
 		case 't': opt->time_ns = number(optarg, 3600000) * 1000000; break;
 		case 'w': opt->warmup_ns = number(optarg, 3600000) * 1000000; break;
 		case 'n': opt->calls = number(optarg, UINT32_MAX); break;

@@ -47,6 +47,28 @@ def print_per_call(opt, kinds, variants, stats, notes):
         print()
 
 
+def added(stats, variant, kind):
+    """What recording adds to a call, in ns: a difference of medians."""
+    return stats[variant][kind]["median"] - stats["bare"][kind]["median"]
+
+
+def above_floor(stats, kind):
+    floor = added(stats, "floor", kind)
+    return added(stats, "record0", kind) / floor if floor > 0 else float("inf")
+
+
+def print_added(kinds, stats):
+    print("ADDED BY RECORDING (microseconds a call over bare, medians; "
+          "floor: the same events around a bare call, LTTng alone)")
+    print(f"{'call':30} {'numashim, depth 0':>18} {'floor':>10} "
+          f"{'x floor':>8}")
+    for kind, label in kinds:
+        print(f"{label:30} {us(added(stats, 'record0', kind)):>18} "
+              f"{us(added(stats, 'floor', kind)):>10} "
+              f"{above_floor(stats, kind):8.2f}")
+    print()
+
+
 def per_page(big, opt):
     return (big["record0"]["median"] - big["bare"]["median"]) / opt.big_pages
 
@@ -69,6 +91,25 @@ def print_threads(opt, rows):
         lost = "" if lost is None else f"{sum(lost):>10} lost"
         print(f"{j} thread{'s' if j > 1 else ' '} {label:28} "
               f"{spread(s, lambda v: f'{v:.0f}')} {lost}")
+    print()
+
+
+def fork_ratio(stats, kind):
+    return stats["record0"][kind]["median"] / stats["floor"][kind]["median"]
+
+
+def print_forking(opt, forking):
+    kinds, variants, stats = forking
+    print(f"FORK-HEAVY ({opt.fork_count} children of each kind a run; "
+          "milliseconds a child, from fork() to its end: median [min-max]; "
+          "x floor: ratio of the medians)")
+    for kind, label in kinds:
+        for v in variants:
+            s = stats[v.name][kind]
+            ratio = (f"{s['median'] / stats['floor'][kind]['median']:8.2f}"
+                     if v.name != "bare" else "")
+            print(f"{label:20} {v.label:22} "
+                  f"{spread(s, lambda v: f'{v / 1e6:.3f}')} {ratio}".rstrip())
     print()
 
 
@@ -101,7 +142,7 @@ def strace_factor(stats):
     return traced / recorded if recorded > 0 else float("inf")
 
 
-def targets(opt, per_call, big, threads, report):
+def targets(opt, per_call, big, threads, forking, report):
     variants, stats = per_call
 
     def ratio(v, kind):
@@ -110,8 +151,8 @@ def targets(opt, per_call, big, threads, report):
     rows = [
         ("not recording, 1-page query", ratio("preload", "query1"), 1.02,
          True, "x"),
-        ("recording, 1-page query", ratio("record0", "query1"), 1.5, True,
-         "x"),
+        ("recording, 1-page query: added / floor's added",
+         above_floor(stats, "query1"), 1.3, True, "x"),
         ("recording, 512-page query", ratio("record0", "query512"), 1.05,
          True, "x"),
         ("recording, depth 16, 1-page query", ratio("record16", "query1"),
@@ -122,6 +163,10 @@ def targets(opt, per_call, big, threads, report):
     if "strace" in stats:
         rows.append(("strace's added time / ours, 1-page query",
                      strace_factor(stats), 100, False, "x"))
+    _, _, fork_stats = forking
+    rows += [(f"{label} recorded / under the floor",
+              fork_ratio(fork_stats, kind), 2, True, "x")
+             for kind, label in forking[0]]
     lost = sum(sum(lost) for (_, label), (_, lost) in threads.items()
                if label.endswith("--blocking"))
     rows.append(("events lost with --blocking, 1 and 2 threads", lost, 0,
@@ -148,10 +193,13 @@ def print_all(opt, results):
     notes = set()
     print(f"numashim benchmarks: {machine()}\n")
     print_per_call(opt, results["kinds"], *results["per_call"], notes)
+    print_added(results["kinds"], results["per_call"][1])
     print_big(opt, results["big"])
     print_threads(opt, results["threads"])
+    print_forking(opt, results["forking"])
     print_report(opt, results["report"])
     print_targets(targets(opt, results["per_call"], results["big"],
-                          results["threads"], results["report"]))
+                          results["threads"], results["forking"],
+                          results["report"]))
     for note in sorted(notes):
         print(note)
