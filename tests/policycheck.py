@@ -8,9 +8,11 @@ EXPECT (see expect.c), what each set_mempolicy, mbind and
 set_mempolicy_home_node call passed (mode, flags, node mask, range, home
 node) and what the kernel answered; from TRACE, read independently with
 tracecheck.py's reader, when each call was made and where (its ip
-context). A call the kernel refused must be a row of "refused", never of
-"policies", and a thread's policy is in force until the next one the
-kernel took from that thread. REPORT is the JSON; the CSV, LAMI and text
+context), and the weights of weighted interleave in force for it: those
+of the process's last numashim:interleave_weights event. A call the
+kernel refused must be a row of "refused", never of "policies", and a
+thread's policy is in force until the next one the kernel took from that
+thread. REPORT is the JSON; the CSV, LAMI and text
 outputs of the same trace, when given, must hold the same rows. Exits 1
 and names every difference.
 """
@@ -31,7 +33,7 @@ SCOPES = {"set_mempolicy": "thread", "mbind": "range",
 SCOPE_ORDER = ("thread", "range", "home_node")
 # A row as every format is brought to: site is (binary's name, offset).
 FIELDS = ("scope", "vpid", "tid", "time_ns", "until_ns", "mode",
-          "mode_flags", "nodes", "flags", "start", "end", "home_node",
+          "mode_flags", "nodes", "weights", "flags", "start", "end", "home_node",
           "site", "error")
 
 
@@ -44,7 +46,33 @@ def mode_flags(mode):
     return "|".join(names.bits(mode, names.MODE_FLAGS)) or "none"
 
 
-def expected_row(call, exp, where):
+WEIGHTED_INTERLEAVE = names.MODES.index("weighted_interleave")
+
+
+def weights_text(weights):
+    return ",".join(f"{n}:{w}" for n, w in
+                    zip(weights["nodes"], weights["weights"]))
+
+
+def weights_in_force(calls):
+    """Each call's weights in force, by its id: for a call that gave the
+    kernel weighted interleave (policycheck.py knows no rewrite rule),
+    the weights its process recorded last, with the call or before its
+    exit."""
+    last, found = {}, {}
+    for key, call in sorted(calls.items(),
+                            key=lambda kc: getattr(kc[1], "exit_ts", None)
+                            or kc[1].ts):
+        if call.weights is not None:
+            last[call.pid] = call.weights
+        if call.kind in ("set_mempolicy", "mbind") and \
+                int(call.entry["mode"]) & ~0xe000 == WEIGHTED_INTERLEAVE \
+                and call.pid in last:
+            found[key] = weights_text(last[call.pid])
+    return found
+
+
+def expected_row(call, exp, where, weights):
     scope = SCOPES[exp["call"]]
     row = dict.fromkeys(FIELDS)
     row.update(scope=scope, vpid=call.pid, tid=int(call.entry["tid"]),
@@ -59,7 +87,8 @@ def expected_row(call, exp, where):
         row.update(flags=names.flags_text(exp["flags"]))
     if scope != "home_node":
         row.update(mode=mode_name(mode), mode_flags=mode_flags(mode),
-                   nodes=None if nodes is None else names.mask_text(nodes))
+                   nodes=None if nodes is None else names.mask_text(nodes),
+                   weights=weights)
     else:
         row.update(home_node=exp["home_node"])
     if scope != "thread":
@@ -81,6 +110,8 @@ def expected_rows(traces, expected, errors):
         calls, bins, _ = tracecheck.read_trace(trace)
         symbols = tracecheck.Symbolizer(bins)
         recorded, wanted = tracecheck.by_thread(calls, expected)
+        weights = weights_in_force(calls)
+        ids = {id(call): key for key, call in calls.items()}
         for thread, got in recorded.items():
             if len(got) != len(wanted[thread]):
                 errors.append(f"thread {thread}: {len(got)} calls recorded, "
@@ -91,7 +122,8 @@ def expected_rows(traces, expected, errors):
                                   f"{exp['call']} made")
                 elif call.kind in SCOPES:
                     rows.append(expected_row(
-                        call, exp, symbols.locate(call.pid, call.ctx["ip"])))
+                        call, exp, symbols.locate(call.pid, call.ctx["ip"]),
+                        weights.get(ids[id(call)])))
     rows.sort(key=sort_key)
     # In force until the thread's next policy that the kernel took.
     last = {}
@@ -135,19 +167,23 @@ def site_of(name):
     return (binary, int(offset, 16))
 
 
+# The LAMI table's columns, in order.
+LAMI_COLUMNS = ("process", "scope", "time", "replaced", "mode", "mode_flags",
+                "nodes", "weights", "flags", "start", "end", "home_node",
+                "site", "error")
+
+
 def lami_rows(path):
-    titles = ("process", "scope", "time", "replaced", "mode", "mode_flags",
-              "nodes", "flags", "start", "end", "home_node", "site", "error")
     rows = []
     with open(path) as f:
         table = json.load(f)["results"][0]
     for data in table["data"]:
-        cell = dict(zip(titles, (c and c.get("value") for c in data)))
+        cell = dict(zip(LAMI_COLUMNS, (c and c.get("value") for c in data)))
         proc, time = data[0], data[2]
         begin = time["begin"]["value"]
         row = {k: cell[k] for k in ("scope", "mode", "mode_flags", "nodes",
-                                    "flags", "start", "end", "home_node",
-                                    "error")}
+                                    "weights", "flags", "start", "end",
+                                    "home_node", "error")}
         row.update(vpid=proc["pid"], tid=proc["tid"], time_ns=begin,
                    until_ns=None if cell["replaced"] is None else
                    begin + cell["replaced"], site=site_of(cell["site"]))
@@ -190,14 +226,17 @@ def text_rows(path):
                     until = words.pop(0)
                     row["until_ns"] = None if until == "-" else until
                 row.update(mode=words[0], mode_flags=words[1],
-                           nodes=None if words[2] == "unknown" else words[2])
+                           nodes=None if words[2] == "unknown" else words[2],
+                           weights=None if words[3] == "-" else words[3])
             else:
                 row.update(start=int(words[0], 16), end=int(words[1], 16),
                            time_ns=words[-1])
                 if scope == "range":
                     row.update(mode=words[2], mode_flags=words[3],
                                nodes=None if words[4] == "unknown" else
-                               words[4], flags=words[5])
+                               words[4],
+                               weights=None if words[5] == "-" else words[5],
+                               flags=words[6])
                 else:
                     row["home_node"] = int(words[2])
             rows.append(row)

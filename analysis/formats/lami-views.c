@@ -403,6 +403,7 @@ static const struct lami_column policy_columns[] = {
 	{ "Mode", LAMI_STRING, NULL },
 	{ "Mode flags", LAMI_STRING, NULL },
 	{ "Nodes", LAMI_STRING, NULL },
+	{ "Weights", LAMI_STRING, NULL },
 	{ "Flags", LAMI_STRING, NULL },
 	{ "Start", LAMI_NUMBER, NULL },
 	{ "End", LAMI_NUMBER, NULL },
@@ -445,6 +446,7 @@ static void policy_row(const void *rows, size_t i, struct lami_cell *c,
 	*c++ = kept_text(*text++, w.mode);
 	*c++ = kept_text(*text++, w.mode_flags);
 	*c++ = kept_text(*text++, w.nodes);
+	*c++ = kept_text(*text++, w.weights);
 	*c++ = kept_text(*text++, w.flags);
 	*c++ = maybe_uint(!thread, row->start);
 	*c++ = maybe_uint(!thread, row->end);

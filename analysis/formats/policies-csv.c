@@ -36,6 +36,7 @@ static void put_row(FILE *out, const struct policy_row *row)
 	put_text(out, w.mode);
 	put_text(out, w.mode_flags);
 	put_text(out, w.nodes);
+	put_text(out, w.weights);
 	put_text(out, w.flags);
 	put_uint(out, !thread, row->start);
 	put_uint(out, !thread, row->end);
@@ -52,7 +53,7 @@ void print_policies_csv(FILE *out, const struct view_figures *f)
 	size_t i;
 
 	fputs("scope,vpid,tid,procname,time_ns,until_ns,mode,mode_flags,nodes,"
-	      "flags,start,end,home_node,site,binary,offset,error\n", out);
+	      "weights,flags,start,end,home_node,site,binary,offset,error\n", out);
 	for (i = 0; i < f->count; i++)
 		put_row(out, &f->policies[i]);
 	policies_warnings(f->v, put_warning, stderr);

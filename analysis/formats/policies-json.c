@@ -5,7 +5,7 @@
  * the policies in force and those the kernel refused, each ROW
  * {"scope": "thread", "range" or "home_node", "vpid": N, "tid": N,
  * "procname": ..., "time_ns": N, "until_ns": N, "mode": ..., "mode_flags":
- * ..., "nodes": ..., "flags": ..., "start": N, "end": N, "home_node": N,
+ * ..., "nodes": ..., "weights": "0:1,1:3", "flags": ..., "start": N, "end": N, "home_node": N,
  * "site": ..., "binary": ..., "offset": N, "error": ...}, with null for
  * what the row's scope lacks or the trace does not tell.
  */
@@ -31,6 +31,7 @@ static void put_policy(struct json_writer *w, const struct policy_row *row)
 	json_member_string(w, "mode", words.mode);
 	json_member_string(w, "mode_flags", words.mode_flags);
 	json_member_string(w, "nodes", words.nodes);
+	json_member_string(w, "weights", words.weights);
 	json_member_string(w, "flags", words.flags);
 	put_uint_or_null(w, "start", !thread, row->start);
 	put_uint_or_null(w, "end", !thread, row->end);

@@ -17,10 +17,10 @@ static const struct {
 } paragraphs[POLICY_SCOPES] = {
 	[POLICY_THREAD] = { "set_mempolicy",
 	  "     from (s)    until (s)  mode                mode flags     nodes"
-	  "    site" },
+	  "    weights  site" },
 	[POLICY_RANGE] = { "mbind ranges",
 	  "  start               end                 mode                "
-	  "mode flags     nodes   flags      at (s)  site" },
+	  "mode flags     nodes    weights flags      at (s)  site" },
 	[POLICY_HOME_NODE] = { "home nodes (set_mempolicy_home_node)",
 	  "  start               end                 home node    at (s)"
 	  "  site" },
@@ -33,11 +33,15 @@ static double seconds(const struct view_figures *f, uint64_t ns)
 	return ns > first ? (ns - first) / 1e9 : 0;
 }
 
-/* The mode, its flags and the nodes, in the columns every scope shares. */
+/*
+ * The mode, its flags, the nodes and weighted interleave's weights, in
+ * the columns the thread's and the ranges' paragraphs share.
+ */
 static void put_mode(FILE *out, const struct policy_words *w)
 {
-	fprintf(out, "  %-19s %-14s %-7s", w->mode, w->mode_flags,
-		w->nodes ? w->nodes : "unknown");
+	fprintf(out, "  %-19s %-14s %-7s  %-7s", w->mode, w->mode_flags,
+		w->nodes ? w->nodes : "unknown",
+		w->weights ? w->weights : "-");
 }
 
 static void put_range(FILE *out, const struct policy_row *row)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "calls.h"
 #include "policies.h"
 #include "rewrites.h"
 
@@ -38,6 +40,25 @@ static struct policy_row *new_row(struct policies *p)
 		p->cap = cap;
 	}
 	return &p->v[p->len++];
+}
+
+/* "node:weight,..." in a string of its own; NULL when out of memory. */
+static char *weights_text(const struct interleave_weights *w)
+{
+	char *s = NULL;
+	size_t size = 0, i;
+	FILE *f = open_memstream(&s, &size);
+
+	if (!f)
+		return NULL;
+	for (i = 0; i < w->len; i++)
+		fprintf(f, "%s%" PRIu32 ":%u", i ? "," : "", w->nodes[i],
+			w->weights[i]);
+	if (fclose(f)) {
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 int policies_add(struct policies *p, const struct call_record *c)
@@ -78,6 +99,13 @@ int policies_add(struct policies *p, const struct call_record *c)
 	}
 	if (row->scope == POLICY_RANGE)
 		row->flags = pol->flags;
+	if (c->weights) {
+		row->weights = weights_text(c->weights);
+		if (!row->weights) {
+			p->len--;
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -161,6 +189,7 @@ void policy_row_words(const struct policy_row *row, struct policy_words *w)
 		w->mode_flags = mode_flags_text(row->mode, w->buf[1],
 						NODE_LIST_MAX);
 		w->nodes = row->nodes_known ? row->nodes : NULL;
+		w->weights = row->weights;
 	}
 	if (row->scope == POLICY_RANGE)
 		w->flags = mf_flags_text(row->flags, w->buf[2], NODE_LIST_MAX);
@@ -170,6 +199,10 @@ void policy_row_words(const struct policy_row *row, struct policy_words *w)
 
 void policies_fini(struct policies *p)
 {
+	size_t i;
+
+	for (i = 0; i < p->len; i++)
+		free(p->v[i].weights);
 	free(p->v);
 	*p = (struct policies) { 0 };
 }

@@ -49,6 +49,12 @@ struct policy_row {
 	uint64_t home_node;	/* home node */
 	bool nodes_known;	/* thread, range: false when not recorded whole */
 	char nodes[NODE_LIST_MAX];
+	/*
+	 * Weighted interleave's weights in force, "node:weight,..." for
+	 * every node with a weight (calls.h); NULL for another mode, or
+	 * when the trace holds none. Owned by the struct policies.
+	 */
+	char *weights;
 	struct site *site;
 	int32_t err;		/* 0: the kernel took it; else its errno */
 };
@@ -81,12 +87,14 @@ size_t policies_in_force(const struct policy_row *rows, size_t count);
  * A row's words as every format writes them, NULL where the row's scope
  * has none or the trace does not tell: the mode by its constant's name,
  * its mode flags and mbind's flags ("none" for none), the nodes as
- * numactl writes them, and the errno of a refused call.
+ * numactl writes them, weighted interleave's weights as "0:1,1:3", and
+ * the errno of a refused call.
  */
 struct policy_words {
 	const char *mode;
 	const char *mode_flags;
 	const char *nodes;
+	const char *weights;
 	const char *flags;
 	const char *error;
 	char buf[4][NODE_LIST_MAX];
