@@ -195,15 +195,28 @@ checked_mbind(void *addr, unsigned long len, int mode,
 }
 
 /*
- * Ranges under weighted interleave, whose rows show the weights in
- * force; a kernel before Linux 6.9 refuses the mode.
+ * The same mbind made again over a range, as runtimes do, which the
+ * policies view counts in one row: three times, then another policy
+ * over part of the range, which ends that row, then twice again; a
+ * refused one twice. Under weighted interleave too, whose rows show
+ * the weights in force (a kernel before Linux 6.9 refuses the mode).
  */
 static void ranges(void)
 {
 	char *mem = map_pages(2, 2);
+	int i;
 
-	checked_mbind(mem, 2 * page_size, MPOL_WEIGHTED_INTERLEAVE, mask0,
+	for (i = 0; i < 3; i++)
+		checked_mbind(mem, 2 * page_size, MPOL_BIND, mask0, node0, 1);
+	checked_mbind(mem + page_size, page_size, MPOL_PREFERRED, mask0,
 		      node0, 1);
+	for (i = 0; i < 2; i++)
+		checked_mbind(mem, 2 * page_size, MPOL_BIND, mask0, node0, 1);
+	for (i = 0; i < 2; i++)
+		checked_mbind(mem + 1, page_size, MPOL_BIND, mask0, node0, 1);
+	for (i = 0; i < 2; i++)
+		checked_mbind(mem, 2 * page_size, MPOL_WEIGHTED_INTERLEAVE,
+			      mask0, node0, 1);
 	munmap(mem, 2 * page_size);
 }
 

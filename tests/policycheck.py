@@ -12,7 +12,9 @@ context), and the weights of weighted interleave in force for it: those
 of the process's last numashim:interleave_weights event. A call the
 kernel refused must be a row of "refused", never of "policies", and a
 thread's policy is in force until the next one the kernel took from that
-thread. REPORT is the JSON; the CSV, LAMI and text
+thread. The same mbind call made again over a range, with no other call
+setting a policy over part of it in between, adds to the row of the last
+call over it (calls, last_ns). REPORT is the JSON; the CSV, LAMI and text
 outputs of the same trace, when given, must hold the same rows. Exits 1
 and names every difference.
 """
@@ -32,9 +34,9 @@ SCOPES = {"set_mempolicy": "thread", "mbind": "range",
           "set_mempolicy_home_node": "home_node"}
 SCOPE_ORDER = ("thread", "range", "home_node")
 # A row as every format is brought to: site is (binary's name, offset).
-FIELDS = ("scope", "vpid", "tid", "time_ns", "until_ns", "mode",
-          "mode_flags", "nodes", "weights", "flags", "start", "end", "home_node",
-          "site", "error")
+FIELDS = ("scope", "vpid", "tid", "time_ns", "until_ns", "calls", "last_ns",
+          "mode", "mode_flags", "nodes", "weights", "flags", "start", "end",
+          "home_node", "site", "error")
 
 
 def mode_name(mode):
@@ -76,7 +78,7 @@ def expected_row(call, exp, where, weights):
     scope = SCOPES[exp["call"]]
     row = dict.fromkeys(FIELDS)
     row.update(scope=scope, vpid=call.pid, tid=int(call.entry["tid"]),
-               time_ns=call.ts,
+               time_ns=call.ts, calls=1, last_ns=call.ts,
                site=(os.path.basename(where[0]), where[1]) if where else None,
                error=errno.errorcode[exp["err"]] if exp["ret"] < 0 else None)
     if scope == "thread":
@@ -97,6 +99,41 @@ def expected_row(call, exp, where, weights):
     return row
 
 
+def overlap(a, b):
+    return (a["start"] < b["end"] and b["start"] < a["end"]) or \
+        (a["start"], a["end"]) == (b["start"], b["end"])
+
+
+def same_call(a, b):
+    """The same mbind call, by the same thread from the same site."""
+    return a["scope"] == b["scope"] == "range" and all(
+        a[k] == b[k] for k in FIELDS
+        if k not in ("time_ns", "until_ns", "calls", "last_ns"))
+
+
+def coalesce(rows, finished):
+    """The rows, a call made again over a range added to the row of the
+    last call over part of it (of those the kernel took, or refused),
+    in the order the trace finished the calls."""
+    kept = []  # in the order of their last call
+    for row in sorted(rows, key=lambda r: finished[id(r)]):
+        last = None
+        if row["scope"] != "thread":
+            last = next((k for k in reversed(kept)
+                         if k["vpid"] == row["vpid"] and
+                         k["scope"] != "thread" and
+                         (k["error"] is None) == (row["error"] is None) and
+                         overlap(k, row)), None)
+        if last is not None and same_call(last, row):
+            last["calls"] += 1
+            last["last_ns"] = row["time_ns"]
+            kept.remove(last)
+            kept.append(last)
+        else:
+            kept.append(row)
+    return kept
+
+
 def sort_key(row):
     return (row["error"] is not None, row["vpid"],
             SCOPE_ORDER.index(row["scope"]),
@@ -105,7 +142,7 @@ def sort_key(row):
 
 
 def expected_rows(traces, expected, errors):
-    rows = []
+    rows, finished = [], {}
     for trace in traces:
         calls, bins, _ = tracecheck.read_trace(trace)
         symbols = tracecheck.Symbolizer(bins)
@@ -124,6 +161,8 @@ def expected_rows(traces, expected, errors):
                     rows.append(expected_row(
                         call, exp, symbols.locate(call.pid, call.ctx["ip"]),
                         weights.get(ids[id(call)])))
+                    finished[id(rows[-1])] = call.exit_ts
+    rows = coalesce(rows, finished)
     rows.sort(key=sort_key)
     # In force until the thread's next policy that the kernel took.
     last = {}
@@ -154,8 +193,8 @@ def csv_rows(path):
     with open(path, newline="") as f:
         for r in csv.DictReader(f):
             row = {k: (r[k] or None) for k in FIELDS if k != "site"}
-            for k in ("vpid", "tid", "time_ns", "until_ns", "start", "end",
-                      "home_node"):
+            for k in ("vpid", "tid", "time_ns", "until_ns", "calls",
+                      "last_ns", "start", "end", "home_node"):
                 row[k] = None if row[k] is None else int(row[k])
             row["site"] = (os.path.basename(r["binary"]), int(r["offset"]))
             rows.append(row)
@@ -168,9 +207,9 @@ def site_of(name):
 
 
 # The LAMI table's columns, in order.
-LAMI_COLUMNS = ("process", "scope", "time", "replaced", "mode", "mode_flags",
-                "nodes", "weights", "flags", "start", "end", "home_node",
-                "site", "error")
+LAMI_COLUMNS = ("process", "scope", "time", "replaced", "calls", "mode",
+                "mode_flags", "nodes", "weights", "flags", "start", "end",
+                "home_node", "site", "error")
 
 
 def lami_rows(path):
@@ -185,6 +224,7 @@ def lami_rows(path):
                                     "weights", "flags", "start", "end",
                                     "home_node", "error")}
         row.update(vpid=proc["pid"], tid=proc["tid"], time_ns=begin,
+                   calls=cell["calls"], last_ns=time["end"]["value"],
                    until_ns=None if cell["replaced"] is None else
                    begin + cell["replaced"], site=site_of(cell["site"]))
         rows.append(row)
@@ -232,6 +272,9 @@ def text_rows(path):
                 row.update(start=int(words[0], 16), end=int(words[1], 16),
                            time_ns=words[-1])
                 if scope == "range":
+                    row.update(calls=int(words[-3]), time_ns=words[-2],
+                               last_ns=words[-1])
+                if scope == "range":
                     row.update(mode=words[2], mode_flags=words[3],
                                nodes=None if words[4] == "unknown" else
                                words[4],
@@ -247,7 +290,9 @@ def as_text(row, first_ns):
     """What the text tells of an expected row: seconds to the µs, no tid
     for a range."""
     row = dict(row)
-    for k in ("time_ns", "until_ns"):
+    if row["scope"] != "range":
+        row.update(calls=None, last_ns=None)
+    for k in ("time_ns", "until_ns", "last_ns"):
         if row[k] is not None:
             row[k] = f"{(row[k] - first_ns) / 1e9:.6f}"
     if row["scope"] != "thread":
@@ -269,7 +314,7 @@ def compare(fmt, got, want, errors):
 def text_close(got, want):
     """Times in text are rounded: a row's times within a µs match."""
     for g, w in zip(got, want):
-        for k in ("time_ns", "until_ns"):
+        for k in ("time_ns", "until_ns", "last_ns"):
             if g[k] is not None and w[k] is not None and \
                     abs(float(g[k]) - float(w[k])) <= 1.5e-6:
                 g[k] = w[k]

@@ -33,6 +33,8 @@ static void put_row(FILE *out, const struct policy_row *row)
 	put_text(out, row->procname);
 	put_uint(out, true, row->time_ns);
 	put_uint(out, row->until_ns, row->until_ns);
+	put_uint(out, true, row->calls);
+	put_uint(out, true, row->last_ns);
 	put_text(out, w.mode);
 	put_text(out, w.mode_flags);
 	put_text(out, w.nodes);
@@ -52,7 +54,7 @@ void print_policies_csv(FILE *out, const struct view_figures *f)
 {
 	size_t i;
 
-	fputs("scope,vpid,tid,procname,time_ns,until_ns,mode,mode_flags,nodes,"
+	fputs("scope,vpid,tid,procname,time_ns,until_ns,calls,last_ns,mode,mode_flags,nodes,"
 	      "weights,flags,start,end,home_node,site,binary,offset,error\n", out);
 	for (i = 0; i < f->count; i++)
 		put_row(out, &f->policies[i]);

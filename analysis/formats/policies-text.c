@@ -2,7 +2,9 @@
 /*
  * The policies view for a terminal: per process, a paragraph per thread
  * with set_mempolicy's policies in time order, from when each was in
- * force and until when, then mbind's ranges and the home nodes; then,
+ * force and until when, then mbind's ranges (a row for the same call
+ * made again: how many times, the first and the last) and the home
+ * nodes; then,
  * apart, the calls the kernel refused. Times are in seconds since the
  * trace's first numashim event.
  */
@@ -20,7 +22,8 @@ static const struct {
 	  "    weights  site" },
 	[POLICY_RANGE] = { "mbind ranges",
 	  "  start               end                 mode                "
-	  "mode flags     nodes    weights flags      at (s)  site" },
+	  "mode flags     nodes    weights flags   calls first (s)  last (s)"
+	  "  site" },
 	[POLICY_HOME_NODE] = { "home nodes (set_mempolicy_home_node)",
 	  "  start               end                 home node    at (s)"
 	  "  site" },
@@ -67,7 +70,9 @@ static void put_row(FILE *out, const struct view_figures *f,
 	} else if (row->scope == POLICY_RANGE) {
 		put_range(out, row);
 		put_mode(out, &w);
-		fprintf(out, " %-7s %9.6f", w.flags, seconds(f, row->time_ns));
+		fprintf(out, " %-7s %5" PRIu64 " %9.6f %9.6f", w.flags,
+			row->calls, seconds(f, row->time_ns),
+			seconds(f, row->last_ns));
 	} else {
 		put_range(out, row);
 		fprintf(out, "  %-9" PRIu64 " %9.6f", row->home_node,

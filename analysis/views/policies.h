@@ -7,7 +7,9 @@
  * set_mempolicy_home_node's home nodes. The calls the kernel refused are
  * rows of their own, apart: a refused call leaves the policy as it was,
  * so it never shows as the policy in force. A row is kept per call, as
- * programs set policies a few times, not once per allocation.
+ * programs set policies a few times, not once per allocation, but for
+ * the same mbind call made again over a range, which adds to the row of
+ * the last call over it (policies_add()).
  */
 #ifndef NUMASHIM_POLICIES_H
 #define NUMASHIM_POLICIES_H
@@ -37,6 +39,14 @@ struct policy_row {
 	int64_t tid;
 	char procname[PROCNAME_MAX];
 	uint64_t time_ns;	/* the call's, from the clock's origin */
+	/*
+	 * The calls the row stands for, and the last one's time: a range's
+	 * row counts the same call again, by the same thread from the same
+	 * site, over the same range, with the same answer, when no other
+	 * call set a policy over part of the range in between.
+	 */
+	uint64_t calls;
+	uint64_t last_ns;
 	/*
 	 * A thread's policy in force: when the thread's next one replaced
 	 * it; 0 when none did within the trace.
@@ -69,7 +79,11 @@ struct policies {
 	uint64_t masks_unknown;	/* rows whose node mask was not recorded */
 };
 
-/* Keep c's policy, if it set one; 0, or -1 when out of memory. */
+/*
+ * Keep c's policy, if it set one, as a row of its own or as one more
+ * call of a range's row; 0, or -1 when out of memory. The calls come in
+ * the order the trace finished them.
+ */
 int policies_add(struct policies *p, const struct call_record *c);
 /* A policy call whose exit the trace lacks. */
 void policies_add_unfinished(struct policies *p, enum call_kind kind);
