@@ -2,7 +2,7 @@
 /*
  * The HTML page of `numashim report --html`: its frame, style, the
  * summary table and the explanations of the failures; html-charts.c
- * draws the charts.
+ * draws the charts, html-policies.c the policies' section.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -161,8 +161,10 @@ static int write_section(FILE *out, const struct views *v,
 		summary_table(out, &f);
 	else if (view == NUMASHIM_REPORT_FAILURES)
 		failures_section(out, &f);
-	else
+	else if (view == NUMASHIM_REPORT_NODES)
 		nodes_section(out, &f);
+	else
+		html_policies_section(out, &f);
 	view_figures_fini(&f);
 	return ret;
 }
@@ -182,7 +184,10 @@ static int write_page(FILE *out, const struct views *v)
 	fputs("<section id=\"timeline\"><h2>Timeline</h2>\n", out);
 	if (html_timeline_charts(out, &v->timeline))
 		return -1;
-	fputs("</section>\n</body>\n</html>\n", out);
+	fputs("</section>\n", out);
+	if (write_section(out, v, NUMASHIM_REPORT_POLICIES))
+		return -1;
+	fputs("</body>\n</html>\n", out);
 	return 0;
 }
 
