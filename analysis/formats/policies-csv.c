@@ -54,8 +54,9 @@ void print_policies_csv(FILE *out, const struct view_figures *f)
 {
 	size_t i;
 
-	fputs("scope,vpid,tid,procname,time_ns,until_ns,calls,last_ns,mode,mode_flags,nodes,"
-	      "weights,flags,start,end,home_node,site,binary,offset,error\n", out);
+	fputs("scope,vpid,tid,procname,time_ns,until_ns,calls,last_ns,mode,"
+	      "mode_flags,nodes,weights,flags,start,end,home_node,site,binary,"
+	      "offset,error\n", out);
 	for (i = 0; i < f->count; i++)
 		put_row(out, &f->policies[i]);
 	policies_warnings(f->v, put_warning, stderr);

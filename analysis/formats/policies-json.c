@@ -5,9 +5,9 @@
  * the policies in force and those the kernel refused, each ROW
  * {"scope": "thread", "range" or "home_node", "vpid": N, "tid": N,
  * "procname": ..., "time_ns": N, "until_ns": N, "calls": N, "last_ns": N,
- * "mode": ..., "mode_flags":
- * ..., "nodes": ..., "weights": "0:1,1:3", "flags": ..., "start": N, "end": N, "home_node": N,
- * "site": ..., "binary": ..., "offset": N, "error": ...}, with null for
+ * "mode": ..., "mode_flags": ..., "nodes": ..., "weights": "0:1,1:3",
+ * "flags": ..., "start": N, "end": N, "home_node": N, "site": ...,
+ * "binary": ..., "offset": N, "error": ...}, with null for
  * what the row's scope lacks or the trace does not tell.
  */
 #include "json-writer.h"
