@@ -4,7 +4,8 @@
 
 htmlcheck.py PAGE JSON-DIR [--must-fail PAGE]... loads PAGE by file:// in
 one headless Chromium and holds it against the JSON views in JSON-DIR
-(summary.json, failures.json, nodes.json, timeline.json), whose figures
+(summary.json, failures.json, nodes.json, timeline.json, policies.json),
+whose figures
 the other checkers hold against the programs: the browser logs no error;
 nothing is loaded from elsewhere; the summary table has the JSON's rows,
 with the processes' names as text (no markup of theirs came through);
@@ -14,7 +15,10 @@ kind and spanning its minimum and maximum, as tall as their counts are
 ordered; a failure bar per code, as long as their counts are ordered,
 with the code's explanation; a heat map cell per cell of the nodes view,
 darker where it has more pages; a timeline line per series with a point
-per bucket, higher as its values are. A screenshot of each chart must
+per bucket, higher as its values are; when the trace has policies, and
+only then, their section: a bar per thread's policy in force, in a lane
+of its thread, from its call to the next, ending where the next begins,
+and a table row per range's policy. A screenshot of each chart must
 show more than the background. Each --must-fail page (an altered copy)
 must be found to differ. Exits 0, 1 (a difference) or 77 (no browser).
 """
@@ -185,6 +189,86 @@ def timeline_series(t):
     return charts
 
 
+def policy_bar(r):
+    return (r["vpid"], r["tid"], r["time_ns"], r["until_ns"], r["mode"],
+            r["mode_flags"], r["nodes"], r["weights"])
+
+
+def bar_of(m):
+    def attr(name):
+        return m.get_attribute(f"data-{name}") or None
+    until = attr("until")
+    return (int(attr("vpid")), int(attr("tid")), int(attr("from")),
+            until and int(until), attr("mode"), attr("mode-flags"),
+            attr("nodes"), attr("weights"))
+
+
+def check_lanes(bars, say):
+    """A lane per thread; each bar from its call, ending where the
+    thread's next begins, and those to the end of the trace together."""
+    lanes, ends = {}, set()
+    for (m, b), nxt in zip(bars, bars[1:] + [None]):
+        x, w = fnum(m, "x"), fnum(m, "width")
+        lanes.setdefault(b[:2], set()).add(fnum(m, "y"))
+        if b[3] is None and w > 1:  # not drawn 1 wide as too short
+            ends.add(round(x + w, 2))
+        elif nxt and nxt[1][:2] == b[:2] and nxt[1][2] == b[3] and \
+                w > 1 and abs(x + w - fnum(nxt[0], "x")) > 0.02:
+            say(f"policy bar {b} does not end where the next begins")
+    ys = [y for v in lanes.values() for y in v]
+    if any(len(v) != 1 for v in lanes.values()) or len(set(ys)) != len(ys):
+        say(f"policy bars not in a lane per thread: {lanes}")
+    if len(ends) > 1:
+        say(f"policies in force to the end of the trace end at {ends}")
+    xs, times = [fnum(m, "x") for m, _ in bars], [b[2] for _, b in bars]
+    if any(xs[i] > xs[j] for i in range(len(xs)) for j in range(len(xs))
+           if times[i] < times[j]):
+        say("policy bars not placed in the order of their calls")
+
+
+def range_cells(r):
+    if r["scope"] == "range":
+        policy = [r["mode"], r["mode_flags"], r["nodes"] or "unknown",
+                  r["weights"] or "", r["flags"]]
+    else:
+        policy = [f"home node {r['home_node']}"]
+    return [f"{r['procname']}[{r['vpid']}]", r["scope"], hex(r["start"]),
+            hex(r["end"]), *policy, str(r["calls"])]
+
+
+def check_policies(d, doc, say):
+    sections = d.find_elements(By.ID, "policies")
+    if not doc["policies"] and not doc["refused"]:
+        if sections:
+            say("a policies section for a trace without policies")
+        return
+    if not sections:
+        return say("no policies section")
+    marks = d.find_elements(By.CSS_SELECTOR, "#policies-threads rect.policy")
+    bars = [bar_of(m) for m in marks]
+    want = [policy_bar(r) for r in doc["policies"] if r["scope"] == "thread"]
+    if bars != want:
+        say(f"policy bars {bars}, the report has {want}")
+    check_lanes(list(zip(marks, bars)), say)
+    lines = d.find_elements(By.CSS_SELECTOR, "#policy-ranges tr")[1:]
+    ranges = [r for r in doc["policies"] if r["scope"] != "thread"]
+    if len(lines) != len(ranges):
+        say(f"{len(lines)} range rows, the report has {len(ranges)}")
+    for line, r in zip(lines, ranges):
+        cells = [c.text for c in line.find_elements(By.TAG_NAME, "td")]
+        want = range_cells(r)
+        if cells[:len(want)] != want or cells[-1] != r["site"] or \
+                abs(float(cells[-2]) - float(cells[-3]) -
+                    (r["last_ns"] - r["time_ns"]) / 1e9) > 2e-6:
+            say(f"range row {cells}, the report has {want}, "
+                f"{r['time_ns']}..{r['last_ns']}, {r['site']}")
+    refused = d.find_element(By.ID, "policies").text
+    if f"{len(doc['refused'])} policy calls the kernel refused" \
+            not in refused:
+        say(f"the policies section does not count {len(doc['refused'])} "
+            "refused calls")
+
+
 def check_timeline(d, t, say):
     for chart, want in timeline_series(t).items():
         lines = d.find_elements(By.CSS_SELECTOR, f"#{chart} polyline.line")
@@ -206,7 +290,7 @@ def check_timeline(d, t, say):
 MARK_BOXES = """
 const chart = arguments[0].getBoundingClientRect();
 return Array.from(arguments[0].querySelectorAll(
-    "rect.bar, rect.cell, polyline.line"), m => {
+    "rect.bar, rect.cell, rect.policy, polyline.line"), m => {
   const r = m.getBoundingClientRect();
   return [r.left - chart.left, r.top - chart.top, r.width, r.height];
 });
@@ -258,6 +342,7 @@ def check_page(d, path, views):
     check_failures(d, views["failures"]["failures"], say)
     check_nodes(d, views["nodes"]["nodes"], say)
     check_timeline(d, views["timeline"], say)
+    check_policies(d, views["policies"], say)
     check_pixels(d, say)
     return errors
 
@@ -269,7 +354,7 @@ def main():
     ap.add_argument("--must-fail", action="append", default=[])
     args = ap.parse_args()
     views = {}
-    for view in ("summary", "failures", "nodes", "timeline"):
+    for view in ("summary", "failures", "nodes", "timeline", "policies"):
         with open(os.path.join(args.json_dir, f"{view}.json")) as f:
             views[view] = json.load(f)
 
@@ -287,6 +372,7 @@ def main():
           f"{len(views['failures']['failures'])} failure codes, "
           f"{len(views['nodes']['nodes'])} node cells, "
           f"{len(views['timeline']['buckets'])} buckets, "
+          f"{len(views['policies']['policies'])} policies in force, "
           f"{len(errors)} differences")
     return 1 if errors else 0
 

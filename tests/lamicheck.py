@@ -15,7 +15,8 @@ babeltrace2's Python bindings), each row as long as the class has
 columns and each cell null or a data object of its column's class; and
 figure by figure, the rows of the JSON format's LIST (whose figures the
 other checkers hold against the programs), in the same order, the first
-N of them under --limit. The timeline's buckets count from the JSON's
+N of them under --limit; LIST may join lists with +, one after the
+other (the policies view's "policies+refused"). The timeline's buckets count from the JSON's
 origin; its LAMI time ranges from the Epoch, and its columns of pages
 moved must be the JSON's nodes. Exits 1 and names every difference.
 """
@@ -158,6 +159,24 @@ FIGURES = {
         **{f"Failed {kind} calls": at("failed", kind) for kind in KINDS},
         "Pages not migrated": at("not_migrated"),
         "Bytes bound": at("mbind_bytes"),
+    },
+    "policies": {
+        "Process": process,
+        "Scope": at("scope"),
+        "Time": lambda r: (r["time_ns"], r["last_ns"]),
+        "Replaced after": lambda r: r["until_ns"] and
+        r["until_ns"] - r["time_ns"],
+        "Calls": at("calls"),
+        "Mode": at("mode"),
+        "Mode flags": at("mode_flags"),
+        "Nodes": at("nodes"),
+        "Weights": at("weights"),
+        "Flags": at("flags"),
+        "Start": at("start"),
+        "End": at("end"),
+        "Home node": at("home_node"),
+        "Call site": at("site"),
+        "Error": at("error"),
     },
 }
 NODE_COLUMN = "Pages moved to node "
@@ -308,7 +327,7 @@ def check_results(args, meta, res, doc, say):
     if span != expected:
         say(f"time range {span}, expected {expected}")
     figures = figures_of(view, columns, doc, say)
-    want = doc[args.list]
+    want = [r for name in args.list.split("+") for r in doc[name]]
     if "origin_ns" in doc:
         want = [dict(r, origin_ns=doc["origin_ns"]) for r in want]
     if args.limit:

@@ -196,6 +196,42 @@ static void get_policies(enum expect_via via)
 	munmap(mem, 2 * page_size);
 }
 
+static __attribute__((noinline)) void
+checked_mbind(void *addr, unsigned long len, int mode,
+	      const unsigned long *mask, const int *nodes, int nnodes)
+{
+	long ret = mbind(addr, len, mode, mask, MAXNODE, 0);
+
+	expect_mbind(EXPECT_SITE(EXPECT_FUNCTION, 0), addr, len, mode, nodes,
+		     nnodes, MAXNODE, 0, ret, errno);
+}
+
+/*
+ * The same mbind made again over a range, as runtimes do, which the
+ * policies view counts in one row: three times, then another policy
+ * over part of the range, which ends that row, then twice again; a
+ * refused one twice. Under weighted interleave too, whose rows show
+ * the weights in force (a kernel before Linux 6.9 refuses the mode).
+ */
+static void ranges(void)
+{
+	char *mem = map_pages(2, 2);
+	int i;
+
+	for (i = 0; i < 3; i++)
+		checked_mbind(mem, 2 * page_size, MPOL_BIND, mask0, node0, 1);
+	checked_mbind(mem + page_size, page_size, MPOL_PREFERRED, mask0,
+		      node0, 1);
+	for (i = 0; i < 2; i++)
+		checked_mbind(mem, 2 * page_size, MPOL_BIND, mask0, node0, 1);
+	for (i = 0; i < 2; i++)
+		checked_mbind(mem + 1, page_size, MPOL_BIND, mask0, node0, 1);
+	for (i = 0; i < 2; i++)
+		checked_mbind(mem, 2 * page_size, MPOL_WEIGHTED_INTERLEAVE,
+			      mask0, node0, 1);
+	munmap(mem, 2 * page_size);
+}
+
 /* What the kernel refuses, recorded as it answered. */
 static void refused(enum expect_via via)
 {
@@ -402,6 +438,7 @@ int main(int argc, char **argv)
 	set_policies(EXPECT_SYSCALL);
 	get_policies(EXPECT_FUNCTION);
 	get_policies(EXPECT_SYSCALL);
+	ranges();
 	refused(EXPECT_FUNCTION);
 	refused(EXPECT_SYSCALL);
 	libnuma_calls();

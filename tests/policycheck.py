@@ -8,9 +8,13 @@ EXPECT (see expect.c), what each set_mempolicy, mbind and
 set_mempolicy_home_node call passed (mode, flags, node mask, range, home
 node) and what the kernel answered; from TRACE, read independently with
 tracecheck.py's reader, when each call was made and where (its ip
-context). A call the kernel refused must be a row of "refused", never of
-"policies", and a thread's policy is in force until the next one the
-kernel took from that thread. REPORT is the JSON; the CSV, LAMI and text
+context), and the weights of weighted interleave in force for it: those
+of the process's last numashim:interleave_weights event. A call the
+kernel refused must be a row of "refused", never of "policies", and a
+thread's policy is in force until the next one the kernel took from that
+thread. The same mbind call made again over a range, with no other call
+setting a policy over part of it in between, adds to the row of the last
+call over it (calls, last_ns). REPORT is the JSON; the CSV, LAMI and text
 outputs of the same trace, when given, must hold the same rows. Exits 1
 and names every difference.
 """
@@ -29,9 +33,9 @@ SCOPES = {"set_mempolicy": "thread", "mbind": "range",
           "set_mempolicy_home_node": "home_node"}
 SCOPE_ORDER = ("thread", "range", "home_node")
 # A row as every format is brought to: site is (binary's name, offset).
-FIELDS = ("scope", "vpid", "tid", "time_ns", "until_ns", "mode",
-          "mode_flags", "nodes", "flags", "start", "end", "home_node",
-          "site", "error")
+FIELDS = ("scope", "vpid", "tid", "time_ns", "until_ns", "calls", "last_ns",
+          "mode", "mode_flags", "nodes", "weights", "flags", "start", "end",
+          "home_node", "site", "error")
 
 
 def mode_name(mode):
@@ -43,11 +47,37 @@ def mode_flags(mode):
     return "|".join(names.bits(mode, names.MODE_FLAGS)) or "none"
 
 
-def expected_row(call, exp, where):
+WEIGHTED_INTERLEAVE = names.MODES.index("weighted_interleave")
+
+
+def weights_text(weights):
+    return ",".join(f"{n}:{w}" for n, w in
+                    zip(weights["nodes"], weights["weights"]))
+
+
+def weights_in_force(calls):
+    """Each call's weights in force, by its id: for a call that gave the
+    kernel weighted interleave (policycheck.py knows no rewrite rule),
+    the weights its process recorded last, with the call or before its
+    exit."""
+    last, found = {}, {}
+    for key, call in sorted(calls.items(),
+                            key=lambda kc: getattr(kc[1], "exit_ts", None)
+                            or kc[1].ts):
+        if call.weights is not None:
+            last[call.pid] = call.weights
+        if call.kind in ("set_mempolicy", "mbind") and \
+                int(call.entry["mode"]) & ~0xe000 == WEIGHTED_INTERLEAVE \
+                and call.pid in last:
+            found[key] = weights_text(last[call.pid])
+    return found
+
+
+def expected_row(call, exp, where, weights):
     scope = SCOPES[exp["call"]]
     row = dict.fromkeys(FIELDS)
     row.update(scope=scope, vpid=call.pid, tid=int(call.entry["tid"]),
-               time_ns=call.ts,
+               time_ns=call.ts, calls=1, last_ns=call.ts,
                site=(os.path.basename(where[0]), where[1]) if where else None,
                error=tracecheck.errno_name(exp["err"]) if exp["ret"] < 0
                else None)
@@ -59,13 +89,49 @@ def expected_row(call, exp, where):
         row.update(flags=names.flags_text(exp["flags"]))
     if scope != "home_node":
         row.update(mode=mode_name(mode), mode_flags=mode_flags(mode),
-                   nodes=None if nodes is None else names.mask_text(nodes))
+                   nodes=None if nodes is None else names.mask_text(nodes),
+                   weights=weights)
     else:
         row.update(home_node=exp["home_node"])
     if scope != "thread":
         start = exp["addr"] if scope == "range" else exp["start"]
         row.update(start=start, end=start + exp["len"])
     return row
+
+
+def overlap(a, b):
+    return (a["start"] < b["end"] and b["start"] < a["end"]) or \
+        (a["start"], a["end"]) == (b["start"], b["end"])
+
+
+def same_call(a, b):
+    """The same mbind call, by the same thread from the same site."""
+    return a["scope"] == b["scope"] == "range" and all(
+        a[k] == b[k] for k in FIELDS
+        if k not in ("time_ns", "until_ns", "calls", "last_ns"))
+
+
+def coalesce(rows, finished):
+    """The rows, a call made again over a range added to the row of the
+    last call over part of it (of those the kernel took, or refused),
+    in the order the trace finished the calls."""
+    kept = []  # in the order of their last call
+    for row in sorted(rows, key=lambda r: finished[id(r)]):
+        last = None
+        if row["scope"] != "thread":
+            last = next((k for k in reversed(kept)
+                         if k["vpid"] == row["vpid"] and
+                         k["scope"] != "thread" and
+                         (k["error"] is None) == (row["error"] is None) and
+                         overlap(k, row)), None)
+        if last is not None and same_call(last, row):
+            last["calls"] += 1
+            last["last_ns"] = row["time_ns"]
+            kept.remove(last)
+            kept.append(last)
+        else:
+            kept.append(row)
+    return kept
 
 
 def sort_key(row):
@@ -76,15 +142,20 @@ def sort_key(row):
 
 
 def expected_rows(traces, expected, errors):
-    rows = []
-    for call, exp, symbols in tracecheck.paired_calls(traces, expected,
-                                                      errors):
-        if call.kind != exp["call"]:
-            errors.append(f"thread {(exp['pid'], exp['tid'])}: {call.kind} "
-                          f"recorded, {exp['call']} made")
-        elif call.kind in SCOPES:
-            rows.append(expected_row(
-                call, exp, symbols.locate(call.pid, call.ctx["ip"])))
+    rows, finished = [], {}
+    for calls, symbols, here in tracecheck.each_trace(traces, expected):
+        weights = weights_in_force(calls)
+        ids = {id(call): key for key, call in calls.items()}
+        for call, exp, _ in tracecheck.matched_calls(calls, here, errors):
+            if call.kind != exp["call"]:
+                errors.append(f"thread {(exp['pid'], exp['tid'])}: "
+                              f"{call.kind} recorded, {exp['call']} made")
+            elif call.kind in SCOPES:
+                rows.append(expected_row(
+                    call, exp, symbols.locate(call.pid, call.ctx["ip"]),
+                    weights.get(ids[id(call)])))
+                finished[id(rows[-1])] = call.exit_ts
+    rows = coalesce(rows, finished)
     rows.sort(key=sort_key)
     # In force until the thread's next policy that the kernel took.
     last = {}
@@ -115,8 +186,8 @@ def csv_rows(path):
     with open(path, newline="") as f:
         for r in csv.DictReader(f):
             row = {k: (r[k] or None) for k in FIELDS if k != "site"}
-            for k in ("vpid", "tid", "time_ns", "until_ns", "start", "end",
-                      "home_node"):
+            for k in ("vpid", "tid", "time_ns", "until_ns", "calls",
+                      "last_ns", "start", "end", "home_node"):
                 row[k] = None if row[k] is None else int(row[k])
             row["site"] = (os.path.basename(r["binary"]), int(r["offset"]))
             rows.append(row)
@@ -128,20 +199,25 @@ def site_of(name):
     return (binary, int(offset, 16))
 
 
+# The LAMI table's columns, in order.
+LAMI_COLUMNS = ("process", "scope", "time", "replaced", "calls", "mode",
+                "mode_flags", "nodes", "weights", "flags", "start", "end",
+                "home_node", "site", "error")
+
+
 def lami_rows(path):
-    titles = ("process", "scope", "time", "replaced", "mode", "mode_flags",
-              "nodes", "flags", "start", "end", "home_node", "site", "error")
     rows = []
     with open(path) as f:
         table = json.load(f)["results"][0]
     for data in table["data"]:
-        cell = dict(zip(titles, (c and c.get("value") for c in data)))
+        cell = dict(zip(LAMI_COLUMNS, (c and c.get("value") for c in data)))
         proc, time = data[0], data[2]
         begin = time["begin"]["value"]
         row = {k: cell[k] for k in ("scope", "mode", "mode_flags", "nodes",
-                                    "flags", "start", "end", "home_node",
-                                    "error")}
+                                    "weights", "flags", "start", "end",
+                                    "home_node", "error")}
         row.update(vpid=proc["pid"], tid=proc["tid"], time_ns=begin,
+                   calls=cell["calls"], last_ns=time["end"]["value"],
                    until_ns=None if cell["replaced"] is None else
                    begin + cell["replaced"], site=site_of(cell["site"]))
         rows.append(row)
@@ -183,14 +259,20 @@ def text_rows(path):
                     until = words.pop(0)
                     row["until_ns"] = None if until == "-" else until
                 row.update(mode=words[0], mode_flags=words[1],
-                           nodes=None if words[2] == "unknown" else words[2])
+                           nodes=None if words[2] == "unknown" else words[2],
+                           weights=None if words[3] == "-" else words[3])
             else:
                 row.update(start=int(words[0], 16), end=int(words[1], 16),
                            time_ns=words[-1])
                 if scope == "range":
+                    row.update(calls=int(words[-3]), time_ns=words[-2],
+                               last_ns=words[-1])
+                if scope == "range":
                     row.update(mode=words[2], mode_flags=words[3],
                                nodes=None if words[4] == "unknown" else
-                               words[4], flags=words[5])
+                               words[4],
+                               weights=None if words[5] == "-" else words[5],
+                               flags=words[6])
                 else:
                     row["home_node"] = int(words[2])
             rows.append(row)
@@ -201,7 +283,9 @@ def as_text(row, first_ns):
     """What the text tells of an expected row: seconds to the µs, no tid
     for a range."""
     row = dict(row)
-    for k in ("time_ns", "until_ns"):
+    if row["scope"] != "range":
+        row.update(calls=None, last_ns=None)
+    for k in ("time_ns", "until_ns", "last_ns"):
         if row[k] is not None:
             row[k] = f"{(row[k] - first_ns) / 1e9:.6f}"
     if row["scope"] != "thread":
@@ -223,7 +307,7 @@ def compare(fmt, got, want, errors):
 def text_close(got, want):
     """Times in text are rounded: a row's times within a µs match."""
     for g, w in zip(got, want):
-        for k in ("time_ns", "until_ns"):
+        for k in ("time_ns", "until_ns", "last_ns"):
             if g[k] is not None and w[k] is not None and \
                     abs(float(g[k]) - float(w[k])) <= 1.5e-6:
                 g[k] = w[k]

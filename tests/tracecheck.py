@@ -274,16 +274,21 @@ def matched_calls(calls, expected, errors):
             yield call, exp, say
 
 
-def paired_calls(traces, expected, errors=None):
-    """matched_calls over each of the traces and the expectations of
-    the processes it holds, with the Symbolizer of its trace in place of
-    say; a thread whose calls recorded are not as many as those made is
-    named in errors, when given."""
+def each_trace(traces, expected):
+    """Per trace: its calls, the Symbolizer of its call sites and the
+    expectations of the processes it holds."""
     for trace in traces:
         calls, bins, _ = read_trace(trace)
-        symbols = Symbolizer(bins)
         pids = {call.pid for call in calls.values()}
-        here = [exp for exp in expected if exp["pid"] in pids]
+        yield calls, Symbolizer(bins), [exp for exp in expected
+                                        if exp["pid"] in pids]
+
+
+def paired_calls(traces, expected, errors=None):
+    """matched_calls over each of the traces, with the Symbolizer of its
+    trace in place of say; a thread whose calls recorded are not as many
+    as those made is named in errors, when given."""
+    for calls, symbols, here in each_trace(traces, expected):
         for call, exp, _ in matched_calls(calls, here,
                                           [] if errors is None else errors):
             yield call, exp, symbols

@@ -28,8 +28,13 @@ static const char *const colours[] = {
 
 #define COLOURS (sizeof(colours) / sizeof(*colours))
 
-static void svg_open(FILE *out, const char *id, int width, int height,
-		     const char *title)
+const char *html_colour(size_t i)
+{
+	return colours[i % COLOURS];
+}
+
+void html_svg_open(FILE *out, const char *id, int width, int height,
+		   const char *title)
 {
 	fprintf(out, "<figure>\n<svg id=\"%s\" class=\"chart\" "
 		"xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
@@ -37,7 +42,7 @@ static void svg_open(FILE *out, const char *id, int width, int height,
 		"<title>%s</title>\n", id, width, height, width, height, title);
 }
 
-static void svg_close(FILE *out, const char *caption)
+void html_svg_close(FILE *out, const char *caption)
 {
 	fprintf(out, "</svg>\n<figcaption>%s</figcaption>\n</figure>\n",
 		caption);
@@ -102,7 +107,7 @@ static void latency_chart(FILE *out, enum call_kind kind,
 	snprintf(id, sizeof(id), "latency-%s", call_kind_names[kind]);
 	snprintf(low, sizeof(low), "%.1f us", histogram_bucket_low(first) / 1e3);
 	snprintf(high, sizeof(high), "%.1f us", bucket_high(last) / 1e3);
-	svg_open(out, id, WIDTH, HEIGHT, call_kind_names[kind]);
+	html_svg_open(out, id, WIDTH, HEIGHT, call_kind_names[kind]);
 	svg_axes(out, top, low, high);
 	for (b = first; b <= last; b++) {
 		if (!h->buckets[b])
@@ -118,7 +123,7 @@ static void latency_chart(FILE *out, enum call_kind kind,
 			colours[kind], h->buckets[b], histogram_bucket_low(b),
 			bucket_high(b));
 	}
-	svg_close(out, "calls by latency, in buckets an eighth of a power "
+	html_svg_close(out, "calls by latency, in buckets an eighth of a power "
 		  "of two wide");
 }
 
@@ -169,7 +174,7 @@ void html_failures_chart(FILE *out, struct failure_group *const *groups,
 	for (i = 0; i < count; i++)
 		if (groups[i]->count > top)
 			top = groups[i]->count;
-	svg_open(out, "failures-chart", WIDTH, height, "failures by code");
+	html_svg_open(out, "failures-chart", WIDTH, height, "failures by code");
 	for (i = 0; i < count; i++) {
 		int y = TOP + BAR_ROW * i;
 		double w = (double) groups[i]->count * plot / (double) top;
@@ -185,7 +190,7 @@ void html_failures_chart(FILE *out, struct failure_group *const *groups,
 			colours[groups[i]->scope % COLOURS],
 			LABEL_W + w + 4, y + 15, groups[i]->count);
 	}
-	svg_close(out, "failed calls (by errno) and move_pages pages (by "
+	html_svg_close(out, "failed calls (by errno) and move_pages pages (by "
 		  "status), most first");
 }
 
@@ -309,10 +314,10 @@ void html_nodes_chart(FILE *out, const struct node_cells *cells,
 		fputs("<p>No move_pages page status in the trace.</p>\n", out);
 		return;
 	}
-	svg_open(out, "nodes-chart", HEAD_W + CELL_W * count + RIGHT,
+	html_svg_open(out, "nodes-chart", HEAD_W + CELL_W * count + RIGHT,
 		 TOP + CELL_H * (rows + 1) + 8, "pages by node");
 	heat_map(out, cells, results, count);
-	svg_close(out, "pages in each cell: darker, more");
+	html_svg_close(out, "pages in each cell: darker, more");
 }
 
 /* A line per series, a point per bucket at the bucket's middle. */
@@ -367,13 +372,13 @@ static void line_chart(FILE *out, const struct timeline *t, const char *id,
 				top = v;
 		}
 	snprintf(end, sizeof(end), "%.6f s", t->used * t->width_ns / 1e9);
-	svg_open(out, id, WIDTH, HEIGHT, caption);
+	html_svg_open(out, id, WIDTH, HEIGHT, caption);
 	svg_axes(out, top, "0 s", end);
 	for (i = 0; i < count; i++) {
 		line(out, t, &series[i], top, colours[i % COLOURS]);
 		legend(out, &series[i], i);
 	}
-	svg_close(out, caption);
+	html_svg_close(out, caption);
 }
 
 static uint64_t calls_of(const struct timeline *t, size_t kind, size_t b)

@@ -2,7 +2,7 @@
 /*
  * The HTML page of `numashim report --html`: its frame, style, the
  * summary table and the explanations of the failures; html-charts.c
- * draws the charts.
+ * draws the charts, html-policies.c the policies' section.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -22,8 +22,23 @@ static const char style[] =
 	".warning{color:#a00}.axis{stroke:#888}"
 	"dt{font-weight:bold;margin-top:.5em}dd{margin-left:2em}";
 
+/*
+ * The bytes at s that are a control character but tab, which a page
+ * must not hold: C0, DEL, and C1 in UTF-8 (U+0080 to U+009F); 0: none.
+ */
+static size_t control_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if ((*u < 0x20 && *u != '\t') || *u == 0x7f)
+		return 1;
+	return u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f ? 2 : 0;
+}
+
 void html_text(FILE *out, const char *s)
 {
+	size_t control;
+
 	for (; s && *s; s++) {
 		switch (*s) {
 		case '&': fputs("&amp;", out); break;
@@ -32,10 +47,13 @@ void html_text(FILE *out, const char *s)
 		case '"': fputs("&quot;", out); break;
 		case '\'': fputs("&#39;", out); break;
 		default:
-			if ((unsigned char) *s < 0x20 && *s != '\t')
+			control = control_at(s);
+			if (control) {
 				fputs("&#xFFFD;", out);
-			else
+				s += control - 1;
+			} else {
 				fputc(*s, out);
+			}
 		}
 	}
 }
@@ -161,8 +179,10 @@ static int write_section(FILE *out, const struct views *v,
 		summary_table(out, &f);
 	else if (view == NUMASHIM_REPORT_FAILURES)
 		failures_section(out, &f);
-	else
+	else if (view == NUMASHIM_REPORT_NODES)
 		nodes_section(out, &f);
+	else
+		html_policies_section(out, &f);
 	view_figures_fini(&f);
 	return ret;
 }
@@ -182,7 +202,10 @@ static int write_page(FILE *out, const struct views *v)
 	fputs("<section id=\"timeline\"><h2>Timeline</h2>\n", out);
 	if (html_timeline_charts(out, &v->timeline))
 		return -1;
-	fputs("</section>\n</body>\n</html>\n", out);
+	fputs("</section>\n", out);
+	if (write_section(out, v, NUMASHIM_REPORT_POLICIES))
+		return -1;
+	fputs("</body>\n</html>\n", out);
 	return 0;
 }
 

@@ -400,9 +400,11 @@ static const struct lami_column policy_columns[] = {
 	{ "Scope", LAMI_STRING, NULL },
 	{ "Time", LAMI_TIME_RANGE, NULL },
 	{ "Replaced after", LAMI_DURATION, NULL },
+	{ "Calls", LAMI_NUMBER, NULL },
 	{ "Mode", LAMI_STRING, NULL },
 	{ "Mode flags", LAMI_STRING, NULL },
 	{ "Nodes", LAMI_STRING, NULL },
+	{ "Weights", LAMI_STRING, NULL },
 	{ "Flags", LAMI_STRING, NULL },
 	{ "Start", LAMI_NUMBER, NULL },
 	{ "End", LAMI_NUMBER, NULL },
@@ -426,8 +428,9 @@ static struct lami_cell maybe_uint(bool known, uint64_t u)
 }
 
 /*
- * A policy as the JSON gives it, with its time as a moment, and how long
- * a thread's policy was in force when the thread replaced it.
+ * A policy as the JSON gives it, with its time from its first call to
+ * its last, and how long a thread's policy was in force when the thread
+ * replaced it.
  */
 static void policy_row(const void *rows, size_t i, struct lami_cell *c,
 		       struct lami_texts *texts)
@@ -440,11 +443,13 @@ static void policy_row(const void *rows, size_t i, struct lami_cell *c,
 	policy_row_words(row, &w);
 	*c++ = lami_process(row->procname, row->vpid, row->tid);
 	*c++ = lami_text(policy_scope_names[row->scope]);
-	*c++ = lami_time_range(row->time_ns, row->time_ns);
+	*c++ = lami_time_range(row->time_ns, row->last_ns);
 	*c++ = maybe_uint(row->until_ns, row->until_ns - row->time_ns);
+	*c++ = lami_uint(row->calls);
 	*c++ = kept_text(*text++, w.mode);
 	*c++ = kept_text(*text++, w.mode_flags);
 	*c++ = kept_text(*text++, w.nodes);
+	*c++ = kept_text(*text++, w.weights);
 	*c++ = kept_text(*text++, w.flags);
 	*c++ = maybe_uint(!thread, row->start);
 	*c++ = maybe_uint(!thread, row->end);

@@ -33,9 +33,12 @@ static void put_row(FILE *out, const struct policy_row *row)
 	put_text(out, row->procname);
 	put_uint(out, true, row->time_ns);
 	put_uint(out, row->until_ns, row->until_ns);
+	put_uint(out, true, row->calls);
+	put_uint(out, true, row->last_ns);
 	put_text(out, w.mode);
 	put_text(out, w.mode_flags);
 	put_text(out, w.nodes);
+	put_text(out, w.weights);
 	put_text(out, w.flags);
 	put_uint(out, !thread, row->start);
 	put_uint(out, !thread, row->end);
@@ -51,8 +54,9 @@ void print_policies_csv(FILE *out, const struct view_figures *f)
 {
 	size_t i;
 
-	fputs("scope,vpid,tid,procname,time_ns,until_ns,mode,mode_flags,nodes,"
-	      "flags,start,end,home_node,site,binary,offset,error\n", out);
+	fputs("scope,vpid,tid,procname,time_ns,until_ns,calls,last_ns,mode,"
+	      "mode_flags,nodes,weights,flags,start,end,home_node,site,binary,"
+	      "offset,error\n", out);
 	for (i = 0; i < f->count; i++)
 		put_row(out, &f->policies[i]);
 	policies_warnings(f->v, put_warning, stderr);

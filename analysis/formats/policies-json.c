@@ -4,9 +4,10 @@
  * ...], "refused": [ROW, ...], "numashim_events": N, "warnings": [...]},
  * the policies in force and those the kernel refused, each ROW
  * {"scope": "thread", "range" or "home_node", "vpid": N, "tid": N,
- * "procname": ..., "time_ns": N, "until_ns": N, "mode": ..., "mode_flags":
- * ..., "nodes": ..., "flags": ..., "start": N, "end": N, "home_node": N,
- * "site": ..., "binary": ..., "offset": N, "error": ...}, with null for
+ * "procname": ..., "time_ns": N, "until_ns": N, "calls": N, "last_ns": N,
+ * "mode": ..., "mode_flags": ..., "nodes": ..., "weights": "0:1,1:3",
+ * "flags": ..., "start": N, "end": N, "home_node": N, "site": ...,
+ * "binary": ..., "offset": N, "error": ...}, with null for
  * what the row's scope lacks or the trace does not tell.
  */
 #include "json-writer.h"
@@ -31,6 +32,7 @@ static void put_policy(struct json_writer *w, const struct policy_row *row)
 	json_member_string(w, "mode", words.mode);
 	json_member_string(w, "mode_flags", words.mode_flags);
 	json_member_string(w, "nodes", words.nodes);
+	json_member_string(w, "weights", words.weights);
 	json_member_string(w, "flags", words.flags);
 	put_uint_or_null(w, "start", !thread, row->start);
 	put_uint_or_null(w, "end", !thread, row->end);
@@ -52,6 +54,8 @@ static void put_row(struct json_writer *w, const struct view_figures *f,
 	json_member_string(w, "procname", row->procname);
 	json_member_uint(w, "time_ns", row->time_ns);
 	put_uint_or_null(w, "until_ns", row->until_ns, row->until_ns);
+	json_member_uint(w, "calls", row->calls);
+	json_member_uint(w, "last_ns", row->last_ns);
 	put_policy(w, row);
 	json_end_object(w);
 }

@@ -2,7 +2,9 @@
 /*
  * The policies view for a terminal: per process, a paragraph per thread
  * with set_mempolicy's policies in time order, from when each was in
- * force and until when, then mbind's ranges and the home nodes; then,
+ * force and until when, then mbind's ranges (a row for the same call
+ * made again: how many times, the first and the last) and the home
+ * nodes; then,
  * apart, the calls the kernel refused. Times are in seconds since the
  * trace's first numashim event.
  */
@@ -17,10 +19,11 @@ static const struct {
 } paragraphs[POLICY_SCOPES] = {
 	[POLICY_THREAD] = { "set_mempolicy",
 	  "     from (s)    until (s)  mode                mode flags     nodes"
-	  "    site" },
+	  "    weights  site" },
 	[POLICY_RANGE] = { "mbind ranges",
 	  "  start               end                 mode                "
-	  "mode flags     nodes   flags      at (s)  site" },
+	  "mode flags     nodes    weights flags   calls first (s)  last (s)"
+	  "  site" },
 	[POLICY_HOME_NODE] = { "home nodes (set_mempolicy_home_node)",
 	  "  start               end                 home node    at (s)"
 	  "  site" },
@@ -33,11 +36,15 @@ static double seconds(const struct view_figures *f, uint64_t ns)
 	return ns > first ? (ns - first) / 1e9 : 0;
 }
 
-/* The mode, its flags and the nodes, in the columns every scope shares. */
+/*
+ * The mode, its flags, the nodes and weighted interleave's weights, in
+ * the columns the thread's and the ranges' paragraphs share.
+ */
 static void put_mode(FILE *out, const struct policy_words *w)
 {
-	fprintf(out, "  %-19s %-14s %-7s", w->mode, w->mode_flags,
-		w->nodes ? w->nodes : "unknown");
+	fprintf(out, "  %-19s %-14s %-7s  %-7s", w->mode, w->mode_flags,
+		w->nodes ? w->nodes : "unknown",
+		w->weights ? w->weights : "-");
 }
 
 static void put_range(FILE *out, const struct policy_row *row)
@@ -63,7 +70,9 @@ static void put_row(FILE *out, const struct view_figures *f,
 	} else if (row->scope == POLICY_RANGE) {
 		put_range(out, row);
 		put_mode(out, &w);
-		fprintf(out, " %-7s %9.6f", w.flags, seconds(f, row->time_ns));
+		fprintf(out, " %-7s %5" PRIu64 " %9.6f %9.6f", w.flags,
+			row->calls, seconds(f, row->time_ns),
+			seconds(f, row->last_ns));
 	} else {
 		put_range(out, row);
 		fprintf(out, "  %-9" PRIu64 " %9.6f", row->home_node,

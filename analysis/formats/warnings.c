@@ -46,27 +46,71 @@ static void warn_losses(const struct summary *s, warning_fn say, void *data)
 	}
 }
 
-/* The warnings that count calls or events the figures leave out. */
+/*
+ * The warnings that count calls or events the figures leave out, given
+ * when the count is not 0: a uint64_t of the struct that holds the
+ * figures, the summary's (every view) or the policies view's.
+ */
+enum counted_in {
+	COUNTED_IN_SUMMARY,	/* struct summary */
+	COUNTED_IN_POLICIES,	/* struct policies */
+};
+
 static const struct {
-	size_t offset;		/* of the count in struct summary */
+	enum counted_in in;
+	size_t offset;		/* of the count in its struct */
 	const char *format;	/* with the count's one conversion */
 } counted_warnings[] = {
-	{ offsetof(struct summary, calls_without_entry),
+	{ COUNTED_IN_SUMMARY, offsetof(struct summary, calls_without_entry),
 	  "%" PRIu64 " calls have an exit event but no entry event: their "
 	  "pages are not counted" },
-	{ offsetof(struct summary, calls_without_exit),
+	{ COUNTED_IN_SUMMARY, offsetof(struct summary, calls_without_exit),
 	  "%" PRIu64 " calls have an entry event but no exit event (the "
 	  "program ended within them, or the exit was lost): their results "
 	  "are not known" },
-	{ offsetof(struct summary, calls_in_no_binary),
+	{ COUNTED_IN_SUMMARY, offsetof(struct summary, calls_in_no_binary),
 	  "%" PRIu64 " calls were made from code in no binary the trace "
 	  "tells of (generated code, or lttng_ust_statedump:bin_info and "
 	  "lttng_ust_dl events missing or damaged): their call sites are not "
 	  "named" },
-	{ offsetof(struct summary, calls_without_page_size),
+	{ COUNTED_IN_SUMMARY, offsetof(struct summary, calls_without_page_size),
 	  "%" PRIu64 " mbind calls have no page size (a trace of an older numashim, "
 	  "or a damaged metadata): their bytes are counted in pages of 4 KiB" },
+	/* What the policies view leaves out or shows in part. */
+	{ COUNTED_IN_POLICIES, offsetof(struct policies, without_entry),
+	  "%" PRIu64 " set_mempolicy, mbind or set_mempolicy_home_node calls "
+	  "have an exit event but no entry event: their policies are not "
+	  "known, and not shown" },
+	{ COUNTED_IN_POLICIES, offsetof(struct policies, without_exit),
+	  "%" PRIu64 " set_mempolicy, mbind or set_mempolicy_home_node calls "
+	  "have an entry event but no exit event: whether the kernel took "
+	  "their policies is not known, so they are not shown, and a policy "
+	  "shown in force may have been replaced" },
+	{ COUNTED_IN_POLICIES, offsetof(struct policies, masks_unknown),
+	  "%" PRIu64 " policies in force have a node mask the trace does not hold "
+	  "whole (numashim(7), INCOMPLETE ARRAYS): their nodes are shown as "
+	  "unknown" },
 };
+
+static void warn_counted(enum counted_in in, const void *figures,
+			 warning_fn say, void *data)
+{
+	char msg[512];
+	uint64_t n;
+	size_t i;
+
+	for (i = 0; i < sizeof(counted_warnings) / sizeof(counted_warnings[0]);
+	     i++) {
+		if (counted_warnings[i].in != in)
+			continue;
+		memcpy(&n, (const char *) figures + counted_warnings[i].offset,
+		       sizeof(n));
+		if (!n)
+			continue;
+		snprintf(msg, sizeof(msg), counted_warnings[i].format, n);
+		say(data, msg);
+	}
+}
 
 #define CONTEXT_LOSS(TAG, name, cls, loss) { name, loss },
 
@@ -83,17 +127,7 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 	size_t i;
 
 	warn_losses(s, say, data);
-	for (i = 0; i < sizeof(counted_warnings) / sizeof(counted_warnings[0]);
-	     i++) {
-		uint64_t n;
-
-		memcpy(&n, (const char *) s + counted_warnings[i].offset,
-		       sizeof(n));
-		if (!n)
-			continue;
-		snprintf(msg, sizeof(msg), counted_warnings[i].format, n);
-		say(data, msg);
-	}
+	warn_counted(COUNTED_IN_SUMMARY, s, say, data);
 	if (s->malformed_types) {
 		snprintf(msg, sizeof(msg),
 			 "%" PRIu64 " event types of the metadata are not laid "
@@ -121,40 +155,8 @@ void summary_warnings(const struct summary *s, warning_fn say, void *data)
 	}
 }
 
-/* What the policies view leaves out or shows in part. */
-static const struct {
-	size_t offset;		/* of the count in struct policies */
-	const char *format;	/* with the count's one conversion */
-} policy_warnings[] = {
-	{ offsetof(struct policies, without_entry),
-	  "%" PRIu64 " set_mempolicy, mbind or set_mempolicy_home_node calls "
-	  "have an exit event but no entry event: their policies are not "
-	  "known, and not shown" },
-	{ offsetof(struct policies, without_exit),
-	  "%" PRIu64 " set_mempolicy, mbind or set_mempolicy_home_node calls "
-	  "have an entry event but no exit event: whether the kernel took "
-	  "their policies is not known, so they are not shown, and a policy "
-	  "shown in force may have been replaced" },
-	{ offsetof(struct policies, masks_unknown),
-	  "%" PRIu64 " policies in force have a node mask the trace does not hold "
-	  "whole (numashim(7), INCOMPLETE ARRAYS): their nodes are shown as "
-	  "unknown" },
-};
-
 void policies_warnings(const struct views *v, warning_fn say, void *data)
 {
-	char msg[512];
-	uint64_t n;
-	size_t i;
-
 	summary_warnings(&v->summary, say, data);
-	for (i = 0; i < sizeof(policy_warnings) / sizeof(policy_warnings[0]);
-	     i++) {
-		memcpy(&n, (const char *) &v->policies +
-		       policy_warnings[i].offset, sizeof(n));
-		if (!n)
-			continue;
-		snprintf(msg, sizeof(msg), policy_warnings[i].format, n);
-		say(data, msg);
-	}
+	warn_counted(COUNTED_IN_POLICIES, &v->policies, say, data);
 }

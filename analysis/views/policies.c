@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "calls.h"
 #include "policies.h"
 #include "rewrites.h"
 
@@ -40,10 +42,109 @@ static struct policy_row *new_row(struct policies *p)
 	return &p->v[p->len++];
 }
 
+/* "node:weight,..." in a string of its own; NULL when out of memory. */
+static char *weights_text(const struct interleave_weights *w)
+{
+	char *s = NULL;
+	size_t size = 0, i;
+	FILE *f = open_memstream(&s, &size);
+
+	if (!f)
+		return NULL;
+	for (i = 0; i < w->len; i++)
+		fprintf(f, "%s%" PRIu32 ":%u", i ? "," : "", w->nodes[i],
+			w->weights[i]);
+	if (fclose(f)) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* What the kernel placed a range by: the policy of mbind, and home node. */
+static bool places_range(const struct policy_row *row)
+{
+	return row->scope != POLICY_THREAD;
+}
+
+static bool overlap(const struct policy_row *a, const struct policy_row *b)
+{
+	return (a->start < b->end && b->start < a->end) ||
+	       (a->start == b->start && a->end == b->end);
+}
+
+/*
+ * The row of the last call that set a policy over part of row's range,
+ * of those the kernel took, or of those it refused for a refused row;
+ * NULL if none. The rows are in the order of their last call.
+ */
+static struct policy_row *last_over(struct policies *p,
+				    const struct policy_row *row)
+{
+	size_t i = p->len;
+
+	while (i--) {
+		struct policy_row *v = &p->v[i];
+
+		if (v->vpid == row->vpid && places_range(v) &&
+		    !v->err == !row->err && overlap(v, row))
+			return v;
+	}
+	return NULL;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The same mbind call again, by the same thread from the same site. */
+static bool same_range_call(const struct policy_row *a,
+			    const struct policy_row *b)
+{
+	return a->scope == POLICY_RANGE && b->scope == POLICY_RANGE &&
+	       a->tid == b->tid && a->site == b->site &&
+	       a->start == b->start && a->end == b->end &&
+	       a->mode == b->mode && a->flags == b->flags &&
+	       a->err == b->err && a->nodes_known == b->nodes_known &&
+	       !strcmp(a->nodes, b->nodes) && same_text(a->weights, b->weights);
+}
+
+/*
+ * Keep row: as one more call of the row of the last call over its
+ * range, when it is the same call again (a runtime that mbinds its
+ * ranges anew each time it grows them sets the same policy thousands of
+ * times), which then becomes the last row; else as a row of its own.
+ */
+static int keep(struct policies *p, struct policy_row *row)
+{
+	struct policy_row *last = places_range(row) ? last_over(p, row) : NULL;
+	struct policy_row *v;
+
+	if (last && same_range_call(last, row)) {
+		struct policy_row kept = *last;
+
+		free(row->weights);
+		kept.calls++;
+		kept.last_ns = row->time_ns;
+		memmove(last, last + 1,
+			(size_t) (&p->v[p->len - 1] - last) * sizeof(*last));
+		p->v[p->len - 1] = kept;
+		return 0;
+	}
+	v = new_row(p);
+	if (!v) {
+		free(row->weights);
+		return -1;
+	}
+	*v = *row;
+	return 0;
+}
+
 int policies_add(struct policies *p, const struct call_record *c)
 {
 	const struct call_policy *pol = c->policy;
-	struct policy_row *row;
+	struct policy_row row;
 
 	if (!sets_policy(c->kind))
 		return 0;
@@ -51,34 +152,36 @@ int policies_add(struct policies *p, const struct call_record *c)
 		p->without_entry++;
 		return 0;
 	}
-	row = new_row(p);
-	if (!row)
-		return -1;
-	*row = (struct policy_row) {
+	row = (struct policy_row) {
 		.scope = scopes[c->kind], .vpid = c->vpid, .tid = c->tid,
-		.time_ns = c->start_ns, .site = c->site,
-		.err = c->ret < 0 ? c->err : 0,
+		.time_ns = c->start_ns, .last_ns = c->start_ns, .calls = 1,
+		.site = c->site, .err = c->ret < 0 ? c->err : 0,
 	};
 	if (c->procname)
-		snprintf(row->procname, sizeof(row->procname), "%s",
+		snprintf(row.procname, sizeof(row.procname), "%s",
 			 c->procname);
-	if (row->scope == POLICY_HOME_NODE) {
-		row->home_node = pol->home_node;
+	if (row.scope == POLICY_HOME_NODE) {
+		row.home_node = pol->home_node;
 	} else {
-		row->mode = pol->mode;
-		row->nodes_known = pol->nodes;
-		snprintf(row->nodes, sizeof(row->nodes), "%s",
+		row.mode = pol->mode;
+		row.nodes_known = pol->nodes;
+		snprintf(row.nodes, sizeof(row.nodes), "%s",
 			 pol->nodes ? pol->nodes : "");
 		/* Only the policies in force matter to the placement. */
-		p->masks_unknown += !pol->nodes && !row->err;
+		p->masks_unknown += !pol->nodes && !row.err;
 	}
-	if (row->scope != POLICY_THREAD) {
-		row->start = pol->start;
-		row->end = pol->start + pol->len;
+	if (row.scope != POLICY_THREAD) {
+		row.start = pol->start;
+		row.end = pol->start + pol->len;
 	}
-	if (row->scope == POLICY_RANGE)
-		row->flags = pol->flags;
-	return 0;
+	if (row.scope == POLICY_RANGE)
+		row.flags = pol->flags;
+	if (c->weights) {
+		row.weights = weights_text(c->weights);
+		if (!row.weights)
+			return -1;
+	}
+	return keep(p, &row);
 }
 
 void policies_add_unfinished(struct policies *p, enum call_kind kind)
@@ -161,6 +264,7 @@ void policy_row_words(const struct policy_row *row, struct policy_words *w)
 		w->mode_flags = mode_flags_text(row->mode, w->buf[1],
 						NODE_LIST_MAX);
 		w->nodes = row->nodes_known ? row->nodes : NULL;
+		w->weights = row->weights;
 	}
 	if (row->scope == POLICY_RANGE)
 		w->flags = mf_flags_text(row->flags, w->buf[2], NODE_LIST_MAX);
@@ -170,6 +274,10 @@ void policy_row_words(const struct policy_row *row, struct policy_words *w)
 
 void policies_fini(struct policies *p)
 {
+	size_t i;
+
+	for (i = 0; i < p->len; i++)
+		free(p->v[i].weights);
 	free(p->v);
 	*p = (struct policies) { 0 };
 }

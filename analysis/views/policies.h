@@ -7,7 +7,9 @@
  * set_mempolicy_home_node's home nodes. The calls the kernel refused are
  * rows of their own, apart: a refused call leaves the policy as it was,
  * so it never shows as the policy in force. A row is kept per call, as
- * programs set policies a few times, not once per allocation.
+ * programs set policies a few times, not once per allocation, but for
+ * the same mbind call made again over a range, which adds to the row of
+ * the last call over it (policies_add()).
  */
 #ifndef NUMASHIM_POLICIES_H
 #define NUMASHIM_POLICIES_H
@@ -38,6 +40,14 @@ struct policy_row {
 	char procname[PROCNAME_MAX];
 	uint64_t time_ns;	/* the call's, from the clock's origin */
 	/*
+	 * The calls the row stands for, and the last one's time: a range's
+	 * row counts the same call again, by the same thread from the same
+	 * site, over the same range, with the same answer, when no other
+	 * call set a policy over part of the range in between.
+	 */
+	uint64_t calls;
+	uint64_t last_ns;
+	/*
 	 * A thread's policy in force: when the thread's next one replaced
 	 * it; 0 when none did within the trace.
 	 */
@@ -49,6 +59,12 @@ struct policy_row {
 	uint64_t home_node;	/* home node */
 	bool nodes_known;	/* thread, range: false when not recorded whole */
 	char nodes[NODE_LIST_MAX];
+	/*
+	 * Weighted interleave's weights in force, "node:weight,..." for
+	 * every node with a weight (calls.h); NULL for another mode, or
+	 * when the trace holds none. Owned by the struct policies.
+	 */
+	char *weights;
 	struct site *site;
 	int32_t err;		/* 0: the kernel took it; else its errno */
 };
@@ -63,7 +79,11 @@ struct policies {
 	uint64_t masks_unknown;	/* rows whose node mask was not recorded */
 };
 
-/* Keep c's policy, if it set one; 0, or -1 when out of memory. */
+/*
+ * Keep c's policy, if it set one, as a row of its own or as one more
+ * call of a range's row; 0, or -1 when out of memory. The calls come in
+ * the order the trace finished them.
+ */
 int policies_add(struct policies *p, const struct call_record *c);
 /* A policy call whose exit the trace lacks. */
 void policies_add_unfinished(struct policies *p, enum call_kind kind);
@@ -81,12 +101,14 @@ size_t policies_in_force(const struct policy_row *rows, size_t count);
  * A row's words as every format writes them, NULL where the row's scope
  * has none or the trace does not tell: the mode by its constant's name,
  * its mode flags and mbind's flags ("none" for none), the nodes as
- * numactl writes them, and the errno of a refused call.
+ * numactl writes them, weighted interleave's weights as "0:1,1:3", and
+ * the errno of a refused call.
  */
 struct policy_words {
 	const char *mode;
 	const char *mode_flags;
 	const char *nodes;
+	const char *weights;
 	const char *flags;
 	const char *error;
 	char buf[4][NODE_LIST_MAX];
