@@ -120,48 +120,6 @@ void print_failures_csv(FILE *out, const struct view_figures *f)
 	summary_warnings(&v->summary, put_warning, stderr);
 }
 
-static void put_callsite(FILE *out, const struct callsite *cs)
-{
-	const struct symbol *sym = &cs->symbol;
-	const struct site_tally *t = &cs->site->tally;
-	char name[SITE_NAME_MAX];
-
-	put_csv_string(out, site_name(cs->site, name, sizeof(name)));
-	fputc(',', out);
-	put_csv_string(out, cs->site->path);
-	fprintf(out, ",%" PRIu64 ",", cs->site->offset);
-	put_csv_string(out, sym->function);
-	fputc(',', out);
-	if (sym->function)
-		fprintf(out, "%" PRIu64, sym->function_offset);
-	fputc(',', out);
-	put_csv_string(out, sym->file);
-	fputc(',', out);
-	if (sym->file)
-		fprintf(out, "%d", sym->line);
-	fputc(',', out);
-	put_csv_string(out, sym->problem);
-	fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
-		",%" PRIu64 ",%.1f\n", t->calls, t->failed, t->failed_pages,
-		t->latency_sum, t->latency_max,
-		(double) t->latency_sum / t->calls);
-}
-
-void print_callsites_csv(FILE *out, const struct view_figures *f)
-{
-	const struct views *v = f->v;
-	const struct callsite *sites = f->sites;
-	size_t count = f->count;
-	size_t i;
-
-	fputs("site,binary,offset,function,function_offset,file,line,problem,"
-	      "calls,failed,failed_pages,latency_ns.sum,latency_ns.max,"
-	      "latency_ns.mean\n", out);
-	for (i = 0; i < count; i++)
-		put_callsite(out, &sites[i]);
-	summary_warnings(&v->summary, put_warning, stderr);
-}
-
 static void put_node(FILE *out, int32_t node)
 {
 	if (node != NODE_NONE)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "documents.h"
 #include "lami.h"
 #include "output.h"
 #include "summary-figures.h"
@@ -177,53 +178,6 @@ static void failure_row(const void *rows, size_t i, struct lami_cell *c,
 static const struct lami_table failure_table = {
 	.name = "failures", .title = "Failed calls and pages by code",
 	COLUMNS(failure_columns), .row = failure_row,
-};
-
-static const struct lami_column callsite_columns[] = {
-	{ "Site", LAMI_STRING, NULL },
-	{ "Binary", LAMI_PATH, NULL },
-	{ "Offset", LAMI_NUMBER, "bytes" },
-	{ "Function", LAMI_STRING, NULL },
-	{ "Function offset", LAMI_NUMBER, "bytes" },
-	{ "File", LAMI_PATH, NULL },
-	{ "Line", LAMI_NUMBER, NULL },
-	{ "Not named because", LAMI_STRING, NULL },
-	{ "Calls", LAMI_NUMBER, "calls" },
-	{ "Failed", LAMI_NUMBER, "calls" },
-	{ "Failed pages", LAMI_NUMBER, "pages" },
-	{ "Total latency", LAMI_DURATION, NULL },
-	{ "Maximum latency", LAMI_DURATION, NULL },
-	{ "Mean latency", LAMI_DURATION, NULL },
-};
-
-static void callsite_row(const void *rows, size_t i, struct lami_cell *c,
-			 struct lami_texts *texts)
-{
-	const struct callsite *cs = &((const struct callsite *) rows)[i];
-	const struct symbol *sym = &cs->symbol;
-	const struct site_tally *t = &cs->site->tally;
-
-	c[0] = lami_text(site_name(cs->site, texts->v[0], LAMI_TEXT_MAX));
-	c[1] = lami_text(cs->site->path);
-	c[2] = lami_uint(cs->site->offset);
-	c[3] = lami_text(sym->function);
-	if (sym->function)
-		c[4] = lami_uint(sym->function_offset);
-	c[5] = lami_text(sym->file);
-	if (sym->file)
-		c[6] = lami_int(sym->line);
-	c[7] = lami_text(sym->problem);
-	c[8] = lami_uint(t->calls);
-	c[9] = lami_uint(t->failed);
-	c[10] = lami_uint(t->failed_pages);
-	c[11] = lami_uint(t->latency_sum);
-	c[12] = lami_uint(t->latency_max);
-	c[13] = lami_real((double) t->latency_sum / t->calls);
-}
-
-static const struct lami_table callsite_table = {
-	.name = "callsites", .title = "Call sites, most calls first",
-	COLUMNS(callsite_columns), .row = callsite_row,
 };
 
 static const struct lami_column node_columns[] = {
@@ -469,7 +423,6 @@ static const struct lami_view {
 } lami_views[] = {
 	[NUMASHIM_REPORT_SUMMARY] = { &summary_table },
 	[NUMASHIM_REPORT_FAILURES] = { &failure_table },
-	[NUMASHIM_REPORT_CALLSITES] = { &callsite_table },
 	[NUMASHIM_REPORT_NODES] = { &node_table },
 	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table },
 	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
@@ -481,17 +434,22 @@ _Static_assert(sizeof(lami_views) / sizeof(*lami_views) ==
 
 void print_lami_metadata(FILE *out, enum numashim_report_view view)
 {
-	const struct lami_table *table = lami_views[view].table;
+	const struct doc_shape *shape = view_documents[view].shape;
 	char title[128], calls[256], description[320];
 
-	snprintf(title, sizeof(title), "numashim: %s", table->title);
+	snprintf(title, sizeof(title), "numashim: %s", shape ? shape->title :
+		 lami_views[view].table->title);
 	snprintf(description, sizeof(description),
 		 "The NUMA page placement and memory policy calls (%s) "
 		 "that libnumashim.so recorded",
 		 report_names_join(calls, sizeof(calls), call_kind_names,
 				   CALL_KINDS, sizeof(call_kind_names[0]), "",
 				   NULL));
-	lami_put_metadata(out, title, description, table);
+	if (shape)
+		print_document_lami_metadata(out, title, description, shape);
+	else
+		lami_put_metadata(out, title, description,
+				  lami_views[view].table);
 }
 
 /* Asked for a span, the results cover it; else the events' own. */

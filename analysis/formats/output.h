@@ -83,20 +83,48 @@ void put_csv_string(FILE *out, const char *s);
 void put_csv_codes(FILE *out, const struct code_counts *cc);
 
 /*
- * The writers of each view in each format but LAMI's, named
- * print_VIEW_FORMAT, all of one kind: they write f, which is never
- * changed.
+ * The text writers of every view, named print_VIEW_text, and the JSON
+ * and CSV ones of the views without a document (documents.h); they
+ * write f, which is never changed.
  */
-#define VIEW_WRITERS(ID, id, lami, help)				\
-	void print_##id##_text(FILE *out, const struct view_figures *f); \
-	void print_##id##_json(FILE *out, const struct view_figures *f); \
-	void print_##id##_csv(FILE *out, const struct view_figures *f);
-NUMASHIM_REPORT_VIEWS(VIEW_WRITERS)
-#undef VIEW_WRITERS
+#define TEXT_WRITER(ID, id, lami, help)					\
+	void print_##id##_text(FILE *out, const struct view_figures *f);
+NUMASHIM_REPORT_VIEWS(TEXT_WRITER)
+#undef TEXT_WRITER
+void print_summary_json(FILE *out, const struct view_figures *f);
+void print_summary_csv(FILE *out, const struct view_figures *f);
+void print_failures_json(FILE *out, const struct view_figures *f);
+void print_failures_csv(FILE *out, const struct view_figures *f);
+void print_nodes_json(FILE *out, const struct view_figures *f);
+void print_nodes_csv(FILE *out, const struct view_figures *f);
+void print_rewrites_json(FILE *out, const struct view_figures *f);
+void print_rewrites_csv(FILE *out, const struct view_figures *f);
+void print_timeline_json(FILE *out, const struct view_figures *f);
+void print_timeline_csv(FILE *out, const struct view_figures *f);
+void print_policies_json(FILE *out, const struct view_figures *f);
+void print_policies_csv(FILE *out, const struct view_figures *f);
 
 /*
- * LAMI: the results of options->view, and the metadata of a view, which
- * must have a table class (report_views[view].lami).
+ * Any view's document in JSON, CSV or LAMI, one writer a format:
+ * 0, or -1 when out of memory.
+ */
+struct document;
+struct doc_shape;
+int print_document_json(FILE *out, const struct document *d,
+			const struct numashim_report_options *options);
+int print_document_csv(FILE *out, const struct document *d,
+		       const struct numashim_report_options *options);
+int print_document_lami(FILE *out, const struct document *d,
+			const struct numashim_report_options *options);
+/* LAMI's metadata of an analysis whose results are shape's table. */
+int print_document_lami_metadata(FILE *out, const char *title,
+				 const char *description,
+				 const struct doc_shape *shape);
+
+/*
+ * LAMI: the results of options->view, of a view without a document, and
+ * the metadata of a view, which must have a table class
+ * (report_views[view].lami).
  */
 int print_lami(FILE *out, const struct view_figures *f,
 	       const struct numashim_report_options *options);
