@@ -90,36 +90,6 @@ void print_summary_csv(FILE *out, const struct view_figures *f)
 	summary_warnings(s, put_warning, stderr);
 }
 
-static void put_failure(FILE *out, const struct failure_group *g)
-{
-	const struct numashim_code_text *text =
-		failure_text(g);
-	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
-	char name[CODE_NAME_MAX];
-
-	fprintf(out, "%s,%s,%s,%" PRIu64 ",%" PRIu64 ",", failure_scope_calls[g->scope],
-		page ? "page" : "call",
-		code_name(failure_code(g), name, sizeof(name)),
-		g->count, g->calls);
-	put_csv_string(out, text ? text->meaning : NULL);
-	fputc(',', out);
-	put_csv_string(out, text ? text->advice : NULL);
-	fprintf(out, ",%s\n", g->injected ? "true" : "false");
-}
-
-void print_failures_csv(FILE *out, const struct view_figures *f)
-{
-	const struct views *v = f->v;
-	struct failure_group *const *groups = f->groups;
-	size_t count = f->count;
-	size_t i;
-
-	fputs("call,scope,code,count,calls,meaning,advice,injected\n", out);
-	for (i = 0; i < count; i++)
-		put_failure(out, groups[i]);
-	summary_warnings(&v->summary, put_warning, stderr);
-}
-
 static void put_node(FILE *out, int32_t node)
 {
 	if (node != NODE_NONE)

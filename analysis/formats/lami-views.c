@@ -143,43 +143,6 @@ static const struct lami_table summary_table = {
 	COLUMNS(summary_columns), .row = summary_row,
 };
 
-static const struct lami_column failure_columns[] = {
-	{ "Call", LAMI_STRING, NULL },
-	{ "Scope", LAMI_STRING, NULL },
-	{ "Code", LAMI_STRING, NULL },
-	{ "Count", LAMI_NUMBER, "failures" },
-	{ "Calls", LAMI_NUMBER, "calls" },
-	{ "Made up by a rule", LAMI_BOOL, NULL },
-	{ "Meaning", LAMI_STRING, NULL },
-	{ "Advice", LAMI_STRING, NULL },
-};
-
-static void failure_row(const void *rows, size_t i, struct lami_cell *c,
-			struct lami_texts *texts)
-{
-	const struct failure_group *g =
-		((struct failure_group *const *) rows)[i];
-	const struct numashim_code_text *text = failure_text(g);
-	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
-
-	c[0] = lami_text(failure_scope_calls[g->scope]);
-	c[1] = lami_text(page ? "page" : "call");
-	c[2] = lami_text(code_name(failure_code(g), texts->v[0],
-				   LAMI_TEXT_MAX));
-	c[3] = lami_uint(g->count);
-	c[4] = lami_uint(g->calls);
-	c[5] = lami_flag(g->injected);
-	if (text) {
-		c[6] = lami_text(text->meaning);
-		c[7] = lami_text(text->advice);
-	}
-}
-
-static const struct lami_table failure_table = {
-	.name = "failures", .title = "Failed calls and pages by code",
-	COLUMNS(failure_columns), .row = failure_row,
-};
-
 static const struct lami_column node_columns[] = {
 	{ "Requested node", LAMI_NUMBER, NULL },
 	{ "Kernel node", LAMI_NUMBER, NULL },
@@ -422,7 +385,6 @@ static const struct lami_view {
 		     const struct lami_results *r);
 } lami_views[] = {
 	[NUMASHIM_REPORT_SUMMARY] = { &summary_table },
-	[NUMASHIM_REPORT_FAILURES] = { &failure_table },
 	[NUMASHIM_REPORT_NODES] = { &node_table },
 	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table },
 	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },

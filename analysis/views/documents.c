@@ -2,6 +2,7 @@
 #include "documents.h"
 
 const struct view_document view_documents[NUMASHIM_REPORT_VIEW_COUNT] = {
+	[NUMASHIM_REPORT_FAILURES] = { failures_document, &failures_shape },
 	[NUMASHIM_REPORT_CALLSITES] = { callsites_document, &callsites_shape },
 };
 

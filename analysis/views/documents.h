@@ -29,5 +29,7 @@ int document_build(struct document *d, const struct view_figures *f);
 /* The builders, one a view, in VIEW-document.c. */
 int callsites_document(struct document *d, const struct view_figures *f);
 extern const struct doc_shape callsites_shape;
+int failures_document(struct document *d, const struct view_figures *f);
+extern const struct doc_shape failures_shape;
 
 #endif /* NUMASHIM_DOCUMENTS_H */
