@@ -90,45 +90,6 @@ void print_summary_csv(FILE *out, const struct view_figures *f)
 	summary_warnings(s, put_warning, stderr);
 }
 
-static void put_node(FILE *out, int32_t node)
-{
-	if (node != NODE_NONE)
-		fprintf(out, "%" PRId32, node);
-	fputc(',', out);
-}
-
-void print_nodes_csv(FILE *out, const struct view_figures *f)
-{
-	const struct views *v = f->v;
-	const struct node_cells *cells = &f->cells;
-	char name[CODE_NAME_MAX];
-	uint64_t bytes;
-	size_t i;
-
-	fputs("requested,kernel,rewritten,result,page_size,pages,bytes\n",
-	      out);
-	for (i = 0; i < cells->len; i++) {
-		const struct node_cell *cell = &cells->v[i];
-
-		put_node(out, cell->requested);
-		put_node(out, cell->kernel);
-		fprintf(out, "%s,", cell->kernel != cell->requested ? "true" :
-			"false");
-		if (cell->result >= 0)
-			fprintf(out, "%" PRId32, cell->result);
-		else
-			fputs(code_name(cell->result, name, sizeof(name)), out);
-		fputc(',', out);
-		if (cell->page_size)
-			fprintf(out, "%" PRIu32, cell->page_size);
-		fprintf(out, ",%" PRIu64 ",", cell->pages);
-		if (node_cell_bytes(cell, &bytes))
-			fprintf(out, "%" PRIu64, bytes);
-		fputc('\n', out);
-	}
-	summary_warnings(&v->summary, put_warning, stderr);
-}
-
 void print_timeline_csv(FILE *out, const struct view_figures *f)
 {
 	const struct views *v = f->v;

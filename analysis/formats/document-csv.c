@@ -87,11 +87,12 @@ static void put_row(FILE *out, const struct doc_table *t, size_t r)
 int print_document_csv(FILE *out, const struct document *d,
 		       const struct numashim_report_options *options)
 {
-	const struct doc_table *t;
-	size_t r;
+	size_t i, r;
 
 	(void) options;
-	for (t = d->tables; t < d->tables + d->table_count; t++) {
+	for (i = 0; i < d->table_count; i++) {
+		const struct doc_table *t = d->tables[i];
+
 		if (t->shape->members)
 			continue;
 		put_header(out, t->shape);

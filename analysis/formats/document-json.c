@@ -121,12 +121,13 @@ static void put_members(struct json_writer *w, const struct doc_table *t,
 	for (i = 0; i < n; i++) {
 		size_t c = doc_column_at(shape, NUMASHIM_REPORT_JSON, i);
 		const struct doc_column *col = &shape->columns[c];
-		size_t len = group_length(col->key);
+		size_t len;
 
 		if (!(col->formats & DOC_IN(JSON)) ||
 		    (cells[c].type == DOC_EMPTY &&
 		     (col->flags & DOC_OMIT_EMPTY)))
 			continue;
+		len = group_length(col->key);
 		if (group && (len != group_len ||
 			      strncmp(group, col->key, len))) {
 			json_end_object(w);
@@ -158,7 +159,7 @@ static void put_list(struct json_writer *w, const struct doc_table *t)
 {
 	size_t r;
 
-	json_key(w, t->shape->name);
+	json_key(w, t->shape->list ? t->shape->list : t->shape->name);
 	json_begin_array(w);
 	for (r = 0; r < t->row_count; r++) {
 		json_break(w, 2);
@@ -170,14 +171,16 @@ static void put_list(struct json_writer *w, const struct doc_table *t)
 int print_document_json(FILE *out, const struct document *d,
 			const struct numashim_report_options *options)
 {
-	const struct doc_table *t;
 	struct json_writer w;
+	size_t i;
 
 	(void) options;
 	json_init(&w, out);
 	json_begin_object(&w);
-	for (t = d->tables; t < d->tables + d->table_count; t++) {
-		if (t != d->tables)
+	for (i = 0; i < d->table_count; i++) {
+		const struct doc_table *t = d->tables[i];
+
+		if (i)
 			json_break(&w, 1);
 		if (t->shape->members)
 			put_members(&w, t, 0);

@@ -123,10 +123,10 @@ int print_document_lami(FILE *out, const struct document *d,
 
 	/* LAMI's results have no room for them: stderr, as for CSV. */
 	summary_warnings(d->summary, put_warning, stderr);
-	ret = lami_shape_make(&s, d->tables[0].shape);
+	ret = lami_shape_make(&s, d->tables[0]->shape);
 	if (!ret)
-		lami_put_results(out, &s.table, &d->tables[0],
-				 d->tables[0].row_count, &r);
+		lami_put_results(out, &s.table, d->tables[0],
+				 d->tables[0]->row_count, &r);
 	lami_shape_fini(&s);
 	return ret;
 }

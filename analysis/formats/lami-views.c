@@ -143,46 +143,6 @@ static const struct lami_table summary_table = {
 	COLUMNS(summary_columns), .row = summary_row,
 };
 
-static const struct lami_column node_columns[] = {
-	{ "Requested node", LAMI_NUMBER, NULL },
-	{ "Kernel node", LAMI_NUMBER, NULL },
-	{ "Rewritten", LAMI_BOOL, NULL },
-	{ "Resulting node", LAMI_NUMBER, NULL },
-	{ "Status", LAMI_STRING, NULL },
-	{ "Page size", LAMI_SIZE, NULL },
-	{ "Pages", LAMI_NUMBER, "pages" },
-	{ "Bytes", LAMI_SIZE, NULL },
-};
-
-static void node_row(const void *rows, size_t i, struct lami_cell *c,
-		     struct lami_texts *texts)
-{
-	const struct node_cell *cell = &((const struct node_cells *) rows)->v[i];
-	uint64_t bytes;
-
-	if (cell->requested != NODE_NONE)
-		c[0] = lami_int(cell->requested);
-	if (cell->kernel != NODE_NONE)
-		c[1] = lami_int(cell->kernel);
-	c[2] = lami_flag(cell->kernel != cell->requested);
-	if (cell->result >= 0)
-		c[3] = lami_int(cell->result);
-	else
-		c[4] = lami_text(code_name(cell->result, texts->v[0],
-					   LAMI_TEXT_MAX));
-	if (cell->page_size)
-		c[5] = lami_uint(cell->page_size);
-	c[6] = lami_uint(cell->pages);
-	if (node_cell_bytes(cell, &bytes))
-		c[7] = lami_uint(bytes);
-}
-
-static const struct lami_table node_table = {
-	.name = "nodes",
-	.title = "move_pages' pages by requested and resulting node",
-	COLUMNS(node_columns), .row = node_row,
-};
-
 /* A column per call kind, in the call table's order. */
 #define CALLS_COLUMN(name, TAG, flags, arrays)				\
 	{ #name " calls", LAMI_NUMBER, "calls" },
@@ -385,7 +345,6 @@ static const struct lami_view {
 		     const struct lami_results *r);
 } lami_views[] = {
 	[NUMASHIM_REPORT_SUMMARY] = { &summary_table },
-	[NUMASHIM_REPORT_NODES] = { &node_table },
 	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table },
 	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
 	[NUMASHIM_REPORT_POLICIES] = { &policy_table },

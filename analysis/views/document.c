@@ -52,18 +52,17 @@ struct doc_table *doc_table_new(struct document *d,
 struct doc_table *doc_table_add(struct document *d,
 				const struct doc_shape *shape, size_t rows)
 {
-	struct doc_table *tables = realloc(d->tables, (d->table_count + 1) *
-					   sizeof(*tables));
+	struct doc_table **tables = realloc(d->tables, (d->table_count + 1) *
+					    sizeof(*tables));
 	struct doc_table *t;
 
 	if (!tables)
 		return NULL;
 	d->tables = tables;
 	t = doc_table_new(d, shape, rows);
-	if (!t)
-		return NULL;
-	d->tables[d->table_count] = *t;
-	return &d->tables[d->table_count++];
+	if (t)
+		d->tables[d->table_count++] = t;
+	return t;
 }
 
 size_t doc_column_at(const struct doc_shape *shape,

@@ -119,12 +119,13 @@ struct doc_column {
 };
 
 /*
- * A table's shape: name is JSON's key of its list and LAMI's table
- * class; order[format], when not NULL, lists the columns in that
+ * A table's shape: name is LAMI's table class and JSON's key of its
+ * list but when list names that; order[format], when not NULL, lists the columns in that
  * format's order (order_count[format] of them).
  */
 struct doc_shape {
 	const char *name;
+	const char *list;
 	const char *title;		/* LAMI's */
 	const struct doc_column *columns;
 	size_t column_count;
@@ -152,7 +153,7 @@ struct doc_table {
 };
 
 struct document {
-	struct doc_table *tables;
+	struct doc_table **tables;
 	size_t table_count;
 	/* Its warnings, numashim_events and the counts of events lost. */
 	const struct summary *summary;

@@ -31,5 +31,7 @@ int callsites_document(struct document *d, const struct view_figures *f);
 extern const struct doc_shape callsites_shape;
 int failures_document(struct document *d, const struct view_figures *f);
 extern const struct doc_shape failures_shape;
+int nodes_document(struct document *d, const struct view_figures *f);
+extern const struct doc_shape nodes_shape;
 
 #endif /* NUMASHIM_DOCUMENTS_H */
