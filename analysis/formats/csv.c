@@ -90,34 +90,3 @@ void print_summary_csv(FILE *out, const struct view_figures *f)
 	summary_warnings(s, put_warning, stderr);
 }
 
-void print_timeline_csv(FILE *out, const struct view_figures *f)
-{
-	const struct views *v = f->v;
-	const struct timeline *t = &v->timeline;
-	size_t b, n;
-	int k;
-
-	fputs("start_ns,end_ns", out);
-	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, ",calls.%s", call_kind_names[k]);
-	for (k = 0; k < CALL_KINDS; k++)
-		fprintf(out, ",failed.%s", call_kind_names[k]);
-	for (n = 0; n < t->node_count; n++)
-		fprintf(out, ",moved.%" PRId32, t->nodes[n]);
-	fputs(",not_migrated,mbind_bytes\n", out);
-	for (b = 0; b < t->used; b++) {
-		const struct timeline_bucket *bucket = &t->buckets[b];
-
-		fprintf(out, "%" PRIu64 ",%" PRIu64, b * t->width_ns,
-			(b + 1) * t->width_ns);
-		for (k = 0; k < CALL_KINDS; k++)
-			fprintf(out, ",%" PRIu64, bucket->calls[k]);
-		for (k = 0; k < CALL_KINDS; k++)
-			fprintf(out, ",%" PRIu64, bucket->failed[k]);
-		for (n = 0; n < t->node_count; n++)
-			fprintf(out, ",%" PRIu64, timeline_moved(t, n, b));
-		fprintf(out, ",%" PRIu64 ",%" PRIu64 "\n", bucket->not_migrated,
-			bucket->mbind_bytes);
-	}
-	summary_warnings(&v->summary, put_warning, stderr);
-}

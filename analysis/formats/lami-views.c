@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Every view as a LAMI result table (lami.h), a row per element of its
- * JSON list, its figures the same: a view is a table class, a function
- * that fills a row, and one that gathers the rows.
+ * The views without a document (documents.h) as LAMI result tables
+ * (lami.h), a row per element of their JSON list, their figures the
+ * same: such a view is a table class and a function that fills a row.
+ * And every view's metadata.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -200,78 +201,6 @@ static const struct lami_table rewrite_table = {
 	COLUMNS(rewrite_columns), .row = rewrite_row,
 };
 
-/* The columns of every trace; then one of pages moved per node. */
-static const struct lami_column timeline_columns[] = {
-	{ "Time range", LAMI_TIME_RANGE, NULL },
-	NUMASHIM_CALLS(CALLS_COLUMN)
-	NUMASHIM_CALLS(FAILED_CALLS_COLUMN)
-	{ "Pages not migrated", LAMI_NUMBER, "pages" },
-	{ "Bytes bound", LAMI_SIZE, NULL },
-};
-
-#define NODE_TITLE_MAX 32
-
-static void timeline_row(const void *rows, size_t i, struct lami_cell *c,
-			 struct lami_texts *texts)
-{
-	const struct timeline *t = rows;
-	const struct timeline_bucket *bucket = &t->buckets[i];
-	const uint64_t begin = t->origin_ns + i * t->width_ns;
-	size_t k, n;
-
-	(void) texts;
-
-	*c++ = lami_time_range(begin, begin + t->width_ns);
-	for (k = 0; k < CALL_KINDS; k++)
-		*c++ = lami_uint(bucket->calls[k]);
-	for (k = 0; k < CALL_KINDS; k++)
-		*c++ = lami_uint(bucket->failed[k]);
-	*c++ = lami_uint(bucket->not_migrated);
-	*c++ = lami_uint(bucket->mbind_bytes);
-	for (n = 0; n < t->node_count; n++)
-		*c++ = lami_uint(timeline_moved(t, n, i));
-}
-
-static const struct lami_table timeline_table = {
-	.name = "timeline", .title = "Calls and pages moved over time",
-	COLUMNS(timeline_columns), .row = timeline_row, .dynamic = true,
-};
-
-/* The timeline's table: its fixed columns, and one per node of the trace. */
-static int print_timeline_lami(FILE *out, const struct view_figures *f,
-			       const struct lami_results *r)
-{
-	const struct timeline *t = &f->v->timeline;
-	const size_t fixed = timeline_table.count;
-	struct lami_table table = timeline_table;
-	struct lami_column *columns;
-	char (*titles)[NODE_TITLE_MAX];
-	size_t n;
-
-	columns = calloc(fixed + t->node_count, sizeof(*columns));
-	/* One more: not NULL for a trace whose calls moved no page. */
-	titles = calloc(t->node_count + 1, sizeof(*titles));
-	if (!columns || !titles) {
-		free(columns);
-		free(titles);
-		return -1;
-	}
-	memcpy(columns, timeline_columns, sizeof(timeline_columns));
-	for (n = 0; n < t->node_count; n++) {
-		snprintf(titles[n], sizeof(*titles), "Pages moved to node %"
-			 PRId32, t->nodes[n]);
-		columns[fixed + n] = (struct lami_column) {
-			titles[n], LAMI_NUMBER, "pages",
-		};
-	}
-	table.columns = columns;
-	table.count = fixed + t->node_count;
-	lami_put_results(out, &table, f->items, f->count, r);
-	free(columns);
-	free(titles);
-	return 0;
-}
-
 static const struct lami_column policy_columns[] = {
 	{ "Process", LAMI_PROCESS, NULL },
 	{ "Scope", LAMI_STRING, NULL },
@@ -335,23 +264,12 @@ static const struct lami_table policy_table = {
 	COLUMNS(policy_columns), .row = policy_row,
 };
 
-/*
- * Each view's table class, and for the timeline, whose columns are the
- * trace's nodes, what writes it instead of lami_put_results().
- */
-static const struct lami_view {
-	const struct lami_table *table;
-	int (*print)(FILE *out, const struct view_figures *f,
-		     const struct lami_results *r);
-} lami_views[] = {
-	[NUMASHIM_REPORT_SUMMARY] = { &summary_table },
-	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table },
-	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
-	[NUMASHIM_REPORT_POLICIES] = { &policy_table },
+/* The table class of each view without a document (documents.h). */
+static const struct lami_table *const lami_views[] = {
+	[NUMASHIM_REPORT_SUMMARY] = &summary_table,
+	[NUMASHIM_REPORT_REWRITES] = &rewrite_table,
+	[NUMASHIM_REPORT_POLICIES] = &policy_table,
 };
-
-_Static_assert(sizeof(lami_views) / sizeof(*lami_views) ==
-	       NUMASHIM_REPORT_VIEW_COUNT, "a LAMI table for every view");
 
 void print_lami_metadata(FILE *out, enum numashim_report_view view)
 {
@@ -359,7 +277,7 @@ void print_lami_metadata(FILE *out, enum numashim_report_view view)
 	char title[128], calls[256], description[320];
 
 	snprintf(title, sizeof(title), "numashim: %s", shape ? shape->title :
-		 lami_views[view].table->title);
+		 lami_views[view]->title);
 	snprintf(description, sizeof(description),
 		 "The NUMA page placement and memory policy calls (%s) "
 		 "that libnumashim.so recorded",
@@ -370,7 +288,7 @@ void print_lami_metadata(FILE *out, enum numashim_report_view view)
 		print_document_lami_metadata(out, title, description, shape);
 	else
 		lami_put_metadata(out, title, description,
-				  lami_views[view].table);
+				  lami_views[view]);
 }
 
 /* Asked for a span, the results cover it; else the events' own. */
@@ -391,9 +309,6 @@ int print_lami(FILE *out, const struct view_figures *f,
 		policies_warnings(v, put_warning, stderr);
 	else
 		summary_warnings(&v->summary, put_warning, stderr);
-	if (lami_views[f->view].print)
-		return lami_views[f->view].print(out, f, &r);
-	lami_put_results(out, lami_views[f->view].table, f->items, f->count,
-			 &r);
+	lami_put_results(out, lami_views[f->view], f->items, f->count, &r);
 	return 0;
 }

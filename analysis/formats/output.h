@@ -95,8 +95,6 @@ void print_summary_json(FILE *out, const struct view_figures *f);
 void print_summary_csv(FILE *out, const struct view_figures *f);
 void print_rewrites_json(FILE *out, const struct view_figures *f);
 void print_rewrites_csv(FILE *out, const struct view_figures *f);
-void print_timeline_json(FILE *out, const struct view_figures *f);
-void print_timeline_csv(FILE *out, const struct view_figures *f);
 void print_policies_json(FILE *out, const struct view_figures *f);
 void print_policies_csv(FILE *out, const struct view_figures *f);
 

@@ -33,5 +33,7 @@ int failures_document(struct document *d, const struct view_figures *f);
 extern const struct doc_shape failures_shape;
 int nodes_document(struct document *d, const struct view_figures *f);
 extern const struct doc_shape nodes_shape;
+int timeline_document(struct document *d, const struct view_figures *f);
+extern const struct doc_shape timeline_shape;
 
 #endif /* NUMASHIM_DOCUMENTS_H */
