@@ -16,12 +16,6 @@
 
 #define COLUMNS(a) .columns = (a), .count = sizeof(a) / sizeof(*(a))
 
-/* A column per call kind, in the order of the call table. */
-#define CALLS_COLUMN(name, TAG, flags, arrays)				\
-	{ #name " calls", LAMI_NUMBER, "calls" },
-#define FAILED_CALLS_COLUMN(name, TAG, flags, arrays)			\
-	{ "Failed " #name " calls", LAMI_NUMBER, "calls" },
-
 /*
  * The text of a list of counts by code, "ENODEV=2 EPERM=1", in buf;
  * NULL (an empty cell) for none.
@@ -144,63 +138,6 @@ static const struct lami_table summary_table = {
 	COLUMNS(summary_columns), .row = summary_row,
 };
 
-/* A column per call kind, in the call table's order. */
-#define CALLS_COLUMN(name, TAG, flags, arrays)				\
-	{ #name " calls", LAMI_NUMBER, "calls" },
-#define FAILED_CALLS_COLUMN(name, TAG, flags, arrays)			\
-	{ "Failed " #name " calls", LAMI_NUMBER, "calls" },
-
-static const struct lami_column rewrite_columns[] = {
-	{ "Rule", LAMI_NUMBER, NULL },
-	{ "Rule text", LAMI_STRING, NULL },
-	NUMASHIM_CALLS(CALLS_COLUMN)
-	{ "Dry runs", LAMI_NUMBER, "calls" },
-	{ "Pages sent elsewhere", LAMI_STRING, NULL },
-	{ "Mode changes", LAMI_STRING, NULL },
-	{ "Flags changes", LAMI_STRING, NULL },
-	{ "Node mask changes", LAMI_STRING, NULL },
-	{ "New nodes changes", LAMI_STRING, NULL },
-	{ "Old nodes changes", LAMI_STRING, NULL },
-	{ "Home node changes", LAMI_STRING, NULL },
-	{ "Errors made up", LAMI_STRING, NULL },
-	{ "Page status made up", LAMI_STRING, NULL },
-	{ "Kernel errors", LAMI_STRING, NULL },
-	{ "Kernel page status", LAMI_STRING, NULL },
-};
-
-/*
- * What the rule changed, as the CSV gives it: pages by move, "1->0=512",
- * calls by change of a field, "bind->preferred=3", failures by code.
- */
-static void rewrite_row(const void *rows, size_t i, struct lami_cell *c,
-			struct lami_texts *texts)
-{
-	const struct rule_tally *t = ((struct rule_tally *const *) rows)[i];
-	char (*text)[LAMI_TEXT_MAX] = texts->v;
-	size_t k;
-
-	*c++ = lami_uint(t->number);
-	*c++ = lami_text(t->text);
-	for (k = 0; k < CALL_KINDS; k++)
-		*c++ = lami_uint(t->calls[k]);
-	*c++ = lami_uint(t->dry_runs);
-	*c++ = lami_text(node_moves_text(&t->moves, *text++, LAMI_TEXT_MAX));
-	for (k = 0; k < REWRITE_FIELDS; k++)
-		*c++ = lami_text(rewrite_changes_text(&t->changes[k], *text++,
-						      LAMI_TEXT_MAX));
-	*c++ = lami_text(codes_text(&t->injected_errors, *text++,
-				    LAMI_TEXT_MAX));
-	*c++ = lami_text(codes_text(&t->injected_status, *text++,
-				    LAMI_TEXT_MAX));
-	*c++ = lami_text(codes_text(&t->errors, *text++, LAMI_TEXT_MAX));
-	*c = lami_text(codes_text(&t->status, *text, LAMI_TEXT_MAX));
-}
-
-static const struct lami_table rewrite_table = {
-	.name = "rewrites", .title = "What each rewrite rule changed",
-	COLUMNS(rewrite_columns), .row = rewrite_row,
-};
-
 static const struct lami_column policy_columns[] = {
 	{ "Process", LAMI_PROCESS, NULL },
 	{ "Scope", LAMI_STRING, NULL },
@@ -267,7 +204,6 @@ static const struct lami_table policy_table = {
 /* The table class of each view without a document (documents.h). */
 static const struct lami_table *const lami_views[] = {
 	[NUMASHIM_REPORT_SUMMARY] = &summary_table,
-	[NUMASHIM_REPORT_REWRITES] = &rewrite_table,
 	[NUMASHIM_REPORT_POLICIES] = &policy_table,
 };
 

@@ -93,8 +93,6 @@ NUMASHIM_REPORT_VIEWS(TEXT_WRITER)
 #undef TEXT_WRITER
 void print_summary_json(FILE *out, const struct view_figures *f);
 void print_summary_csv(FILE *out, const struct view_figures *f);
-void print_rewrites_json(FILE *out, const struct view_figures *f);
-void print_rewrites_csv(FILE *out, const struct view_figures *f);
 void print_policies_json(FILE *out, const struct view_figures *f);
 void print_policies_csv(FILE *out, const struct view_figures *f);
 

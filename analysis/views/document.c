@@ -88,12 +88,13 @@ static const char *map_text(const struct doc_cell *cell, char *buf,
 
 	if (!cell->v.map.count)
 		return NULL;
-	for (i = 0; i < cell->v.map.count && len < size; i++)
+	for (i = 0; i < cell->v.map.count && len < size; i++) {
+		const char *name = cell->v.map.entry(cell->v.map.src, i, key,
+						     sizeof(key), &count);
+
 		len += snprintf(buf + len, size - len, "%s%s=%" PRIu64,
-				i ? " " : "",
-				cell->v.map.entry(cell->v.map.src, i, key,
-						  sizeof(key), &count),
-				count);
+				i ? " " : "", name, count);
+	}
 	return buf;
 }
 

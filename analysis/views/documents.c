@@ -6,6 +6,7 @@ const struct view_document view_documents[NUMASHIM_REPORT_VIEW_COUNT] = {
 	[NUMASHIM_REPORT_CALLSITES] = { callsites_document, &callsites_shape },
 	[NUMASHIM_REPORT_NODES] = { nodes_document, &nodes_shape },
 	[NUMASHIM_REPORT_TIMELINE] = { timeline_document, &timeline_shape },
+	[NUMASHIM_REPORT_REWRITES] = { rewrites_document, &rewrites_shape },
 };
 
 /* Asked for a span, the rows cover it; else the events' own. */

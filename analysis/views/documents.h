@@ -35,5 +35,7 @@ int nodes_document(struct document *d, const struct view_figures *f);
 extern const struct doc_shape nodes_shape;
 int timeline_document(struct document *d, const struct view_figures *f);
 extern const struct doc_shape timeline_shape;
+int rewrites_document(struct document *d, const struct view_figures *f);
+extern const struct doc_shape rewrites_shape;
 
 #endif /* NUMASHIM_DOCUMENTS_H */
