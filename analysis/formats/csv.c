@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Every view as CSV (RFC 4180), for spreadsheets and scripts: a header
- * line, then a line per row of the view's JSON list, its columns named
- * after the JSON members ("latency_ns.p50" for a nested one). Counts by
- * code are one column, "ENODEV=2 EPERM=1". Strings are escaped as in
- * text (put_escaped), then quoted as RFC 4180 says. Warnings go to
+ * The summary as CSV (RFC 4180), as document-csv.c writes the views
+ * with a document: a header line, then a line per row of its JSON list,
+ * its columns named after the JSON members ("latency_ns.p50" for a
+ * nested one). Counts by code are one column, "ENODEV=2 EPERM=1".
+ * Strings are escaped as in text (put_escaped), then quoted as RFC 4180
+ * says: put_csv_string, which every CSV writer uses. Warnings go to
  * stderr, so that the output stays a table.
  */
 #include <inttypes.h>

@@ -3,7 +3,8 @@
  * The summary as one JSON object, every figure exact, for scripts:
  * {"rows": [...], "discarded_events": N, ..., "warnings": [...]}.
  * "failed" and "errors", "status" are the kernel's failures; "injected"
- * those a rewrite rule made up. Also what every view's JSON shares.
+ * those a rewrite rule made up. Also what the JSON of the views without
+ * a document (documents.h) and of --compare shares.
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -33,18 +34,6 @@ void put_json_codes(struct json_writer *w, const char *key,
 	for (i = 0; i < cc->len; i++)
 		json_member_uint(w, code_name(cc->v[i].code, name,
 					      sizeof(name)), cc->v[i].count);
-	json_end_object(w);
-}
-
-void put_json_kinds(struct json_writer *w, const char *key,
-		    const uint64_t *counts)
-{
-	int k;
-
-	json_key(w, key);
-	json_begin_object(w);
-	for (k = 0; k < CALL_KINDS; k++)
-		json_member_uint(w, call_kind_names[k], counts[k]);
 	json_end_object(w);
 }
 
@@ -166,24 +155,6 @@ void put_json_view_list(struct json_writer *w, FILE *out, const char *list,
 		put(w, f, i);
 	}
 	json_end_array(w);
-}
-
-void put_json_view_end(struct json_writer *w, const struct summary *s)
-{
-	json_break(w, 1);
-	json_member_uint(w, "numashim_events", s->numashim_events);
-	json_break(w, 1);
-	put_json_warnings(w, s);
-	json_end_object(w);
-}
-
-void put_json_view(FILE *out, const char *list, const struct view_figures *f,
-		   json_item_fn put)
-{
-	struct json_writer w;
-
-	put_json_view_list(&w, out, list, f, put);
-	put_json_view_end(&w, &f->v->summary);
 }
 
 void print_summary_json(FILE *out, const struct view_figures *f)

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* The views printed as text tables or as JSON. */
+/*
+ * The report printed: each view in each format, the one dispatch to the
+ * writers (output.c), and what the writers share.
+ */
 #ifndef NUMASHIM_OUTPUT_H
 #define NUMASHIM_OUTPUT_H
 
@@ -49,21 +52,17 @@ size_t put_escaped(FILE *out, const char *s, char twice);
 size_t utf8_decode(const char *s, unsigned long *code);
 
 /*
- * JSON, with the writer of json-writer.h: a view's object is
- * {"LIST": [\n  ITEM,\n  ITEM],\n "numashim_events": N,\n "warnings": [...]}:
- * view_list opens it and writes its list, each of f's items on a line of
- * its own, by put(w, f, i); the caller may put members of its own after
- * it; view_end puts numashim_events and warnings and ends the object.
+ * JSON of the views without a document, with the writer of
+ * json-writer.h: a view's object is {"LIST": [\n  ITEM,\n  ITEM],\n
+ * MEMBERS,\n "warnings": [...]}: view_list opens it and writes its list,
+ * each of f's items on a line of its own, by put(w, f, i); the caller
+ * puts the members and the warnings after it and ends the object.
  */
 struct json_writer;
 typedef void (*json_item_fn)(struct json_writer *w,
 			     const struct view_figures *f, size_t i);
 void put_json_view_list(struct json_writer *w, FILE *out, const char *list,
 			const struct view_figures *f, json_item_fn put);
-void put_json_view_end(struct json_writer *w, const struct summary *s);
-/* The two above, for a view that has nothing else to write. */
-void put_json_view(FILE *out, const char *list, const struct view_figures *f,
-		   json_item_fn put);
 /* The member "warnings": [...]; the second with the policies view's. */
 void put_json_warnings(struct json_writer *w, const struct summary *s);
 void put_json_policies_warnings(struct json_writer *w, const struct views *v);
@@ -74,9 +73,6 @@ void put_json_site(struct json_writer *w, const struct site *site);
 /* The member "key": {"CODE": N, ...}. */
 void put_json_codes(struct json_writer *w, const char *key,
 		    const struct code_counts *cc);
-/* The member "key": {"move_pages": N, ...}, counts by call kind. */
-void put_json_kinds(struct json_writer *w, const char *key,
-		    const uint64_t *counts);
 
 /* CSV: a field, quoted when it must be; codes as ",CODE=N CODE=N". */
 void put_csv_string(FILE *out, const char *s);

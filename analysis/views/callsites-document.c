@@ -62,8 +62,11 @@ const struct doc_shape callsites_shape = {
 	DOC_COLUMNS(columns),
 };
 
-static void put_row(struct doc_cell *c, const struct callsite *cs)
+static int put_row(struct document *d, struct doc_cell *c, const void *src,
+		   size_t i)
 {
+	const struct view_figures *f = src;
+	const struct callsite *cs = &f->sites[i];
 	const struct symbol *sym = &cs->symbol;
 	const struct site_tally *t = &cs->site->tally;
 
@@ -84,16 +87,11 @@ static void put_row(struct doc_cell *c, const struct callsite *cs)
 	c[LATENCY_SUM] = doc_uint(t->latency_sum);
 	c[LATENCY_MAX] = doc_uint(t->latency_max);
 	c[LATENCY_MEAN] = doc_real((double) t->latency_sum / t->calls);
+	(void) d;
+	return 0;
 }
 
 int callsites_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *t = doc_table_add(d, &callsites_shape, f->count);
-	size_t i;
-
-	if (!t)
-		return -1;
-	for (i = 0; i < f->count; i++)
-		put_row(doc_row(t, i), &f->sites[i]);
-	return 0;
+	return doc_table_fill(d, &callsites_shape, f->count, put_row, f);
 }

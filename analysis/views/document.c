@@ -65,6 +65,20 @@ struct doc_table *doc_table_add(struct document *d,
 	return t;
 }
 
+int doc_table_fill(struct document *d, const struct doc_shape *shape,
+		   size_t rows, doc_row_fn put, const void *src)
+{
+	struct doc_table *t = doc_table_add(d, shape, rows);
+	size_t i;
+
+	if (!t)
+		return -1;
+	for (i = 0; i < rows; i++)
+		if (put(d, doc_row(t, i), src, i))
+			return -1;
+	return 0;
+}
+
 size_t doc_column_at(const struct doc_shape *shape,
 		     enum numashim_report_format format, size_t i)
 {

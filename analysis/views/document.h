@@ -120,8 +120,8 @@ struct doc_column {
 
 /*
  * A table's shape: name is LAMI's table class and JSON's key of its
- * list but when list names that; order[format], when not NULL, lists the columns in that
- * format's order (order_count[format] of them).
+ * list but when list names that; order[format], when not NULL, lists
+ * the columns in that format's order (order_count[format] of them).
  */
 struct doc_shape {
 	const char *name;
@@ -179,6 +179,15 @@ struct doc_table *doc_table_add(struct document *d,
  */
 struct doc_table *doc_table_new(struct document *d,
 				const struct doc_shape *shape, size_t rows);
+
+/*
+ * A table of shape added to d with a row per item of src, rows of them,
+ * whose cells put fills: 0, or -1 when out of memory (put's too).
+ */
+typedef int (*doc_row_fn)(struct document *d, struct doc_cell *cells,
+			  const void *src, size_t i);
+int doc_table_fill(struct document *d, const struct doc_shape *shape,
+		   size_t rows, doc_row_fn put, const void *src);
 
 /* The cells of row r. */
 static inline struct doc_cell *doc_row(const struct doc_table *t, size_t r)

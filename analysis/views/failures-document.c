@@ -78,9 +78,11 @@ static int put_sites(struct document *d, struct doc_cell *c,
 	return 0;
 }
 
-static int put_row(struct document *d, struct doc_cell *c,
-		   const struct failure_group *g)
+static int put_row(struct document *d, struct doc_cell *c, const void *src,
+		   size_t i)
 {
+	const struct failure_group *g =
+		((const struct view_figures *) src)->groups[i];
 	const struct numashim_code_text *text = failure_text(g);
 
 	c[CALL] = doc_string(failure_scope_calls[g->scope]);
@@ -99,13 +101,5 @@ static int put_row(struct document *d, struct doc_cell *c,
 
 int failures_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *t = doc_table_add(d, &failures_shape, f->count);
-	size_t i;
-
-	if (!t)
-		return -1;
-	for (i = 0; i < f->count; i++)
-		if (put_row(d, doc_row(t, i), f->groups[i]))
-			return -1;
-	return 0;
+	return doc_table_fill(d, &failures_shape, f->count, put_row, f);
 }

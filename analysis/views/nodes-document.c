@@ -48,8 +48,11 @@ static struct doc_cell node(int32_t node)
 	return node == NODE_NONE ? doc_empty : doc_int(node);
 }
 
-static void put_row(struct doc_cell *c, const struct node_cell *cell)
+static int put_row(struct document *d, struct doc_cell *c, const void *src,
+		   size_t i)
 {
+	const struct node_cell *cell =
+		&((const struct view_figures *) src)->cells.v[i];
 	uint64_t bytes;
 
 	c[REQUESTED] = node(cell->requested);
@@ -64,16 +67,11 @@ static void put_row(struct doc_cell *c, const struct node_cell *cell)
 	c[PAGES] = doc_uint(cell->pages);
 	if (node_cell_bytes(cell, &bytes))
 		c[BYTES] = doc_uint(bytes);
+	(void) d;
+	return 0;
 }
 
 int nodes_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *t = doc_table_add(d, &nodes_shape, f->cells.len);
-	size_t i;
-
-	if (!t)
-		return -1;
-	for (i = 0; i < f->cells.len; i++)
-		put_row(doc_row(t, i), &f->cells.v[i]);
-	return 0;
+	return doc_table_fill(d, &nodes_shape, f->cells.len, put_row, f);
 }

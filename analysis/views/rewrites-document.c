@@ -75,8 +75,11 @@ static const char *change_entry(const void *src, size_t i, char *key,
 	return key;
 }
 
-static void put_row(struct doc_cell *c, const struct rule_tally *t)
+static int put_row(struct document *d, struct doc_cell *c, const void *src,
+		   size_t rule)
 {
+	const struct rule_tally *t =
+		((const struct view_figures *) src)->rules[rule];
 	size_t i;
 
 	c[RULE] = doc_uint(t->number);
@@ -91,16 +94,11 @@ static void put_row(struct doc_cell *c, const struct rule_tally *t)
 	c[INJECTED_STATUS] = doc_codes(&t->injected_status);
 	c[ERRORS] = doc_codes(&t->errors);
 	c[STATUS] = doc_codes(&t->status);
+	(void) d;
+	return 0;
 }
 
 int rewrites_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *t = doc_table_add(d, &rewrites_shape, f->count);
-	size_t i;
-
-	if (!t)
-		return -1;
-	for (i = 0; i < f->count; i++)
-		put_row(doc_row(t, i), f->rules[i]);
-	return 0;
+	return doc_table_fill(d, &rewrites_shape, f->count, put_row, f);
 }

@@ -93,8 +93,10 @@ static const struct doc_shape *trace_shape(struct document *d,
 	return shape;
 }
 
-static void put_row(struct doc_cell *c, const struct timeline *t, size_t b)
+static int put_row(struct document *d, struct doc_cell *c, const void *src,
+		   size_t b)
 {
+	const struct timeline *t = src;
 	const struct timeline_bucket *bucket = &t->buckets[b];
 	const uint64_t begin = t->origin_ns + b * t->width_ns;
 
@@ -107,21 +109,19 @@ static void put_row(struct doc_cell *c, const struct timeline *t, size_t b)
 			      TIMELINE_BUCKETS);
 	c[NOT_MIGRATED] = doc_uint(bucket->not_migrated);
 	c[MBIND_BYTES] = doc_uint(bucket->mbind_bytes);
+	(void) d;
+	return 0;
 }
 
 int timeline_document(struct document *d, const struct view_figures *f)
 {
 	const struct timeline *t = &f->v->timeline;
 	const struct doc_shape *shape = trace_shape(d, t);
-	struct doc_table *buckets, *members;
+	struct doc_table *members;
 	struct doc_cell *c;
-	size_t b;
 
-	buckets = shape ? doc_table_add(d, shape, t->used) : NULL;
-	if (!buckets)
+	if (!shape || doc_table_fill(d, shape, t->used, put_row, t))
 		return -1;
-	for (b = 0; b < t->used; b++)
-		put_row(doc_row(buckets, b), t, b);
 	members = doc_table_add(d, &members_shape, 1);
 	if (!members)
 		return -1;
