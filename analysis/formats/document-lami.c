@@ -102,8 +102,10 @@ static void put_cells(const void *rows, size_t r, struct lami_cell *cells,
 				l * cell->v.counts.stride]);
 		if (col->type == DOC_COUNTS)
 			continue;
-		if (cell->type == DOC_CODE || cell->type == DOC_SITE ||
-		    cell->type == DOC_MAP)
+		if (cell->type == DOC_NULL)
+			(cells++)->value = doc_empty;
+		else if (cell->type == DOC_CODE || cell->type == DOC_SITE ||
+			 cell->type == DOC_MAP)
 			(cells++)->value = doc_string(doc_cell_text(cell,
 				texts->v[text++], LAMI_TEXT_MAX));
 		else

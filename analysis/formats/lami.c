@@ -36,32 +36,14 @@ struct lami_cell lami_uint(uint64_t u)
 	return of(doc_uint(u));
 }
 
-struct lami_cell lami_int(int64_t i)
-{
-	return of(doc_int(i));
-}
-
-struct lami_cell lami_real(double d)
-{
-	return of(doc_real(d));
-}
-
 struct lami_cell lami_text(const char *s)
 {
 	return of(doc_string(s));
 }
 
-struct lami_cell lami_flag(bool b)
-{
-	return of(doc_bool(b));
-}
-
 struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid)
 {
-	return (struct lami_cell) {
-		.value = { .type = DOC_STRING, .v.s = name },
-		.pid = pid, .tid = tid,
-	};
+	return of(doc_process(name, pid, tid));
 }
 
 struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns)
@@ -82,12 +64,14 @@ static void put_number(struct json_writer *w, const struct doc_cell *cell)
 /* A process object names what it knows of the process, and no more. */
 static void put_process(struct json_writer *w, const struct lami_cell *cell)
 {
-	if (cell->value.v.s && *cell->value.v.s)
-		json_member_string(w, "name", cell->value.v.s);
-	if (cell->pid >= 0)
-		json_member_int(w, "pid", cell->pid);
-	if (cell->tid >= 0)
-		json_member_int(w, "tid", cell->tid);
+	const char *name = cell->value.v.process.name;
+
+	if (name && *name)
+		json_member_string(w, "name", name);
+	if (cell->value.v.process.pid >= 0)
+		json_member_int(w, "pid", cell->value.v.process.pid);
+	if (cell->value.v.process.tid >= 0)
+		json_member_int(w, "tid", cell->value.v.process.tid);
 }
 
 static void put_timestamp(struct json_writer *w, const char *key, uint64_t ns)

@@ -25,21 +25,13 @@ struct lami_column {
 	const char *unit;	/* of a number; NULL: none */
 };
 
-/*
- * A cell: a document's (document.h), whose column's class says what it
- * is, and a process's pid and tid (< 0: none), which a document does
- * not tell apart from its name.
- */
+/* A cell: a document's (document.h), whose column's class says what it is. */
 struct lami_cell {
 	struct doc_cell value;
-	int64_t pid, tid;
 };
 
 struct lami_cell lami_uint(uint64_t u);
-struct lami_cell lami_int(int64_t i);
-struct lami_cell lami_real(double d);
 struct lami_cell lami_text(const char *s);	/* NULL: empty */
-struct lami_cell lami_flag(bool b);
 struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid);
 struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns);
 extern const struct lami_cell lami_empty;

@@ -44,7 +44,6 @@ static const view_writer text_writers[NUMASHIM_REPORT_VIEW_COUNT] = {
 }
 static const view_writer own_writers[NUMASHIM_REPORT_VIEW_COUNT]
 				    [NUMASHIM_REPORT_FORMATS] = {
-	[NUMASHIM_REPORT_SUMMARY] = OWN_WRITERS(summary),
 	[NUMASHIM_REPORT_POLICIES] = OWN_WRITERS(policies),
 };
 #undef OWN_WRITERS

@@ -70,13 +70,9 @@ void put_json_policies_warnings(struct json_writer *w, const struct views *v);
 void put_json_losses(struct json_writer *w, const struct summary *s);
 /* A site's members: "site": name, "binary": path, "offset": N. */
 void put_json_site(struct json_writer *w, const struct site *site);
-/* The member "key": {"CODE": N, ...}. */
-void put_json_codes(struct json_writer *w, const char *key,
-		    const struct code_counts *cc);
 
-/* CSV: a field, quoted when it must be; codes as ",CODE=N CODE=N". */
+/* CSV: a field, quoted when it must be. */
 void put_csv_string(FILE *out, const char *s);
-void put_csv_codes(FILE *out, const struct code_counts *cc);
 
 /*
  * The text writers of every view, named print_VIEW_text, and the JSON
@@ -87,8 +83,6 @@ void put_csv_codes(FILE *out, const struct code_counts *cc);
 	void print_##id##_text(FILE *out, const struct view_figures *f);
 NUMASHIM_REPORT_VIEWS(TEXT_WRITER)
 #undef TEXT_WRITER
-void print_summary_json(FILE *out, const struct view_figures *f);
-void print_summary_csv(FILE *out, const struct view_figures *f);
 void print_policies_json(FILE *out, const struct view_figures *f);
 void print_policies_csv(FILE *out, const struct view_figures *f);
 

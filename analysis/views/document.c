@@ -167,6 +167,13 @@ struct doc_cell doc_site(const struct site *site)
 	return (struct doc_cell) { .type = DOC_SITE, .v.site = site };
 }
 
+struct doc_cell doc_process(const char *name, int64_t pid, int64_t tid)
+{
+	return (struct doc_cell) {
+		.type = DOC_PROCESS, .v.process = { name, pid, tid },
+	};
+}
+
 struct doc_cell doc_range(uint64_t begin_ns, uint64_t end_ns)
 {
 	return (struct doc_cell) {

@@ -46,6 +46,7 @@ enum lami_class {
 
 enum doc_type {
 	DOC_EMPTY,	/* nothing to tell: JSON null, CSV nothing, LAMI null */
+	DOC_NULL,	/* unknown: as empty, but JSON's null where it omits one */
 	DOC_STRING,	/* from the trace or a table; never NULL */
 	DOC_INT,
 	DOC_UINT,
@@ -53,6 +54,7 @@ enum doc_type {
 	DOC_BOOL,
 	DOC_CODE,	/* an errno value or page status, by name (codes.h) */
 	DOC_SITE,	/* a call site, by name (site_name()) */
+	DOC_PROCESS,	/* a process's name, pid and tid (< 0: none) */
 	DOC_RANGE,	/* a span of time, ns since the Epoch */
 	DOC_NODES,	/* a list of node numbers */
 	DOC_COUNTS,	/* a count per label of the column's */
@@ -79,6 +81,10 @@ struct doc_cell {
 		bool b;
 		int code;
 		const struct site *site;
+		struct {
+			const char *name;
+			int64_t pid, tid;
+		} process;
 		struct {
 			uint64_t begin, end;
 		} range;
@@ -220,6 +226,7 @@ struct doc_cell doc_real(double d);
 struct doc_cell doc_bool(bool b);
 struct doc_cell doc_code(int code);
 struct doc_cell doc_site(const struct site *site);
+struct doc_cell doc_process(const char *name, int64_t pid, int64_t tid);
 struct doc_cell doc_range(uint64_t begin_ns, uint64_t end_ns);
 struct doc_cell doc_nodes(const int32_t *v, size_t count);
 struct doc_cell doc_counts(const uint64_t *v, size_t stride);

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "documents.h"
 
+#define VIEW_DOCUMENT(ID, id) \
+	[NUMASHIM_REPORT_##ID] = { id##_document, &id##_shape },
 const struct view_document view_documents[NUMASHIM_REPORT_VIEW_COUNT] = {
-	[NUMASHIM_REPORT_FAILURES] = { failures_document, &failures_shape },
-	[NUMASHIM_REPORT_CALLSITES] = { callsites_document, &callsites_shape },
-	[NUMASHIM_REPORT_NODES] = { nodes_document, &nodes_shape },
-	[NUMASHIM_REPORT_TIMELINE] = { timeline_document, &timeline_shape },
-	[NUMASHIM_REPORT_REWRITES] = { rewrites_document, &rewrites_shape },
+	VIEW_DOCUMENT(SUMMARY, summary)
+	VIEW_DOCUMENT(FAILURES, failures)
+	VIEW_DOCUMENT(CALLSITES, callsites)
+	VIEW_DOCUMENT(NODES, nodes)
+	VIEW_DOCUMENT(REWRITES, rewrites)
+	VIEW_DOCUMENT(TIMELINE, timeline)
 };
+#undef VIEW_DOCUMENT
 
 /* Asked for a span, the rows cover it; else the events' own. */
 int document_build(struct document *d, const struct view_figures *f)

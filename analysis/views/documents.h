@@ -26,16 +26,16 @@ extern const struct view_document view_documents[NUMASHIM_REPORT_VIEW_COUNT];
  */
 int document_build(struct document *d, const struct view_figures *f);
 
-/* The builders, one a view, in VIEW-document.c. */
-int callsites_document(struct document *d, const struct view_figures *f);
-extern const struct doc_shape callsites_shape;
-int failures_document(struct document *d, const struct view_figures *f);
-extern const struct doc_shape failures_shape;
-int nodes_document(struct document *d, const struct view_figures *f);
-extern const struct doc_shape nodes_shape;
-int timeline_document(struct document *d, const struct view_figures *f);
-extern const struct doc_shape timeline_shape;
-int rewrites_document(struct document *d, const struct view_figures *f);
-extern const struct doc_shape rewrites_shape;
+/* The builder and the shape of each view, in VIEW-document.c. */
+#define VIEW_DOCUMENT(id)						\
+	int id##_document(struct document *d, const struct view_figures *f); \
+	extern const struct doc_shape id##_shape;
+VIEW_DOCUMENT(summary)
+VIEW_DOCUMENT(failures)
+VIEW_DOCUMENT(callsites)
+VIEW_DOCUMENT(nodes)
+VIEW_DOCUMENT(rewrites)
+VIEW_DOCUMENT(timeline)
+#undef VIEW_DOCUMENT
 
 #endif /* NUMASHIM_DOCUMENTS_H */
