@@ -12,6 +12,10 @@
 #include "document.h"
 #include "output.h"
 
+/*
+ * The fields after the first follow a comma: &",..."[first] is the
+ * format without it for the first.
+ */
 static void put_header(FILE *out, const struct doc_shape *shape)
 {
 	size_t i, l, n = doc_column_count(shape, NUMASHIM_REPORT_CSV);

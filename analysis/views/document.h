@@ -117,7 +117,8 @@ struct doc_column {
 	const char *title;
 	enum lami_class class;
 	const char *unit;	/* LAMI's, of a number; NULL: none */
-	enum doc_type type;	/* of its cells, but empty ones */
+	/* Of its cells, but empty ones; DOC_EMPTY: of several types. */
+	enum doc_type type;
 	unsigned int formats;	/* DOC_IN(...) */
 	unsigned int flags;
 	const char *const *labels;	/* counts' */

@@ -69,6 +69,7 @@ enum {
 		.formats = DOC_IN(JSON) | DOC_IN(CSV),			\
 		.flags = DOC_OMIT_EMPTY,				\
 	},
+/* Of the type of the figure, or of the one standing in for it. */
 #define LAMI_COLUMN(title_, class_, unit_, figure, other)		\
 	[LAMI_FIRST + LAMI_##figure] = {				\
 		.title = title_, .class = LAMI_##class_, .unit = unit_,	\
