@@ -1,399 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Every view as a LAMI result table (lami.h), a row per element of its
- * JSON list, its figures the same: a view is a table class, a function
- * that fills a row, and one that gathers the rows.
+ * The views without a document (documents.h) as LAMI result tables
+ * (lami.h), a row per element of their JSON list, their figures the
+ * same: such a view is a table class and a function that fills a row.
+ * And every view's metadata.
  */
-#include <inttypes.h>
-#include <stdlib.h>
-#include <string.h>
 
+#include "documents.h"
 #include "lami.h"
 #include "output.h"
-#include "summary-figures.h"
 
 #define COLUMNS(a) .columns = (a), .count = sizeof(a) / sizeof(*(a))
-
-/* A column per call kind, in the order of the call table. */
-#define CALLS_COLUMN(name, TAG, flags, arrays)				\
-	{ #name " calls", LAMI_NUMBER, "calls" },
-#define FAILED_CALLS_COLUMN(name, TAG, flags, arrays)			\
-	{ "Failed " #name " calls", LAMI_NUMBER, "calls" },
-
-/*
- * The text of a list of counts by code, "ENODEV=2 EPERM=1", in buf;
- * NULL (an empty cell) for none.
- */
-static const char *codes_text(const struct code_counts *cc, char *buf,
-			      size_t size)
-{
-	char name[CODE_NAME_MAX];
-	size_t i, len = 0;
-
-	if (!cc->len)
-		return NULL;
-	for (i = 0; i < cc->len && len < size; i++)
-		len += snprintf(buf + len, size - len, "%s%s=%" PRIu64,
-				i ? " " : "",
-				code_name(cc->v[i].code, name, sizeof(name)),
-				cc->v[i].count);
-	return buf;
-}
-
-/*
- * X(title, class, unit, figure, other): the summary's columns after the
- * call and the process, each the figure of summary-figures.h, or other
- * for the kinds figure does not apply to.
- */
-#define LAMI_SUMMARY_FIGURES(X)						\
-	X("Calls", NUMBER, "calls", CALLS, CALLS)			\
-	X("Failed", NUMBER, "calls", FAILED, FAILED)			\
-	X("No exit", NUMBER, "calls", NO_EXIT, NO_EXIT)			\
-	X("Errors", STRING, NULL, ERRORS, ERRORS)			\
-	X("Minimum latency", DURATION, NULL, LATENCY_MIN, LATENCY_MIN)	\
-	X("Median latency", DURATION, NULL, LATENCY_P50, LATENCY_P50)	\
-	X("90th percentile latency", DURATION, NULL, LATENCY_P90,	\
-	  LATENCY_P90)							\
-	X("99th percentile latency", DURATION, NULL, LATENCY_P99,	\
-	  LATENCY_P99)							\
-	X("Maximum latency", DURATION, NULL, LATENCY_MAX, LATENCY_MAX)	\
-	X("Mean latency", DURATION, NULL, LATENCY_MEAN, LATENCY_MEAN)	\
-	X("Total latency", DURATION, NULL, LATENCY_SUM, LATENCY_SUM)	\
-	X("Pages asked", NUMBER, "pages", PAGES_ASKED, PAGES_ASKED)	\
-	X("Pages on target", NUMBER, "pages", PAGES_ON_TARGET,		\
-	  PAGES_ON_TARGET)						\
-	X("Pages elsewhere", NUMBER, "pages", PAGES_ELSEWHERE,		\
-	  PAGES_ELSEWHERE)						\
-	X("Pages located", NUMBER, "pages", PAGES_LOCATED, PAGES_LOCATED) \
-	X("Pages failed", NUMBER, "pages", PAGES_FAILED, PAGES_FAILED)	\
-	X("Pages unknown", NUMBER, "pages", PAGES_UNKNOWN, PAGES_UNKNOWN) \
-	X("Pages not moved", NUMBER, "pages", PAGES_NOT_MOVED, NOT_MOVED) \
-	X("Page status", STRING, NULL, PAGES_STATUS, PAGES_STATUS)	\
-	X("Pages per second", NUMBER, "pages/s", PAGES_PER_SECOND,	\
-	  PAGES_PER_SECOND)						\
-	X("Bytes bound", SIZE, NULL, BYTES, BYTES)
-
-#define SUMMARY_COLUMN(title, class, unit, figure, other)		\
-	{ title, LAMI_##class, unit },
-
-static const struct lami_column summary_columns[] = {
-	{ "Call", LAMI_STRING, NULL },
-	{ "Process", LAMI_PROCESS, NULL },
-	LAMI_SUMMARY_FIGURES(SUMMARY_COLUMN)
-};
-
-#define SUMMARY_SOURCE(title, class, unit, figure, other)		\
-	{ &summary_figures[SUMMARY_FIGURE_##figure],			\
-	  &summary_figures[SUMMARY_FIGURE_##other] },
-
-static const struct summary_figure *const summary_sources[][2] = {
-	LAMI_SUMMARY_FIGURES(SUMMARY_SOURCE)
-};
-
-/* The cell of figure f of row, empty when it does not tell it. */
-static struct lami_cell summary_cell(const struct summary_row *row,
-				     const struct summary_figure *f,
-				     char *text)
-{
-	struct summary_value v;
-
-	f->get(row, &v);
-	/* A row whose calls all lack their exit has no latency at all. */
-	if (!v.known || (f == &summary_figures[SUMMARY_FIGURE_LATENCY_SUM] &&
-			 !row->latency.count))
-		return lami_empty;
-	switch (f->type) {
-	case FIGURE_COUNT:
-		return lami_uint(v.count);
-	case FIGURE_REAL:
-	case FIGURE_RATE:
-		return lami_real(v.real);
-	case FIGURE_CODES:
-		break;
-	}
-	return lami_text(codes_text(v.codes, text, LAMI_TEXT_MAX));
-}
-
-static void summary_row(const void *rows, size_t i, struct lami_cell *c,
-			struct lami_texts *texts)
-{
-	const struct summary_row *row = ((struct summary_row *const *) rows)[i];
-	const struct summary_figure *f;
-	size_t n, text = 0;
-
-	*c++ = lami_text(call_kind_names[row->kind]);
-	*c++ = lami_process(row->procname, row->vpid, row->tid);
-	for (n = 0; n < sizeof(summary_sources) / sizeof(*summary_sources);
-	     n++, c++) {
-		f = summary_sources[n][0];
-		if (!summary_figure_applies(f, row->kind))
-			f = summary_sources[n][1];
-		if (!summary_figure_applies(f, row->kind))
-			continue;
-		if (f->type == FIGURE_CODES)
-			*c = summary_cell(row, f, texts->v[text++]);
-		else
-			*c = summary_cell(row, f, NULL);
-	}
-}
-
-static const struct lami_table summary_table = {
-	.name = "summary", .title = "Calls per kind and process",
-	COLUMNS(summary_columns), .row = summary_row,
-};
-
-static const struct lami_column failure_columns[] = {
-	{ "Call", LAMI_STRING, NULL },
-	{ "Scope", LAMI_STRING, NULL },
-	{ "Code", LAMI_STRING, NULL },
-	{ "Count", LAMI_NUMBER, "failures" },
-	{ "Calls", LAMI_NUMBER, "calls" },
-	{ "Made up by a rule", LAMI_BOOL, NULL },
-	{ "Meaning", LAMI_STRING, NULL },
-	{ "Advice", LAMI_STRING, NULL },
-};
-
-static void failure_row(const void *rows, size_t i, struct lami_cell *c,
-			struct lami_texts *texts)
-{
-	const struct failure_group *g =
-		((struct failure_group *const *) rows)[i];
-	const struct numashim_code_text *text = failure_text(g);
-	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
-
-	c[0] = lami_text(failure_scope_calls[g->scope]);
-	c[1] = lami_text(page ? "page" : "call");
-	c[2] = lami_text(code_name(failure_code(g), texts->v[0],
-				   LAMI_TEXT_MAX));
-	c[3] = lami_uint(g->count);
-	c[4] = lami_uint(g->calls);
-	c[5] = lami_flag(g->injected);
-	if (text) {
-		c[6] = lami_text(text->meaning);
-		c[7] = lami_text(text->advice);
-	}
-}
-
-static const struct lami_table failure_table = {
-	.name = "failures", .title = "Failed calls and pages by code",
-	COLUMNS(failure_columns), .row = failure_row,
-};
-
-static const struct lami_column callsite_columns[] = {
-	{ "Site", LAMI_STRING, NULL },
-	{ "Binary", LAMI_PATH, NULL },
-	{ "Offset", LAMI_NUMBER, "bytes" },
-	{ "Function", LAMI_STRING, NULL },
-	{ "Function offset", LAMI_NUMBER, "bytes" },
-	{ "File", LAMI_PATH, NULL },
-	{ "Line", LAMI_NUMBER, NULL },
-	{ "Not named because", LAMI_STRING, NULL },
-	{ "Calls", LAMI_NUMBER, "calls" },
-	{ "Failed", LAMI_NUMBER, "calls" },
-	{ "Failed pages", LAMI_NUMBER, "pages" },
-	{ "Total latency", LAMI_DURATION, NULL },
-	{ "Maximum latency", LAMI_DURATION, NULL },
-	{ "Mean latency", LAMI_DURATION, NULL },
-};
-
-static void callsite_row(const void *rows, size_t i, struct lami_cell *c,
-			 struct lami_texts *texts)
-{
-	const struct callsite *cs = &((const struct callsite *) rows)[i];
-	const struct symbol *sym = &cs->symbol;
-	const struct site_tally *t = &cs->site->tally;
-
-	c[0] = lami_text(site_name(cs->site, texts->v[0], LAMI_TEXT_MAX));
-	c[1] = lami_text(cs->site->path);
-	c[2] = lami_uint(cs->site->offset);
-	c[3] = lami_text(sym->function);
-	if (sym->function)
-		c[4] = lami_uint(sym->function_offset);
-	c[5] = lami_text(sym->file);
-	if (sym->file)
-		c[6] = lami_int(sym->line);
-	c[7] = lami_text(sym->problem);
-	c[8] = lami_uint(t->calls);
-	c[9] = lami_uint(t->failed);
-	c[10] = lami_uint(t->failed_pages);
-	c[11] = lami_uint(t->latency_sum);
-	c[12] = lami_uint(t->latency_max);
-	c[13] = lami_real((double) t->latency_sum / t->calls);
-}
-
-static const struct lami_table callsite_table = {
-	.name = "callsites", .title = "Call sites, most calls first",
-	COLUMNS(callsite_columns), .row = callsite_row,
-};
-
-static const struct lami_column node_columns[] = {
-	{ "Requested node", LAMI_NUMBER, NULL },
-	{ "Kernel node", LAMI_NUMBER, NULL },
-	{ "Rewritten", LAMI_BOOL, NULL },
-	{ "Resulting node", LAMI_NUMBER, NULL },
-	{ "Status", LAMI_STRING, NULL },
-	{ "Page size", LAMI_SIZE, NULL },
-	{ "Pages", LAMI_NUMBER, "pages" },
-	{ "Bytes", LAMI_SIZE, NULL },
-};
-
-static void node_row(const void *rows, size_t i, struct lami_cell *c,
-		     struct lami_texts *texts)
-{
-	const struct node_cell *cell = &((const struct node_cells *) rows)->v[i];
-	uint64_t bytes;
-
-	if (cell->requested != NODE_NONE)
-		c[0] = lami_int(cell->requested);
-	if (cell->kernel != NODE_NONE)
-		c[1] = lami_int(cell->kernel);
-	c[2] = lami_flag(cell->kernel != cell->requested);
-	if (cell->result >= 0)
-		c[3] = lami_int(cell->result);
-	else
-		c[4] = lami_text(code_name(cell->result, texts->v[0],
-					   LAMI_TEXT_MAX));
-	if (cell->page_size)
-		c[5] = lami_uint(cell->page_size);
-	c[6] = lami_uint(cell->pages);
-	if (node_cell_bytes(cell, &bytes))
-		c[7] = lami_uint(bytes);
-}
-
-static const struct lami_table node_table = {
-	.name = "nodes",
-	.title = "move_pages' pages by requested and resulting node",
-	COLUMNS(node_columns), .row = node_row,
-};
-
-/* A column per call kind, in the call table's order. */
-#define CALLS_COLUMN(name, TAG, flags, arrays)				\
-	{ #name " calls", LAMI_NUMBER, "calls" },
-#define FAILED_CALLS_COLUMN(name, TAG, flags, arrays)			\
-	{ "Failed " #name " calls", LAMI_NUMBER, "calls" },
-
-static const struct lami_column rewrite_columns[] = {
-	{ "Rule", LAMI_NUMBER, NULL },
-	{ "Rule text", LAMI_STRING, NULL },
-	NUMASHIM_CALLS(CALLS_COLUMN)
-	{ "Dry runs", LAMI_NUMBER, "calls" },
-	{ "Pages sent elsewhere", LAMI_STRING, NULL },
-	{ "Mode changes", LAMI_STRING, NULL },
-	{ "Flags changes", LAMI_STRING, NULL },
-	{ "Node mask changes", LAMI_STRING, NULL },
-	{ "New nodes changes", LAMI_STRING, NULL },
-	{ "Old nodes changes", LAMI_STRING, NULL },
-	{ "Home node changes", LAMI_STRING, NULL },
-	{ "Errors made up", LAMI_STRING, NULL },
-	{ "Page status made up", LAMI_STRING, NULL },
-	{ "Kernel errors", LAMI_STRING, NULL },
-	{ "Kernel page status", LAMI_STRING, NULL },
-};
-
-/*
- * What the rule changed, as the CSV gives it: pages by move, "1->0=512",
- * calls by change of a field, "bind->preferred=3", failures by code.
- */
-static void rewrite_row(const void *rows, size_t i, struct lami_cell *c,
-			struct lami_texts *texts)
-{
-	const struct rule_tally *t = ((struct rule_tally *const *) rows)[i];
-	char (*text)[LAMI_TEXT_MAX] = texts->v;
-	size_t k;
-
-	*c++ = lami_uint(t->number);
-	*c++ = lami_text(t->text);
-	for (k = 0; k < CALL_KINDS; k++)
-		*c++ = lami_uint(t->calls[k]);
-	*c++ = lami_uint(t->dry_runs);
-	*c++ = lami_text(node_moves_text(&t->moves, *text++, LAMI_TEXT_MAX));
-	for (k = 0; k < REWRITE_FIELDS; k++)
-		*c++ = lami_text(rewrite_changes_text(&t->changes[k], *text++,
-						      LAMI_TEXT_MAX));
-	*c++ = lami_text(codes_text(&t->injected_errors, *text++,
-				    LAMI_TEXT_MAX));
-	*c++ = lami_text(codes_text(&t->injected_status, *text++,
-				    LAMI_TEXT_MAX));
-	*c++ = lami_text(codes_text(&t->errors, *text++, LAMI_TEXT_MAX));
-	*c = lami_text(codes_text(&t->status, *text, LAMI_TEXT_MAX));
-}
-
-static const struct lami_table rewrite_table = {
-	.name = "rewrites", .title = "What each rewrite rule changed",
-	COLUMNS(rewrite_columns), .row = rewrite_row,
-};
-
-/* The columns of every trace; then one of pages moved per node. */
-static const struct lami_column timeline_columns[] = {
-	{ "Time range", LAMI_TIME_RANGE, NULL },
-	NUMASHIM_CALLS(CALLS_COLUMN)
-	NUMASHIM_CALLS(FAILED_CALLS_COLUMN)
-	{ "Pages not migrated", LAMI_NUMBER, "pages" },
-	{ "Bytes bound", LAMI_SIZE, NULL },
-};
-
-#define NODE_TITLE_MAX 32
-
-static void timeline_row(const void *rows, size_t i, struct lami_cell *c,
-			 struct lami_texts *texts)
-{
-	const struct timeline *t = rows;
-	const struct timeline_bucket *bucket = &t->buckets[i];
-	const uint64_t begin = t->origin_ns + i * t->width_ns;
-	size_t k, n;
-
-	(void) texts;
-
-	*c++ = lami_time_range(begin, begin + t->width_ns);
-	for (k = 0; k < CALL_KINDS; k++)
-		*c++ = lami_uint(bucket->calls[k]);
-	for (k = 0; k < CALL_KINDS; k++)
-		*c++ = lami_uint(bucket->failed[k]);
-	*c++ = lami_uint(bucket->not_migrated);
-	*c++ = lami_uint(bucket->mbind_bytes);
-	for (n = 0; n < t->node_count; n++)
-		*c++ = lami_uint(timeline_moved(t, n, i));
-}
-
-static const struct lami_table timeline_table = {
-	.name = "timeline", .title = "Calls and pages moved over time",
-	COLUMNS(timeline_columns), .row = timeline_row, .dynamic = true,
-};
-
-/* The timeline's table: its fixed columns, and one per node of the trace. */
-static int print_timeline_lami(FILE *out, const struct view_figures *f,
-			       const struct lami_results *r)
-{
-	const struct timeline *t = &f->v->timeline;
-	const size_t fixed = timeline_table.count;
-	struct lami_table table = timeline_table;
-	struct lami_column *columns;
-	char (*titles)[NODE_TITLE_MAX];
-	size_t n;
-
-	columns = calloc(fixed + t->node_count, sizeof(*columns));
-	/* One more: not NULL for a trace whose calls moved no page. */
-	titles = calloc(t->node_count + 1, sizeof(*titles));
-	if (!columns || !titles) {
-		free(columns);
-		free(titles);
-		return -1;
-	}
-	memcpy(columns, timeline_columns, sizeof(timeline_columns));
-	for (n = 0; n < t->node_count; n++) {
-		snprintf(titles[n], sizeof(*titles), "Pages moved to node %"
-			 PRId32, t->nodes[n]);
-		columns[fixed + n] = (struct lami_column) {
-			titles[n], LAMI_NUMBER, "pages",
-		};
-	}
-	table.columns = columns;
-	table.count = fixed + t->node_count;
-	lami_put_results(out, &table, f->items, f->count, r);
-	free(columns);
-	free(titles);
-	return 0;
-}
 
 static const struct lami_column policy_columns[] = {
 	{ "Process", LAMI_PROCESS, NULL },
@@ -463,40 +80,28 @@ static const struct lami_table policy_table = {
 	COLUMNS(policy_columns), .row = policy_row,
 };
 
-/*
- * Each view's table class, and for the timeline, whose columns are the
- * trace's nodes, what writes it instead of lami_put_results().
- */
-static const struct lami_view {
-	const struct lami_table *table;
-	int (*print)(FILE *out, const struct view_figures *f,
-		     const struct lami_results *r);
-} lami_views[] = {
-	[NUMASHIM_REPORT_SUMMARY] = { &summary_table },
-	[NUMASHIM_REPORT_FAILURES] = { &failure_table },
-	[NUMASHIM_REPORT_CALLSITES] = { &callsite_table },
-	[NUMASHIM_REPORT_NODES] = { &node_table },
-	[NUMASHIM_REPORT_REWRITES] = { &rewrite_table },
-	[NUMASHIM_REPORT_TIMELINE] = { &timeline_table, print_timeline_lami },
-	[NUMASHIM_REPORT_POLICIES] = { &policy_table },
+/* The table class of each view without a document (documents.h). */
+static const struct lami_table *const lami_views[] = {
+	[NUMASHIM_REPORT_POLICIES] = &policy_table,
 };
-
-_Static_assert(sizeof(lami_views) / sizeof(*lami_views) ==
-	       NUMASHIM_REPORT_VIEW_COUNT, "a LAMI table for every view");
 
 void print_lami_metadata(FILE *out, enum numashim_report_view view)
 {
-	const struct lami_table *table = lami_views[view].table;
+	const struct doc_shape *shape = view_documents[view].shape;
 	char title[128], calls[256], description[320];
 
-	snprintf(title, sizeof(title), "numashim: %s", table->title);
+	snprintf(title, sizeof(title), "numashim: %s", shape ? shape->title :
+		 lami_views[view]->title);
 	snprintf(description, sizeof(description),
 		 "The NUMA page placement and memory policy calls (%s) "
 		 "that libnumashim.so recorded",
 		 report_names_join(calls, sizeof(calls), call_kind_names,
 				   CALL_KINDS, sizeof(call_kind_names[0]), "",
 				   NULL));
-	lami_put_metadata(out, title, description, table);
+	if (shape)
+		print_document_lami_metadata(out, title, description, shape);
+	else
+		lami_put_metadata(out, title, description, lami_views[view]);
 }
 
 /* Asked for a span, the results cover it; else the events' own. */
@@ -512,14 +117,11 @@ int print_lami(FILE *out, const struct view_figures *f,
 		.limit = options->limit,
 	};
 
-	/* LAMI's results have no room for them: stderr, as for CSV. */
-	if (f->view == NUMASHIM_REPORT_POLICIES)
-		policies_warnings(v, put_warning, stderr);
-	else
-		summary_warnings(&v->summary, put_warning, stderr);
-	if (lami_views[f->view].print)
-		return lami_views[f->view].print(out, f, &r);
-	lami_put_results(out, lami_views[f->view].table, f->items, f->count,
-			 &r);
+	/*
+	 * LAMI's results have no room for them: stderr, as for CSV. The
+	 * policies view, the one without a document, says what it leaves out.
+	 */
+	policies_warnings(v, put_warning, stderr);
+	lami_put_results(out, lami_views[f->view], f->items, f->count, &r);
 	return 0;
 }

@@ -24,53 +24,38 @@ const char *const lami_class_names[LAMI_CLASSES] = {
 	[LAMI_TIME_RANGE] = "time-range",
 };
 
-const struct lami_cell lami_empty = { .is = LAMI_EMPTY };
+const struct lami_cell lami_empty = { .value.type = DOC_EMPTY };
+
+static struct lami_cell of(struct doc_cell value)
+{
+	return (struct lami_cell) { .value = value };
+}
 
 struct lami_cell lami_uint(uint64_t u)
 {
-	return (struct lami_cell) { .is = LAMI_UINT, .v.u = u };
-}
-
-struct lami_cell lami_int(int64_t i)
-{
-	return (struct lami_cell) { .is = LAMI_INT, .v.i = i };
-}
-
-struct lami_cell lami_real(double d)
-{
-	return (struct lami_cell) { .is = LAMI_REAL, .v.d = d };
+	return of(doc_uint(u));
 }
 
 struct lami_cell lami_text(const char *s)
 {
-	return s ? (struct lami_cell) { .is = LAMI_TEXT, .v.s = s } :
-		   lami_empty;
-}
-
-struct lami_cell lami_flag(bool b)
-{
-	return (struct lami_cell) { .is = LAMI_FLAG, .v.b = b };
+	return of(doc_string(s));
 }
 
 struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid)
 {
-	return (struct lami_cell) {
-		.is = LAMI_TEXT, .v.s = name, .pid = pid, .tid = tid,
-	};
+	return of(doc_process(name, pid, tid));
 }
 
 struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns)
 {
-	return (struct lami_cell) {
-		.is = LAMI_RANGE, .v.range = { begin_ns, end_ns },
-	};
+	return of(doc_range(begin_ns, end_ns));
 }
 
-static void put_number(struct json_writer *w, const struct lami_cell *cell)
+static void put_number(struct json_writer *w, const struct doc_cell *cell)
 {
-	if (cell->is == LAMI_UINT)
+	if (cell->type == DOC_UINT)
 		json_uint(w, cell->v.u);
-	else if (cell->is == LAMI_INT)
+	else if (cell->type == DOC_INT)
 		json_int(w, cell->v.i);
 	else
 		json_real(w, 1, cell->v.d);
@@ -79,12 +64,14 @@ static void put_number(struct json_writer *w, const struct lami_cell *cell)
 /* A process object names what it knows of the process, and no more. */
 static void put_process(struct json_writer *w, const struct lami_cell *cell)
 {
-	if (cell->v.s && *cell->v.s)
-		json_member_string(w, "name", cell->v.s);
-	if (cell->pid >= 0)
-		json_member_int(w, "pid", cell->pid);
-	if (cell->tid >= 0)
-		json_member_int(w, "tid", cell->tid);
+	const char *name = cell->value.v.process.name;
+
+	if (name && *name)
+		json_member_string(w, "name", name);
+	if (cell->value.v.process.pid >= 0)
+		json_member_int(w, "pid", cell->value.v.process.pid);
+	if (cell->value.v.process.tid >= 0)
+		json_member_int(w, "tid", cell->value.v.process.tid);
 }
 
 static void put_timestamp(struct json_writer *w, const char *key, uint64_t ns)
@@ -99,7 +86,7 @@ static void put_timestamp(struct json_writer *w, const char *key, uint64_t ns)
 static void put_cell(struct json_writer *w, enum lami_class class,
 		     const struct lami_cell *cell)
 {
-	if (cell->is == LAMI_EMPTY) {
+	if (cell->value.type == DOC_EMPTY) {
 		json_null(w);
 		return;
 	}
@@ -112,18 +99,18 @@ static void put_cell(struct json_writer *w, enum lami_class class,
 	case LAMI_STRING:
 	case LAMI_PATH:
 		json_member_string(w, class == LAMI_PATH ? "path" : "value",
-				   cell->v.s);
+				   cell->value.v.s);
 		break;
 	case LAMI_TIME_RANGE:
-		put_timestamp(w, "begin", cell->v.range.begin);
-		put_timestamp(w, "end", cell->v.range.end);
+		put_timestamp(w, "begin", cell->value.v.range.begin);
+		put_timestamp(w, "end", cell->value.v.range.end);
 		break;
 	case LAMI_BOOL:
-		json_member_bool(w, "value", cell->v.b);
+		json_member_bool(w, "value", cell->value.v.b);
 		break;
 	default:
 		json_key(w, "value");
-		put_number(w, cell);
+		put_number(w, &cell->value);
 	}
 	json_end_object(w);
 }

@@ -15,18 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The LAMI classes of data the views use. */
-enum lami_class {
-	LAMI_NUMBER,
-	LAMI_STRING,
-	LAMI_BOOL,
-	LAMI_DURATION,		/* ns */
-	LAMI_SIZE,		/* bytes */
-	LAMI_PATH,
-	LAMI_PROCESS,
-	LAMI_TIME_RANGE,	/* ns since the Epoch */
-	LAMI_CLASSES,
-};
+#include "document.h"
 
 extern const char *const lami_class_names[LAMI_CLASSES];
 
@@ -36,43 +25,19 @@ struct lami_column {
 	const char *unit;	/* of a number; NULL: none */
 };
 
-/* How a cell holds its value; the column's class says what it is. */
-enum lami_value {
-	LAMI_EMPTY,		/* null: nothing to tell in this row */
-	LAMI_UINT,
-	LAMI_INT,
-	LAMI_REAL,
-	LAMI_TEXT,		/* string, path, process (its name) */
-	LAMI_FLAG,
-	LAMI_RANGE,
-};
-
+/* A cell: a document's (document.h), whose column's class says what it is. */
 struct lami_cell {
-	enum lami_value is;
-	union {
-		uint64_t u;
-		int64_t i;
-		double d;
-		const char *s;
-		bool b;
-		struct {
-			uint64_t begin, end;
-		} range;
-	} v;
-	int64_t pid, tid;	/* a process's; < 0: none */
+	struct doc_cell value;
 };
 
 struct lami_cell lami_uint(uint64_t u);
-struct lami_cell lami_int(int64_t i);
-struct lami_cell lami_real(double d);
 struct lami_cell lami_text(const char *s);	/* NULL: empty */
-struct lami_cell lami_flag(bool b);
 struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid);
 struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns);
 extern const struct lami_cell lami_empty;
 
 /* Room for the texts a row makes up, alive while the row is printed. */
-#define LAMI_TEXTS 10
+#define LAMI_TEXTS 16
 #define LAMI_TEXT_MAX 256
 
 struct lami_texts {

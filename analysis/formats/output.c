@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "documents.h"
 #include "output.h"
 
 const char *const report_format_names[NUMASHIM_REPORT_FORMATS] = {
@@ -29,27 +30,64 @@ int report_format_parse(const char *name, enum numashim_report_format *format)
 
 typedef void (*view_writer)(FILE *out, const struct view_figures *f);
 
-#define VIEW_WRITERS(ID, id, lami, help) [NUMASHIM_REPORT_##ID] = {	\
-	[NUMASHIM_REPORT_TEXT] = print_##id##_text,			\
+#define TEXT_WRITER(ID, id, lami, help) \
+	[NUMASHIM_REPORT_##ID] = print_##id##_text,
+static const view_writer text_writers[NUMASHIM_REPORT_VIEW_COUNT] = {
+	NUMASHIM_REPORT_VIEWS(TEXT_WRITER)
+};
+#undef TEXT_WRITER
+
+/* The JSON and CSV writers of the views without a document. */
+#define OWN_WRITERS(id) {						\
 	[NUMASHIM_REPORT_JSON] = print_##id##_json,			\
 	[NUMASHIM_REPORT_CSV] = print_##id##_csv,			\
-},
-static const view_writer writers[NUMASHIM_REPORT_VIEW_COUNT]
-				[NUMASHIM_REPORT_FORMATS] = {
-	NUMASHIM_REPORT_VIEWS(VIEW_WRITERS)
+}
+static const view_writer own_writers[NUMASHIM_REPORT_VIEW_COUNT]
+				    [NUMASHIM_REPORT_FORMATS] = {
+	[NUMASHIM_REPORT_POLICIES] = OWN_WRITERS(policies),
 };
-#undef VIEW_WRITERS
+#undef OWN_WRITERS
 
+typedef int (*document_writer)(FILE *out, const struct document *d,
+			       const struct numashim_report_options *options);
+
+static const document_writer document_writers[NUMASHIM_REPORT_FORMATS] = {
+	[NUMASHIM_REPORT_JSON] = print_document_json,
+	[NUMASHIM_REPORT_CSV] = print_document_csv,
+	[NUMASHIM_REPORT_LAMI] = print_document_lami,
+};
+
+static int print_document(FILE *out, const struct view_figures *f,
+			  const struct numashim_report_options *options)
+{
+	struct document d;
+	int ret = document_build(&d, f);
+
+	if (!ret)
+		ret = document_writers[options->format](out, &d, options);
+	document_fini(&d);
+	return ret;
+}
+
+/* Text from the figures; the other formats from the view's document. */
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
 	struct view_figures f;
 	int ret = view_figures_compute(&f, v, options->view);
 
-	if (!ret && options->format == NUMASHIM_REPORT_LAMI)
+	if (ret) {
+		view_figures_fini(&f);
+		return ret;
+	}
+	if (options->format == NUMASHIM_REPORT_TEXT)
+		text_writers[options->view](out, &f);
+	else if (view_documents[options->view].build)
+		ret = print_document(out, &f, options);
+	else if (options->format == NUMASHIM_REPORT_LAMI)
 		ret = print_lami(out, &f, options);
-	else if (!ret)
-		writers[options->view][options->format](out, &f);
+	else
+		own_writers[options->view][options->format](out, &f);
 	view_figures_fini(&f);
 	return ret;
 }

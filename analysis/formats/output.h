@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* The views printed as text tables or as JSON. */
+/*
+ * The report printed: each view in each format, the one dispatch to the
+ * writers (output.c), and what the writers share.
+ */
 #ifndef NUMASHIM_OUTPUT_H
 #define NUMASHIM_OUTPUT_H
 
@@ -49,21 +52,17 @@ size_t put_escaped(FILE *out, const char *s, char twice);
 size_t utf8_decode(const char *s, unsigned long *code);
 
 /*
- * JSON, with the writer of json-writer.h: a view's object is
- * {"LIST": [\n  ITEM,\n  ITEM],\n "numashim_events": N,\n "warnings": [...]}:
- * view_list opens it and writes its list, each of f's items on a line of
- * its own, by put(w, f, i); the caller may put members of its own after
- * it; view_end puts numashim_events and warnings and ends the object.
+ * JSON of the views without a document, with the writer of
+ * json-writer.h: a view's object is {"LIST": [\n  ITEM,\n  ITEM],\n
+ * MEMBERS,\n "warnings": [...]}: view_list opens it and writes its list,
+ * each of f's items on a line of its own, by put(w, f, i); the caller
+ * puts the members and the warnings after it and ends the object.
  */
 struct json_writer;
 typedef void (*json_item_fn)(struct json_writer *w,
 			     const struct view_figures *f, size_t i);
 void put_json_view_list(struct json_writer *w, FILE *out, const char *list,
 			const struct view_figures *f, json_item_fn put);
-void put_json_view_end(struct json_writer *w, const struct summary *s);
-/* The two above, for a view that has nothing else to write. */
-void put_json_view(FILE *out, const char *list, const struct view_figures *f,
-		   json_item_fn put);
 /* The member "warnings": [...]; the second with the policies view's. */
 void put_json_warnings(struct json_writer *w, const struct summary *s);
 void put_json_policies_warnings(struct json_writer *w, const struct views *v);
@@ -71,32 +70,43 @@ void put_json_policies_warnings(struct json_writer *w, const struct views *v);
 void put_json_losses(struct json_writer *w, const struct summary *s);
 /* A site's members: "site": name, "binary": path, "offset": N. */
 void put_json_site(struct json_writer *w, const struct site *site);
-/* The member "key": {"CODE": N, ...}. */
-void put_json_codes(struct json_writer *w, const char *key,
-		    const struct code_counts *cc);
-/* The member "key": {"move_pages": N, ...}, counts by call kind. */
-void put_json_kinds(struct json_writer *w, const char *key,
-		    const uint64_t *counts);
 
-/* CSV: a field, quoted when it must be; codes as ",CODE=N CODE=N". */
+/* CSV: a field, quoted when it must be. */
 void put_csv_string(FILE *out, const char *s);
-void put_csv_codes(FILE *out, const struct code_counts *cc);
 
 /*
- * The writers of each view in each format but LAMI's, named
- * print_VIEW_FORMAT, all of one kind: they write f, which is never
- * changed.
+ * The text writers of every view, named print_VIEW_text, and the JSON
+ * and CSV ones of the views without a document (documents.h); they
+ * write f, which is never changed.
  */
-#define VIEW_WRITERS(ID, id, lami, help)				\
-	void print_##id##_text(FILE *out, const struct view_figures *f); \
-	void print_##id##_json(FILE *out, const struct view_figures *f); \
-	void print_##id##_csv(FILE *out, const struct view_figures *f);
-NUMASHIM_REPORT_VIEWS(VIEW_WRITERS)
-#undef VIEW_WRITERS
+#define TEXT_WRITER(ID, id, lami, help)					\
+	void print_##id##_text(FILE *out, const struct view_figures *f);
+NUMASHIM_REPORT_VIEWS(TEXT_WRITER)
+#undef TEXT_WRITER
+void print_policies_json(FILE *out, const struct view_figures *f);
+void print_policies_csv(FILE *out, const struct view_figures *f);
 
 /*
- * LAMI: the results of options->view, and the metadata of a view, which
- * must have a table class (report_views[view].lami).
+ * Any view's document in JSON, CSV or LAMI, one writer a format:
+ * 0, or -1 when out of memory.
+ */
+struct document;
+struct doc_shape;
+int print_document_json(FILE *out, const struct document *d,
+			const struct numashim_report_options *options);
+int print_document_csv(FILE *out, const struct document *d,
+		       const struct numashim_report_options *options);
+int print_document_lami(FILE *out, const struct document *d,
+			const struct numashim_report_options *options);
+/* LAMI's metadata of an analysis whose results are shape's table. */
+int print_document_lami_metadata(FILE *out, const char *title,
+				 const char *description,
+				 const struct doc_shape *shape);
+
+/*
+ * LAMI: the results of options->view, of a view without a document, and
+ * the metadata of a view, which must have a table class
+ * (report_views[view].lami).
  */
 int print_lami(FILE *out, const struct view_figures *f,
 	       const struct numashim_report_options *options);

@@ -10,14 +10,11 @@
 #include "rewrites.h"
 #include "tree.h"
 
+#define REWRITE_FIELD_NAME(ID, name, title) [FIELD_##ID] = #name,
 const char *const rewrite_field_names[REWRITE_FIELDS] = {
-	[FIELD_MODE] = "mode",
-	[FIELD_FLAGS] = "flags",
-	[FIELD_NODEMASK] = "nodemask",
-	[FIELD_NEW_NODES] = "new_nodes",
-	[FIELD_OLD_NODES] = "old_nodes",
-	[FIELD_HOME_NODE] = "home_node",
+	REWRITE_FIELD_LIST(REWRITE_FIELD_NAME)
 };
+#undef REWRITE_FIELD_NAME
 
 static int rule_cmp(const void *a, const void *b)
 {
@@ -200,35 +197,6 @@ struct rule_tally **rewrites_list(const struct rewrites *r, size_t *count)
 	}
 	*count = n;
 	return rules;
-}
-
-const char *node_moves_text(const struct node_moves *moves, char *buf,
-			    size_t size)
-{
-	size_t i, len = 0;
-
-	if (!moves->len)
-		return NULL;
-	for (i = 0; i < moves->len && len < size; i++)
-		len += snprintf(buf + len, size - len, "%s%" PRId32 "->%"
-				PRId32 "=%" PRIu64, i ? " " : "",
-				moves->v[i].from, moves->v[i].to,
-				moves->v[i].pages);
-	return buf;
-}
-
-const char *rewrite_changes_text(const struct rewrite_changes *changes,
-				 char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	if (!changes->len)
-		return NULL;
-	for (i = 0; i < changes->len && len < size; i++)
-		len += snprintf(buf + len, size - len, "%s%s->%s=%" PRIu64,
-				i ? " " : "", changes->v[i].from,
-				changes->v[i].to, changes->v[i].calls);
-	return buf;
 }
 
 /* The names of the bits of value in table, joined by '|'; the rest in hex. */

@@ -20,16 +20,30 @@
 #include "nodelist.h"
 #include "summary.h"
 
-/* What a rule may change besides move_pages' target nodes. */
+/*
+ * What a rule may change besides move_pages' target nodes:
+ * X(ID, name, title), FIELD_ID, its name in the reports and its title
+ * in LAMI's, as "Node mask" in "Node mask changes".
+ */
+#define REWRITE_FIELD_LIST(X)						\
+	/* mbind's and set_mempolicy's mode and mode flags */		\
+	X(MODE, mode, "Mode")						\
+	/* move_pages' and mbind's MPOL_MF_* flags */			\
+	X(FLAGS, flags, "Flags")					\
+	/* mbind's and set_mempolicy's */				\
+	X(NODEMASK, nodemask, "Node mask")				\
+	/* migrate_pages' */						\
+	X(NEW_NODES, new_nodes, "New nodes")				\
+	X(OLD_NODES, old_nodes, "Old nodes")				\
+	/* set_mempolicy_home_node's */					\
+	X(HOME_NODE, home_node, "Home node")
+
+#define REWRITE_FIELD_ENUM(ID, name, title) FIELD_##ID,
 enum rewrite_field {
-	FIELD_MODE,		/* mbind's and set_mempolicy's mode and mode flags */
-	FIELD_FLAGS,		/* move_pages' and mbind's MPOL_MF_* flags */
-	FIELD_NODEMASK,		/* mbind's and set_mempolicy's */
-	FIELD_NEW_NODES,	/* migrate_pages' */
-	FIELD_OLD_NODES,	/* migrate_pages' */
-	FIELD_HOME_NODE,	/* set_mempolicy_home_node's */
+	REWRITE_FIELD_LIST(REWRITE_FIELD_ENUM)
 	REWRITE_FIELDS,
 };
+#undef REWRITE_FIELD_ENUM
 
 extern const char *const rewrite_field_names[REWRITE_FIELDS];
 
@@ -112,14 +126,6 @@ struct rule_tally **rewrites_list(const struct rewrites *r, size_t *count);
 /* Calls a rule changed, of all kinds. */
 uint64_t rule_tally_calls(const struct rule_tally *t);
 
-/*
- * Moves and changes as "FROM->TO=N FROM->TO=N" in buf, N the pages moved
- * or the calls changed; NULL for none.
- */
-const char *node_moves_text(const struct node_moves *moves, char *buf,
-			    size_t size);
-const char *rewrite_changes_text(const struct rewrite_changes *changes,
-				 char *buf, size_t size);
 
 /* mbind's mode and MPOL_MF_* flags as rules write them: "bind|static_nodes". */
 const char *mode_text(uint64_t mode, char *buf, size_t size);

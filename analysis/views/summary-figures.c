@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* The table of a summary row's figures (summary-figures.h). */
-#include <string.h>
-
 #include "summary-figures.h"
 
 #define SET_COUNT(v, x) ((v)->count = (x))
@@ -25,21 +23,6 @@ SUMMARY_FIGURES(FIGURE_GETTER)
 const struct summary_figure summary_figures[SUMMARY_FIGURE_COUNT] = {
 	SUMMARY_FIGURES(FIGURE_ROW)
 };
-
-#define CSV_COLUMN(id, name, kinds, csv, type, is_known, val)		\
-	[csv] = &summary_figures[SUMMARY_FIGURE_##id],
-
-/* A column given twice draws -Woverride-init; one left out is NULL. */
-const struct summary_figure *const summary_csv_columns[SUMMARY_FIGURE_COUNT] = {
-	SUMMARY_FIGURES(CSV_COLUMN)
-};
-
-const char *summary_figure_member(const struct summary_figure *f)
-{
-	const char *dot = strchr(f->name, '.');
-
-	return dot ? dot + 1 : f->name;
-}
 
 double latency_mean(const struct histogram *h)
 {

@@ -2,8 +2,9 @@
 /*
  * The figures of a summary row, once: the name the JSON, the CSV header
  * and --compare give each, the call kinds it applies to, its type and
- * how it is read from a struct summary_row. The formats walk this table
- * instead of spelling the figures again.
+ * how it is read from a struct summary_row. The summary's document
+ * (summary-document.c) and --compare walk this table instead of
+ * spelling the figures again.
  */
 #ifndef NUMASHIM_SUMMARY_FIGURES_H
 #define NUMASHIM_SUMMARY_FIGURES_H
@@ -121,18 +122,12 @@ struct summary_figure {
 
 /* In the order of the JSON. */
 extern const struct summary_figure summary_figures[SUMMARY_FIGURE_COUNT];
-/* The same in the order of the CSV's columns. */
-extern const struct summary_figure *const
-	summary_csv_columns[SUMMARY_FIGURE_COUNT];
 
 static inline bool summary_figure_applies(const struct summary_figure *f,
 					  enum call_kind kind)
 {
 	return f->kinds & (1u << kind);
 }
-
-/* The name after its dot, if it has one. */
-const char *summary_figure_member(const struct summary_figure *f);
 
 /* The mean latency; 0 for no calls. */
 double latency_mean(const struct histogram *h);

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * A view's figures as a neutral document, which every format but text
+ * renders with one writer whatever the view: a list of tables, each a
+ * shape (its typed columns, and what each format names them) and rows of
+ * typed cells; then the warnings and the counts of events lost, from the
+ * summary. A view builds its document once (documents.h); the formats
+ * only walk it.
+ *
+ * The formats differ where their readers do: JSON nests a column whose
+ * key is "a.b" as member b of object a and may leave an empty cell's
+ * member out; CSV and LAMI spread counts under the column's labels into
+ * a column each and join a map's entries as text, "1->0=512 2->0=3";
+ * a column may be in some formats only, and a format may order the
+ * columns its own way.
+ */
+#ifndef NUMASHIM_DOCUMENT_H
+#define NUMASHIM_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codes.h"
+#include "report.h"
+#include "sites.h"
+
+struct summary;
+
+/* The formats that render documents (of report.h's), as a mask. */
+#define DOC_IN(format) (1u << NUMASHIM_REPORT_##format)
+#define DOC_IN_ALL (DOC_IN(JSON) | DOC_IN(CSV) | DOC_IN(LAMI))
+
+/* The LAMI 1.0 classes of data a column may be of. */
+enum lami_class {
+	LAMI_NUMBER,
+	LAMI_STRING,
+	LAMI_BOOL,
+	LAMI_DURATION,		/* ns */
+	LAMI_SIZE,		/* bytes */
+	LAMI_PATH,
+	LAMI_PROCESS,
+	LAMI_TIME_RANGE,	/* ns since the Epoch */
+	LAMI_CLASSES,
+};
+
+enum doc_type {
+	DOC_EMPTY,	/* nothing to tell: JSON null, CSV nothing, LAMI null */
+	DOC_NULL,	/* unknown: as empty, but JSON's null where it omits one */
+	DOC_STRING,	/* from the trace or a table; never NULL */
+	DOC_INT,
+	DOC_UINT,
+	DOC_REAL,	/* written with one decimal */
+	DOC_BOOL,
+	DOC_CODE,	/* an errno value or page status, by name (codes.h) */
+	DOC_SITE,	/* a call site, by name (site_name()) */
+	DOC_PROCESS,	/* a process's name, pid and tid (< 0: none) */
+	DOC_RANGE,	/* a span of time, ns since the Epoch */
+	DOC_NODES,	/* a list of node numbers */
+	DOC_COUNTS,	/* a count per label of the column's */
+	DOC_MAP,	/* counts under keys of the row's own */
+	DOC_ROWS,	/* a table in the cell: JSON's list of objects */
+};
+
+/*
+ * The counts of a map: entry i's key into key (size bytes), its count
+ * in *count; the key is returned.
+ */
+typedef const char *(*doc_entry_fn)(const void *src, size_t i, char *key,
+				    size_t size, uint64_t *count);
+
+struct doc_table;
+
+struct doc_cell {
+	enum doc_type type;
+	union {
+		const char *s;
+		int64_t i;
+		uint64_t u;
+		double d;
+		bool b;
+		int code;
+		const struct site *site;
+		struct {
+			const char *name;
+			int64_t pid, tid;
+		} process;
+		struct {
+			uint64_t begin, end;
+		} range;
+		struct {
+			const int32_t *v;
+			size_t count;
+		} nodes;
+		struct {
+			const uint64_t *v;	/* label i's at v[i * stride] */
+			size_t stride;
+		} counts;
+		struct {
+			const void *src;
+			size_t count;
+			doc_entry_fn entry;
+		} map;
+		const struct doc_table *rows;
+	} v;
+};
+
+/* Flags of a column. */
+#define DOC_OMIT_EMPTY	1u	/* JSON: no member for an empty cell */
+#define DOC_SKIP_ZERO	2u	/* JSON: counts: no member for a zero */
+
+struct doc_column {
+	/* JSON's member, and CSV's header but for csv; "a.b" nests. */
+	const char *key;
+	const char *csv;
+	/* LAMI's title; of counts, a format whose %s is the label. */
+	const char *title;
+	enum lami_class class;
+	const char *unit;	/* LAMI's, of a number; NULL: none */
+	/* Of its cells, but empty ones; DOC_EMPTY: of several types. */
+	enum doc_type type;
+	unsigned int formats;	/* DOC_IN(...) */
+	unsigned int flags;
+	const char *const *labels;	/* counts' */
+	size_t label_count;
+};
+
+/*
+ * A table's shape: name is LAMI's table class and JSON's key of its
+ * list but when list names that; order[format], when not NULL, lists
+ * the columns in that format's order (order_count[format] of them).
+ */
+struct doc_shape {
+	const char *name;
+	const char *list;
+	const char *title;		/* LAMI's */
+	const struct doc_column *columns;
+	size_t column_count;
+	const size_t *order[NUMASHIM_REPORT_FORMATS];
+	size_t order_count[NUMASHIM_REPORT_FORMATS];
+	/* JSON: a single row whose cells are members of the document. */
+	bool members;
+	/*
+	 * LAMI: columns that depend on the trace (counts' labels): the
+	 * metadata describes the others; the results carry the whole class.
+	 */
+	bool dynamic;
+};
+
+#define DOC_COLUMNS(a) .columns = (a), .column_count = sizeof(a) / sizeof(*(a))
+#define DOC_ORDER(format, a) \
+	.order[NUMASHIM_REPORT_##format] = (a), \
+	.order_count[NUMASHIM_REPORT_##format] = \
+		sizeof(a) / sizeof(*(a))
+
+struct doc_table {
+	const struct doc_shape *shape;
+	size_t row_count;
+	struct doc_cell *cells;	/* row r's column c at r * column_count + c */
+};
+
+struct document {
+	struct doc_table **tables;
+	size_t table_count;
+	/* Its warnings, numashim_events and the counts of events lost. */
+	const struct summary *summary;
+	bool losses;	/* JSON: all the counts of lost events, not one */
+	uint64_t begin_ns, end_ns;	/* LAMI: the time its rows cover */
+	void **allocs;	/* what doc_alloc() gave, freed with the document */
+	size_t alloc_count;
+};
+
+void document_init(struct document *d, const struct summary *s);
+void document_fini(struct document *d);
+
+/* Zeroed memory that lives as long as d; NULL when out of memory. */
+void *doc_alloc(struct document *d, size_t count, size_t size);
+
+/* A table of shape with rows empty rows, added to d; NULL: no memory. */
+struct doc_table *doc_table_add(struct document *d,
+				const struct doc_shape *shape, size_t rows);
+
+/*
+ * A table of shape with rows empty rows that is not one of d's, for a
+ * cell (DOC_ROWS); NULL when out of memory.
+ */
+struct doc_table *doc_table_new(struct document *d,
+				const struct doc_shape *shape, size_t rows);
+
+/*
+ * A table of shape added to d with a row per item of src, rows of them,
+ * whose cells put fills: 0, or -1 when out of memory (put's too).
+ */
+typedef int (*doc_row_fn)(struct document *d, struct doc_cell *cells,
+			  const void *src, size_t i);
+int doc_table_fill(struct document *d, const struct doc_shape *shape,
+		   size_t rows, doc_row_fn put, const void *src);
+
+/* The cells of row r. */
+static inline struct doc_cell *doc_row(const struct doc_table *t, size_t r)
+{
+	return &t->cells[r * t->shape->column_count];
+}
+
+/* The columns of shape in format's order: i-th's index. */
+size_t doc_column_at(const struct doc_shape *shape,
+		     enum numashim_report_format format, size_t i);
+size_t doc_column_count(const struct doc_shape *shape,
+			enum numashim_report_format format);
+
+/*
+ * The text of a cell CSV and LAMI give as a string (string, code, site,
+ * map), in buf; NULL for an empty cell or an empty map.
+ */
+const char *doc_cell_text(const struct doc_cell *cell, char *buf,
+			  size_t size);
+
+/* Room for a cell's text. */
+#define DOC_TEXT_MAX 256
+
+/* The cells. A NULL string is an empty cell. */
+extern const struct doc_cell doc_empty;
+struct doc_cell doc_string(const char *s);
+struct doc_cell doc_int(int64_t i);
+struct doc_cell doc_uint(uint64_t u);
+struct doc_cell doc_real(double d);
+struct doc_cell doc_bool(bool b);
+struct doc_cell doc_code(int code);
+struct doc_cell doc_site(const struct site *site);
+struct doc_cell doc_process(const char *name, int64_t pid, int64_t tid);
+struct doc_cell doc_range(uint64_t begin_ns, uint64_t end_ns);
+struct doc_cell doc_nodes(const int32_t *v, size_t count);
+struct doc_cell doc_counts(const uint64_t *v, size_t stride);
+struct doc_cell doc_map(const void *src, size_t count, doc_entry_fn entry);
+struct doc_cell doc_rows(const struct doc_table *rows);
+/* Counts by code, as a map. */
+struct doc_cell doc_codes(const struct code_counts *cc);
+
+#endif /* NUMASHIM_DOCUMENT_H */

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "documents.h"
+
+#define VIEW_DOCUMENT(ID, id) \
+	[NUMASHIM_REPORT_##ID] = { id##_document, &id##_shape },
+const struct view_document view_documents[NUMASHIM_REPORT_VIEW_COUNT] = {
+	VIEW_DOCUMENT(SUMMARY, summary)
+	VIEW_DOCUMENT(FAILURES, failures)
+	VIEW_DOCUMENT(CALLSITES, callsites)
+	VIEW_DOCUMENT(NODES, nodes)
+	VIEW_DOCUMENT(REWRITES, rewrites)
+	VIEW_DOCUMENT(TIMELINE, timeline)
+};
+#undef VIEW_DOCUMENT
+
+/* Asked for a span, the rows cover it; else the events' own. */
+int document_build(struct document *d, const struct view_figures *f)
+{
+	const struct views *v = f->v;
+
+	document_init(d, &v->summary);
+	d->begin_ns = v->filter.begin_ns ? v->filter.begin_ns :
+					   v->summary.first_ns;
+	d->end_ns = v->filter.end_ns ? v->filter.end_ns : v->summary.last_ns;
+	return view_documents[f->view].build(d, f);
+}
