@@ -113,6 +113,30 @@ const struct event_type *event_type_by_name(const char *name)
 	return &other_event;
 }
 
+/* Whether a and b, as long, differ in one character exactly. */
+static bool one_apart(const char *a, const char *b)
+{
+	size_t apart = 0;
+
+	for (; *a && *b; a++, b++)
+		apart += *a != *b;
+	return !*a && !*b && apart == 1;
+}
+
+bool event_name_is_ours(const char *name)
+{
+	size_t i;
+
+	if (!name)
+		return false;
+	if (!strncmp(name, NUMASHIM_EVENT(), strlen(NUMASHIM_EVENT())))
+		return true;
+	for (i = 0; i < sizeof(event_types) / sizeof(*event_types); i++)
+		if (one_apart(name, event_types[i].name))
+			return true;
+	return false;
+}
+
 /* Whether fc is an integer (or enumeration) of the spec's layout. */
 static bool integer_matches(const bt_field_class *fc,
 			    const struct field_spec *spec)

@@ -51,6 +51,12 @@ extern const struct event_type other_event;
 
 /* The type of the events named name; &other_event for any other. */
 const struct event_type *event_type_by_name(const char *name);
+/*
+ * Whether name, of no type, is one of numashim's all the same: in its
+ * provider, or one character away from a type's name, as a damaged
+ * metadata makes it.
+ */
+bool event_name_is_ours(const char *name);
 
 /* Whether the events of cls hold the fields that type needs. */
 bool event_class_has_fields(const bt_event_class *cls,

@@ -69,11 +69,13 @@ static struct class_type *classify(struct event_reader *r,
 		return NULL;
 	ct->cls = cls;
 	ct->type = event_type_by_name(bt_event_class_get_name(cls));
-	/* A numashim event this report does not know is not one it can read. */
+	/*
+	 * A numashim event this report does not know, or one whose name
+	 * the damage changed, is not one it can read.
+	 */
 	ct->malformed = !event_class_has_fields(cls, ct->type) ||
 			(ct->type == &other_event &&
-			 !strncmp(bt_event_class_get_name(cls) ?: "", "numashim:",
-				  strlen("numashim:")));
+			 event_name_is_ours(bt_event_class_get_name(cls)));
 	ct->missing_contexts = event_class_missing_contexts(cls);
 	if (!tsearch(ct, &r->classes, class_cmp)) {
 		free(ct);
