@@ -81,7 +81,7 @@ struct call_record {
 	/* set_mempolicy, mbind and home node calls with their entry; else NULL. */
 	const struct call_policy *policy;
 	int32_t injected_err;	/* the errno a rule made up; 0: the kernel's */
-	/* Weighted interleave's weights in force (calls.h); NULL: none. */
+	/* Weighted interleave's weights in force (weights.h); NULL: none. */
 	const struct interleave_weights *weights;
 	uint64_t start_ns;	/* when, in ns from the clock's origin */
 	int64_t ret;
