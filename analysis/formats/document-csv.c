@@ -103,6 +103,6 @@ int print_document_csv(FILE *out, const struct document *d,
 		for (r = 0; r < t->row_count; r++)
 			put_row(out, t, r);
 	}
-	summary_warnings(d->summary, put_warning, stderr);
+	document_warnings(d, put_warning, stderr);
 	return 0;
 }

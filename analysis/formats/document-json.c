@@ -3,8 +3,9 @@
  * Any view's document as one JSON object, every figure exact, for
  * scripts: {"LIST": [\n  ROW,\n  ROW],\n MEMBERS,\n "numashim_events": N,
  * \n "warnings": [...]}, a table's rows as objects of its columns' keys
- * one a line, a members table's cells as members of the object, and the
- * counts of events lost too when the document has them.
+ * one a line (those from the table's rest on as a list of their own when
+ * its shape names one), a members table's cells as members of the
+ * object, and the counts of events lost too when the document has them.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -155,17 +156,31 @@ static void put_row(struct json_writer *w, const struct doc_table *t,
 	json_end_object(w);
 }
 
-static void put_list(struct json_writer *w, const struct doc_table *t)
+static void put_rows(struct json_writer *w, const struct doc_table *t,
+		     const char *list, size_t from, size_t to)
 {
 	size_t r;
 
-	json_key(w, t->shape->list ? t->shape->list : t->shape->name);
+	json_key(w, list);
 	json_begin_array(w);
-	for (r = 0; r < t->row_count; r++) {
+	for (r = from; r < to; r++) {
 		json_break(w, 2);
 		put_row(w, t, r);
 	}
 	json_end_array(w);
+}
+
+/* The rows from t->rest on in a list of their own, when the shape says. */
+static void put_list(struct json_writer *w, const struct doc_table *t)
+{
+	const struct doc_shape *shape = t->shape;
+	size_t end = shape->rest ? t->rest : t->row_count;
+
+	put_rows(w, t, shape->list ? shape->list : shape->name, 0, end);
+	if (!shape->rest)
+		return;
+	json_break(w, 1);
+	put_rows(w, t, shape->rest, end, t->row_count);
 }
 
 int print_document_json(FILE *out, const struct document *d,
@@ -195,7 +210,7 @@ int print_document_json(FILE *out, const struct document *d,
 				 d->summary->numashim_events);
 	}
 	json_break(&w, 1);
-	put_json_warnings(&w, d->summary);
+	put_json_document_warnings(&w, d);
 	json_end_object(&w);
 	return 0;
 }

@@ -124,7 +124,7 @@ int print_document_lami(FILE *out, const struct document *d,
 	int ret;
 
 	/* LAMI's results have no room for them: stderr, as for CSV. */
-	summary_warnings(d->summary, put_warning, stderr);
+	document_warnings(d, put_warning, stderr);
 	ret = lami_shape_make(&s, d->tables[0]->shape);
 	if (!ret)
 		lami_put_results(out, &s.table, d->tables[0],

@@ -31,21 +31,6 @@ static struct lami_cell of(struct doc_cell value)
 	return (struct lami_cell) { .value = value };
 }
 
-struct lami_cell lami_uint(uint64_t u)
-{
-	return of(doc_uint(u));
-}
-
-struct lami_cell lami_text(const char *s)
-{
-	return of(doc_string(s));
-}
-
-struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid)
-{
-	return of(doc_process(name, pid, tid));
-}
-
 struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns)
 {
 	return of(doc_range(begin_ns, end_ns));

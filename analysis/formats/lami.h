@@ -30,9 +30,6 @@ struct lami_cell {
 	struct doc_cell value;
 };
 
-struct lami_cell lami_uint(uint64_t u);
-struct lami_cell lami_text(const char *s);	/* NULL: empty */
-struct lami_cell lami_process(const char *name, int64_t pid, int64_t tid);
 struct lami_cell lami_time_range(uint64_t begin_ns, uint64_t end_ns);
 extern const struct lami_cell lami_empty;
 

@@ -37,17 +37,6 @@ static const view_writer text_writers[NUMASHIM_REPORT_VIEW_COUNT] = {
 };
 #undef TEXT_WRITER
 
-/* The JSON and CSV writers of the views without a document. */
-#define OWN_WRITERS(id) {						\
-	[NUMASHIM_REPORT_JSON] = print_##id##_json,			\
-	[NUMASHIM_REPORT_CSV] = print_##id##_csv,			\
-}
-static const view_writer own_writers[NUMASHIM_REPORT_VIEW_COUNT]
-				    [NUMASHIM_REPORT_FORMATS] = {
-	[NUMASHIM_REPORT_POLICIES] = OWN_WRITERS(policies),
-};
-#undef OWN_WRITERS
-
 typedef int (*document_writer)(FILE *out, const struct document *d,
 			       const struct numashim_report_options *options);
 
@@ -82,12 +71,8 @@ int report_print(FILE *out, const struct views *v,
 	}
 	if (options->format == NUMASHIM_REPORT_TEXT)
 		text_writers[options->view](out, &f);
-	else if (view_documents[options->view].build)
-		ret = print_document(out, &f, options);
-	else if (options->format == NUMASHIM_REPORT_LAMI)
-		ret = print_lami(out, &f, options);
 	else
-		own_writers[options->view][options->format](out, &f);
+		ret = print_document(out, &f, options);
 	view_figures_fini(&f);
 	return ret;
 }

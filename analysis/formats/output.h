@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "callsites.h"
+#include "document.h"
 #include "figures.h"
 #include "report.h"
 #include "views.h"
@@ -26,10 +27,11 @@ int report_print(FILE *out, const struct views *v,
 extern const char report_no_events[];
 
 /* What the formats share. */
-typedef void (*warning_fn)(void *data, const char *message);
 void summary_warnings(const struct summary *s, warning_fn say, void *data);
 /* The summary's warnings and what the policies view leaves out. */
 void policies_warnings(const struct views *v, warning_fn say, void *data);
+/* A document's: its view's own, or the summary's. */
+void document_warnings(const struct document *d, warning_fn say, void *data);
 
 /*
  * Text: text in lines of at most 78 columns, the first opening with
@@ -52,46 +54,32 @@ size_t put_escaped(FILE *out, const char *s, char twice);
 size_t utf8_decode(const char *s, unsigned long *code);
 
 /*
- * JSON of the views without a document, with the writer of
- * json-writer.h: a view's object is {"LIST": [\n  ITEM,\n  ITEM],\n
- * MEMBERS,\n "warnings": [...]}: view_list opens it and writes its list,
- * each of f's items on a line of its own, by put(w, f, i); the caller
- * puts the members and the warnings after it and ends the object.
+ * JSON, with the writer of json-writer.h: the member "warnings": [...],
+ * of a summary or of a document (document_warnings()).
  */
 struct json_writer;
-typedef void (*json_item_fn)(struct json_writer *w,
-			     const struct view_figures *f, size_t i);
-void put_json_view_list(struct json_writer *w, FILE *out, const char *list,
-			const struct view_figures *f, json_item_fn put);
-/* The member "warnings": [...]; the second with the policies view's. */
 void put_json_warnings(struct json_writer *w, const struct summary *s);
-void put_json_policies_warnings(struct json_writer *w, const struct views *v);
+void put_json_document_warnings(struct json_writer *w,
+				const struct document *d);
 /* numashim_events and the counts of events lost, as members. */
 void put_json_losses(struct json_writer *w, const struct summary *s);
-/* A site's members: "site": name, "binary": path, "offset": N. */
-void put_json_site(struct json_writer *w, const struct site *site);
 
 /* CSV: a field, quoted when it must be. */
 void put_csv_string(FILE *out, const char *s);
 
 /*
- * The text writers of every view, named print_VIEW_text, and the JSON
- * and CSV ones of the views without a document (documents.h); they
- * write f, which is never changed.
+ * The text writers of every view, named print_VIEW_text; they write f,
+ * which is never changed.
  */
 #define TEXT_WRITER(ID, id, lami, help)					\
 	void print_##id##_text(FILE *out, const struct view_figures *f);
 NUMASHIM_REPORT_VIEWS(TEXT_WRITER)
 #undef TEXT_WRITER
-void print_policies_json(FILE *out, const struct view_figures *f);
-void print_policies_csv(FILE *out, const struct view_figures *f);
 
 /*
  * Any view's document in JSON, CSV or LAMI, one writer a format:
  * 0, or -1 when out of memory.
  */
-struct document;
-struct doc_shape;
 int print_document_json(FILE *out, const struct document *d,
 			const struct numashim_report_options *options);
 int print_document_csv(FILE *out, const struct document *d,
@@ -104,12 +92,9 @@ int print_document_lami_metadata(FILE *out, const char *title,
 				 const struct doc_shape *shape);
 
 /*
- * LAMI: the results of options->view, of a view without a document, and
- * the metadata of a view, which must have a table class
+ * LAMI: the metadata of a view, which must have a table class
  * (report_views[view].lami).
  */
-int print_lami(FILE *out, const struct view_figures *f,
-	       const struct numashim_report_options *options);
 void print_lami_metadata(FILE *out, enum numashim_report_view view);
 
 /* --compare: the comparison of two summaries, in format (not LAMI). */

@@ -160,3 +160,11 @@ void policies_warnings(const struct views *v, warning_fn say, void *data)
 	summary_warnings(&v->summary, say, data);
 	warn_counted(COUNTED_IN_POLICIES, &v->policies, say, data);
 }
+
+void document_warnings(const struct document *d, warning_fn say, void *data)
+{
+	if (d->warnings)
+		d->warnings(d->views, say, data);
+	else
+		summary_warnings(d->summary, say, data);
+}

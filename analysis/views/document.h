@@ -3,8 +3,8 @@
  * A view's figures as a neutral document, which every format but text
  * renders with one writer whatever the view: a list of tables, each a
  * shape (its typed columns, and what each format names them) and rows of
- * typed cells; then the warnings and the counts of events lost, from the
- * summary. A view builds its document once (documents.h); the formats
+ * typed cells; then the warnings, the summary's or the view's own, and
+ * the counts of events lost, from the summary. A view builds its document once (documents.h); the formats
  * only walk it.
  *
  * The formats differ where their readers do: JSON nests a column whose
@@ -26,6 +26,10 @@
 #include "sites.h"
 
 struct summary;
+struct views;
+
+/* Says a warning's message to data, as each format does. */
+typedef void (*warning_fn)(void *data, const char *message);
 
 /* The formats that render documents (of report.h's), as a mask. */
 #define DOC_IN(format) (1u << NUMASHIM_REPORT_##format)
@@ -133,6 +137,8 @@ struct doc_column {
 struct doc_shape {
 	const char *name;
 	const char *list;
+	/* JSON: the rows from the table's rest on, a list of this name. */
+	const char *rest;
 	const char *title;		/* LAMI's */
 	const struct doc_column *columns;
 	size_t column_count;
@@ -156,6 +162,7 @@ struct doc_shape {
 struct doc_table {
 	const struct doc_shape *shape;
 	size_t row_count;
+	size_t rest;		/* the first row of shape->rest's list */
 	struct doc_cell *cells;	/* row r's column c at r * column_count + c */
 };
 
@@ -164,6 +171,12 @@ struct document {
 	size_t table_count;
 	/* Its warnings, numashim_events and the counts of events lost. */
 	const struct summary *summary;
+	/*
+	 * The view's own warnings, which say the summary's too, of views;
+	 * NULL: the summary's alone (document_warnings()).
+	 */
+	void (*warnings)(const struct views *v, warning_fn say, void *data);
+	const struct views *views;
 	bool losses;	/* JSON: all the counts of lost events, not one */
 	uint64_t begin_ns, end_ns;	/* LAMI: the time its rows cover */
 	void **allocs;	/* what doc_alloc() gave, freed with the document */

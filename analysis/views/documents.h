@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Each view's document (document.h): what builds it from the view's
- * figures, and the shape of its first table, which LAMI's metadata
- * describes without a trace. A view without a builder is written by
- * its own writers still (output.h).
+ * figures, the shape of its first table, which LAMI's metadata
+ * describes without a trace, and its own warnings if it has some.
  */
 #ifndef NUMASHIM_DOCUMENTS_H
 #define NUMASHIM_DOCUMENTS_H
@@ -16,13 +15,14 @@ struct view_document {
 	/* Fill d with the tables of f; 0, or -1 when out of memory. */
 	int (*build)(struct document *d, const struct view_figures *f);
 	const struct doc_shape *shape;
+	/* NULL: the summary's warnings (document.h). */
+	void (*warnings)(const struct views *v, warning_fn say, void *data);
 };
 
 extern const struct view_document view_documents[NUMASHIM_REPORT_VIEW_COUNT];
 
 /*
- * The document of f, whose view must have a builder: 0, or -1 when out
- * of memory; d is to be released with document_fini() either way.
+ * The document of f: 0, or -1 when out of memory; d is to be released with document_fini() either way.
  */
 int document_build(struct document *d, const struct view_figures *f);
 
@@ -34,6 +34,7 @@ VIEW_DOCUMENT(summary)
 VIEW_DOCUMENT(failures)
 VIEW_DOCUMENT(callsites)
 VIEW_DOCUMENT(nodes)
+VIEW_DOCUMENT(policies)
 VIEW_DOCUMENT(rewrites)
 VIEW_DOCUMENT(timeline)
 #undef VIEW_DOCUMENT
