@@ -21,33 +21,6 @@
 #define PLOT_W (WIDTH - LEFT - RIGHT)
 #define PLOT_H (HEIGHT - TOP - BOTTOM)
 
-static const char *const colours[] = {
-	"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-	"#e377c2", "#17becf",
-};
-
-#define COLOURS (sizeof(colours) / sizeof(*colours))
-
-const char *html_colour(size_t i)
-{
-	return colours[i % COLOURS];
-}
-
-void html_svg_open(FILE *out, const char *id, int width, int height,
-		   const char *title)
-{
-	fprintf(out, "<figure>\n<svg id=\"%s\" class=\"chart\" "
-		"xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-		"height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n"
-		"<title>%s</title>\n", id, width, height, width, height, title);
-}
-
-void html_svg_close(FILE *out, const char *caption)
-{
-	fprintf(out, "</svg>\n<figcaption>%s</figcaption>\n</figure>\n",
-		caption);
-}
-
 /* The plot's axes, with the largest value at the top of the y axis. */
 static void svg_axes(FILE *out, uint64_t top, const char *x_low,
 		     const char *x_high)
@@ -120,7 +93,7 @@ static void latency_chart(FILE *out, enum call_kind kind,
 			" to %" PRIu64 " ns</title></rect>\n",
 			histogram_bucket_low(b), bucket_high(b), h->buckets[b],
 			LEFT + (b - first) * w, TOP + PLOT_H - y, w, y,
-			colours[kind], h->buckets[b], histogram_bucket_low(b),
+			html_colour(kind), h->buckets[b], histogram_bucket_low(b),
 			bucket_high(b));
 	}
 	html_svg_close(out, "calls by latency, in buckets an eighth of a power "
@@ -187,7 +160,7 @@ void html_failures_chart(FILE *out, struct failure_group *const *groups,
 			"<text x=\"%.2f\" y=\"%d\">%" PRIu64 "</text>\n",
 			LABEL_W - 6, y + 15, label, label, groups[i]->count,
 			LABEL_W, y + 2, w, BAR_ROW - 4,
-			colours[groups[i]->scope % COLOURS],
+			html_colour(groups[i]->scope),
 			LABEL_W + w + 4, y + 15, groups[i]->count);
 	}
 	html_svg_close(out, "failed calls (by errno) and move_pages pages (by "
@@ -352,7 +325,7 @@ static void legend(FILE *out, const struct series *s, size_t i)
 
 	fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" "
 		"fill=\"%s\"/>\n<text x=\"%d\" y=\"%d\">", x, TOP,
-		colours[i % COLOURS], x + 14, TOP + 9);
+		html_colour(i), x + 14, TOP + 9);
 	html_text(out, s->name);
 	fputs("</text>\n", out);
 }
@@ -375,7 +348,7 @@ static void line_chart(FILE *out, const struct timeline *t, const char *id,
 	html_svg_open(out, id, WIDTH, HEIGHT, caption);
 	svg_axes(out, top, "0 s", end);
 	for (i = 0; i < count; i++) {
-		line(out, t, &series[i], top, colours[i % COLOURS]);
+		line(out, t, &series[i], top, html_colour(i));
 		legend(out, &series[i], i);
 	}
 	html_svg_close(out, caption);

@@ -2,7 +2,8 @@
 /*
  * The HTML page of `numashim report --html`: its frame, style, the
  * summary table and the explanations of the failures; html-charts.c
- * draws the charts, html-policies.c the policies' section.
+ * draws the charts, html-policies.c the policies' section, with what
+ * html-parts.c holds for them all.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,42 +22,6 @@ static const char style[] =
 	"svg text{font:11px sans-serif;fill:#222}"
 	".warning{color:#a00}.axis{stroke:#888}"
 	"dt{font-weight:bold;margin-top:.5em}dd{margin-left:2em}";
-
-/*
- * The bytes at s that are a control character but tab, which a page
- * must not hold: C0, DEL, and C1 in UTF-8 (U+0080 to U+009F); 0: none.
- */
-static size_t control_at(const char *s)
-{
-	const unsigned char *u = (const unsigned char *) s;
-
-	if ((*u < 0x20 && *u != '\t') || *u == 0x7f)
-		return 1;
-	return u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f ? 2 : 0;
-}
-
-void html_text(FILE *out, const char *s)
-{
-	size_t control;
-
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default:
-			control = control_at(s);
-			if (control) {
-				fputs("&#xFFFD;", out);
-				s += control - 1;
-			} else {
-				fputc(*s, out);
-			}
-		}
-	}
-}
 
 static void put_warning_html(void *out, const char *message)
 {

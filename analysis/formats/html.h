@@ -18,7 +18,10 @@
 /* Write the page to path; 0, or -1 with errno set. */
 int report_html(const char *path, const struct views *v);
 
-/* Text from the trace or the code table, escaped for HTML. */
+/*
+ * What the page and its sections share (html-parts.c). Text from the
+ * trace or the code table, escaped for HTML.
+ */
 void html_text(FILE *out, const char *s);
 
 /*
