@@ -32,3 +32,13 @@ long numashim_file_read(int dir, const char *path, char *buf, size_t size)
 	buf[len] = '\0';
 	return len;
 }
+
+const char *numashim_decimal(const char *s, uint64_t *v)
+{
+	if (*s < '0' || *s > '9')
+		return NULL;
+	for (*v = 0; *s >= '0' && *s <= '9'; s++)
+		*v = *v > (INT64_MAX - 9) / 10 ? INT64_MAX :
+						 *v * 10 + (*s - '0');
+	return s;
+}

@@ -3,6 +3,7 @@
 #define NUMASHIM_FILES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * The kernel's own text files (sysfs, procfs), read inside the
@@ -21,5 +22,11 @@ long numashim_sys(long nr, long a, long b, long c, long d);
  * its length, or -1 when it cannot be read.
  */
 long numashim_file_read(int dir, const char *path, char *buf, size_t size);
+
+/*
+ * The decimal number at s into *v, held at INT64_MAX at most: what
+ * follows it, or NULL when s does not start with a digit.
+ */
+const char *numashim_decimal(const char *s, uint64_t *v);
 
 #endif /* NUMASHIM_FILES_H */

@@ -40,20 +40,6 @@ static bool test_bit(const uint64_t *bits, uint32_t n)
 	return bits[n / 64] >> (n % 64) & 1;
 }
 
-/*
- * The decimal number at s into *v, held at INT64_MAX at most: what
- * follows it, or NULL when none.
- */
-static const char *number(const char *s, uint64_t *v)
-{
-	if (*s < '0' || *s > '9')
-		return NULL;
-	for (*v = 0; *s >= '0' && *s <= '9'; s++)
-		*v = *v > (INT64_MAX - 9) / 10 ? INT64_MAX :
-						 *v * 10 + (*s - '0');
-	return s;
-}
-
 static const char *skip_blanks(const char *s)
 {
 	while (*s == ' ' || *s == '\t')
@@ -67,9 +53,9 @@ static void parse_list(const char *s, uint64_t *bits)
 	uint64_t lo, hi;
 
 	memset(bits, 0, BITMAP_WORDS * sizeof(*bits));
-	for (s = skip_blanks(s); (s = number(s, &lo)); s++) {
+	for (s = skip_blanks(s); (s = numashim_decimal(s, &lo)); s++) {
 		hi = lo;
-		if (*s == '-' && !(s = number(s + 1, &hi)))
+		if (*s == '-' && !(s = numashim_decimal(s + 1, &hi)))
 			return;
 		for (; lo <= hi && lo < NUMASHIM_NODES_MAX; lo++)
 			bits[lo / 64] |= 1ULL << (lo % 64);
@@ -105,7 +91,7 @@ static int64_t keyed_number(const char *text, const char *key)
 	const char *at = strstr(text, key);
 	uint64_t v;
 
-	if (!at || !number(skip_blanks(at + strlen(key)), &v))
+	if (!at || !numashim_decimal(skip_blanks(at + strlen(key)), &v))
 		return -1;
 	return v;
 }
@@ -139,7 +125,7 @@ static size_t read_distances(struct numashim_machine *m, int dir,
 	node_path(path, node, "distance");
 	if (numashim_file_read(dir, path, m->text, sizeof(m->text)) < 0)
 		return 0;
-	while (n < online && (s = number(skip_blanks(s), &v)))
+	while (n < online && (s = numashim_decimal(skip_blanks(s), &v)))
 		m->distances[n++] = v > UINT8_MAX ? UINT8_MAX : v;
 	return n;
 }
@@ -187,7 +173,7 @@ static int32_t read_numa_balancing(struct numashim_machine *m)
 
 	if (numashim_file_read(AT_FDCWD, "/proc/sys/kernel/numa_balancing",
 			       m->text, sizeof(m->text)) < 0 ||
-	    !number(m->text, &v))
+	    !numashim_decimal(m->text, &v))
 		return -1;
 	return v;
 }

@@ -32,29 +32,21 @@
 /* The fingerprint of the weights this process recorded last; 0: none. */
 static uint64_t recorded;
 
-/* The decimal number at s, of up to n characters; false when none. */
-static bool parse_number(const char *s, long n, uint32_t *v)
+/* The decimal number that is all of s but a newline; false when none. */
+static bool whole_number(const char *s, uint64_t *v)
 {
-	long i;
-
-	*v = 0;
-	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
-		if (*v > NUMASHIM_WEIGHTS_MAX)
-			return false;
-		*v = *v * 10 + (s[i] - '0');
-	}
-	return i > 0 && (i == n || s[i] == '\n' || s[i] == '\0');
+	s = numashim_decimal(s, v);
+	return s && (*s == '\n' || *s == '\0');
 }
 
 /* The weight in the file name of the folder dir; false when unreadable. */
 static bool read_weight(int dir, const char *name, uint8_t *weight)
 {
 	char text[8];
-	uint32_t v;
-	long n;
+	uint64_t v;
 
-	n = numashim_file_read(dir, name, text, sizeof(text));
-	if (n <= 0 || !parse_number(text, n, &v) || v > UINT8_MAX)
+	if (numashim_file_read(dir, name, text, sizeof(text)) <= 0 ||
+	    !whole_number(text, &v) || v > UINT8_MAX)
 		return false;
 	*weight = v;
 	return true;
@@ -86,7 +78,7 @@ struct dirent64 {
 static void add_entries(struct numashim_weights *w, int dir, long n)
 {
 	const struct dirent64 *d;
-	uint32_t node;
+	uint64_t node;
 	uint8_t weight;
 	long at;
 
@@ -94,7 +86,7 @@ static void add_entries(struct numashim_weights *w, int dir, long n)
 		d = (const struct dirent64 *) (w->dirents + at);
 		if (d->name[0] != 'n' || d->name[1] != 'o' ||
 		    d->name[2] != 'd' || d->name[3] != 'e' ||
-		    !parse_number(d->name + 4, NUMASHIM_WEIGHTS_DIRENTS, &node) ||
+		    !whole_number(d->name + 4, &node) ||
 		    node >= NUMASHIM_WEIGHTS_MAX ||
 		    w->len == NUMASHIM_WEIGHTS_MAX ||
 		    !read_weight(dir, d->name, &weight))
