@@ -73,6 +73,10 @@ static const struct {
 	  "tells of (generated code, or lttng_ust_statedump:bin_info and "
 	  "lttng_ust_dl events missing or damaged): their call sites are not "
 	  "named" },
+	{ COUNTED_IN_SUMMARY, offsetof(struct summary, streams_without_epoch),
+	  "%" PRIu64 " streams of events have a clock with no offset from the "
+	  "Unix epoch (a damaged metadata): their times count from the "
+	  "machine's boot, and are not dates" },
 	{ COUNTED_IN_SUMMARY, offsetof(struct summary, calls_without_page_size),
 	  "%" PRIu64 " mbind calls have no page size (a trace of an older numashim, "
 	  "or a damaged metadata): their bytes are counted in pages of 4 KiB" },

@@ -103,6 +103,29 @@ static void count_losses(struct summary *s, const bt_message *msg)
 	}
 }
 
+/*
+ * LTTng's clocks count from boot, and their offset says where the Unix
+ * epoch lies; without it, every time the report prints as a date or
+ * from the epoch is wrong.
+ */
+static void check_clock(struct summary *s, const bt_message *msg)
+{
+	const bt_stream *stream =
+		bt_message_stream_beginning_borrow_stream_const(msg);
+	const bt_clock_class *clock =
+		bt_stream_class_borrow_default_clock_class_const(
+			bt_stream_borrow_class_const(stream));
+	int64_t seconds;
+	uint64_t cycles;
+
+	if (!clock)
+		return;
+	bt_clock_class_get_offset(clock, &seconds, &cycles);
+	if (!bt_clock_class_origin_is_unix_epoch(clock) ||
+	    (!seconds && !cycles))
+		s->streams_without_epoch++;
+}
+
 static int read_messages(struct report_sink *sink,
 			 bt_message_array_const msgs, uint64_t count)
 {
@@ -113,6 +136,9 @@ static int read_messages(struct report_sink *sink,
 	for (i = 0; i < count; i++) {
 		if (!ret && bt_message_get_type(msgs[i]) == BT_MESSAGE_TYPE_EVENT)
 			ret = event_reader_handle(&sink->reader, msgs[i]);
+		else if (bt_message_get_type(msgs[i]) ==
+			 BT_MESSAGE_TYPE_STREAM_BEGINNING)
+			check_clock(&sink->views->summary, msgs[i]);
 		else
 			count_losses(&sink->views->summary, msgs[i]);
 		bt_message_put_ref(msgs[i]);

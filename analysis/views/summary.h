@@ -118,6 +118,11 @@ struct summary {
 	/* Discarded-events messages that could not say how many. */
 	uint64_t uncounted_discards;
 	uint64_t discarded_packets;
+	/*
+	 * Streams whose clock says nothing of where the Unix epoch lies:
+	 * their times count from boot, not dates.
+	 */
+	uint64_t streams_without_epoch;
 	uint64_t calls_without_entry;
 	uint64_t calls_without_exit;
 	/* Calls whose call site lies in no binary the trace tells of. */
