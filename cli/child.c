@@ -101,13 +101,22 @@ char *child_resolve(const char *cmd)
  */
 void child_signals_hold(void)
 {
+	sigset_t blocked;
 	size_t i;
 
 	sigemptyset(&held);
 	for (i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
 		sigaddset(&held, forwarded[i]);
 	sigaddset(&held, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &held, &saved_mask);
+	/*
+	 * SIGPIPE is blocked, never taken: the session daemon closes its
+	 * socket on some errors (a relay daemon it cannot reach) while
+	 * liblttng-ctl still writes to it, and record must report the
+	 * error and destroy the session rather than die of it.
+	 */
+	blocked = held;
+	sigaddset(&blocked, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &blocked, &saved_mask);
 }
 
 /* A signal that asked record to end before the program started, or 0. */

@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "outdir.h"
 #include "reader.h"
+#include "relay.h"
 #include "report.h"
 #include "rules.h"
 #include "session.h"
@@ -386,7 +387,8 @@ static int record(const struct record_options *o, char **cmd, const char *path)
 			goto failed;
 		cfg.path = dir.path;
 	}
-	if (session_daemon_ensure() || session_create(&cfg))
+	if ((o->relayd_url && relay_check(o->relayd_url)) ||
+	    session_daemon_ensure() || session_create(&cfg))
 		goto failed;
 	if (session_start(&cfg))
 		goto failed;

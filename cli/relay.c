@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The relay daemon of --relayd, reached once before the session is made.
+ * The session daemon finds an unreachable relay daemon only when the
+ * channel is enabled, and then closes its socket while liblttng-ctl may
+ * still be writing: its answer, which names the cause, is lost one run
+ * in three. A connection refused or timed out here names it every time.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "relay.h"
+
+/* lttng-relayd's control port when a net:// URL gives none. */
+#define RELAY_CONTROL_PORT "5342"
+/* As long as a session daemon's connection may reasonably take. */
+#define RELAY_CONNECT_MS 5000
+
+/*
+ * The host and control port of a net://, net4:// or net6:// URL
+ * (lttng-create(1)); false for any other URL, which is the session
+ * daemon's to judge.
+ */
+static bool relay_address(const char *url, char *host, size_t host_len,
+			  char *port, size_t port_len)
+{
+	const char *p = strstr(url, "://"), *end;
+	size_t n;
+
+	if (!p || (strncmp(url, "net://", 6) && strncmp(url, "net4://", 7) &&
+		   strncmp(url, "net6://", 7)))
+		return false;
+	p += 3;
+	if (*p == '[') {
+		end = strchr(++p, ']');
+		if (!end)
+			return false;
+		n = end++ - p;
+	} else {
+		end = p + strcspn(p, ":/");
+		n = end - p;
+	}
+	if (!n || n >= host_len)
+		return false;
+	memcpy(host, p, n);
+	host[n] = '\0';
+	if (*end == ':') {
+		n = strcspn(++end, ":/");
+		if (!n || n >= port_len)
+			return false;
+		memcpy(port, end, n);
+		port[n] = '\0';
+	} else {
+		snprintf(port, port_len, "%s", RELAY_CONTROL_PORT);
+	}
+	return true;
+}
+
+/* 0, or the errno of a connection to ai that did not come. */
+static int connect_within(const struct addrinfo *ai, int ms)
+{
+	struct pollfd pfd = { .events = POLLOUT };
+	socklen_t len = sizeof(int);
+	int err = 0;
+
+	pfd.fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK |
+			SOCK_CLOEXEC, ai->ai_protocol);
+	if (pfd.fd < 0)
+		return errno;
+	if (connect(pfd.fd, ai->ai_addr, ai->ai_addrlen) && errno != EINPROGRESS)
+		err = errno;
+	else if (poll(&pfd, 1, ms) == 0)
+		err = ETIMEDOUT;
+	else if (getsockopt(pfd.fd, SOL_SOCKET, SO_ERROR, &err, &len))
+		err = errno;
+	close(pfd.fd);
+	return err;
+}
+
+int relay_check(const char *url)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *ai, *a;
+	char host[256], port[16];
+	int ret, err = 0;
+
+	if (!relay_address(url, host, sizeof(host), port, sizeof(port)))
+		return 0;
+	if (!strncmp(url, "net4", 4))
+		hints.ai_family = AF_INET;
+	else if (!strncmp(url, "net6", 4))
+		hints.ai_family = AF_INET6;
+	ret = getaddrinfo(host, port, &hints, &ai);
+	if (ret) {
+		fprintf(stderr, "numashim record: cannot reach the relay daemon at %s: %s: %s\n",
+			url, host, gai_strerror(ret));
+		return -1;
+	}
+	for (a = ai; a; a = a->ai_next) {
+		err = connect_within(a, RELAY_CONNECT_MS);
+		if (!err)
+			break;
+	}
+	freeaddrinfo(ai);
+	if (err)
+		fprintf(stderr, "numashim record: cannot reach the relay daemon at %s: port %s of %s: %s\n",
+			url, port, host, strerror(err));
+	return err ? -1 : 0;
+}
