@@ -20,6 +20,9 @@ by process and in order:
   the pages moved to the target node (a node's gain as far as other
   nodes lost pages, as numashim report counts moves) are at least those
   of the program's range that its own queries saw move there.
+With --timeline FILE, FILE is numashim report's timeline of TRACE in
+JSON: its pages moved to each node, over all buckets, must be the moves
+the placements give (the program makes no move_pages move).
 With --none, the trace must hold the calls and no placement event at
 all (the option was off). --alter WHAT alters the expectations
 (mbind-after, migrate-before, query-err, placement), so that a test can
@@ -47,7 +50,7 @@ class Call:
 
 def read_trace(path):
     """The calls of CALLS per process in order, and every placement."""
-    calls, order, placements = {}, {}, 0
+    calls, order, placements = {}, {}, []
     for msg in bt2.TraceCollectionMessageIterator(path):
         if not isinstance(msg, bt2._EventMessageConst):
             continue
@@ -58,7 +61,7 @@ def read_trace(path):
         pid = int(msg.event.common_context_field["vpid"])
         key = (pid, int(p["call_id"]))
         if name == "placement":
-            placements += 1
+            placements.append(p)
             call = calls.get(key)
             if call is None:
                 raise SystemExit(f"placement of call {key}, not an mbind "
@@ -166,6 +169,24 @@ def check(order, expected, none, errors):
     return checked
 
 
+def check_timeline(path, placements, errors):
+    with open(path) as f:
+        buckets = json.load(f)["buckets"]
+    got = {}
+    for b in buckets:
+        for node, pages in b["moved"].items():
+            got[int(node)] = got.get(int(node), 0) + pages
+    want = {}
+    for p in placements:
+        for node in counts(p, "before").keys() | counts(p, "after").keys():
+            want[node] = want.get(node, 0) + moved_to(p, node)
+    got = {n: v for n, v in got.items() if v}
+    want = {n: v for n, v in want.items() if v}
+    if got != want:
+        errors.append(f"the timeline moved {got} pages by node, the "
+                      f"placements {want}")
+
+
 def alter(expected, what):
     if what == "mbind-after":
         exp = next(e for e in expected if e.get("exact"))
@@ -190,6 +211,7 @@ def main():
     ap.add_argument("expect")
     ap.add_argument("--none", action="store_true")
     ap.add_argument("--alter", choices=ALTERATIONS)
+    ap.add_argument("--timeline")
     args = ap.parse_args()
     with open(args.expect) as f:
         expected = [json.loads(line) for line in f]
@@ -199,7 +221,10 @@ def main():
     errors = []
     checked = check(order, expected, args.none, errors)
     if args.none and placements:
-        errors.append(f"{placements} placement events with the option off")
+        errors.append(f"{len(placements)} placement events with the option "
+                      "off")
+    if args.timeline:
+        check_timeline(args.timeline, placements, errors)
     for err in errors[:50]:
         print("placementcheck:", err, file=sys.stderr)
     print(f"placementcheck: {len(expected)} calls, {checked} placements "
