@@ -162,6 +162,9 @@ static int env_set(const struct child_env *env)
 		return -1;
 	if (env->blocking && setenv("LTTNG_UST_ALLOW_BLOCKING", "1", 1))
 		return -1;
+	if (env->verify_placement &&
+	    setenv("NUMASHIM_VERIFY_PLACEMENT", "1", 1))
+		return -1;
 	return 0;
 }
 

@@ -13,6 +13,7 @@ struct child_env {
 	const char *backtrace_depth;	/* or NULL: the shim's default */
 	const char *rewrite;		/* NUMASHIM_REWRITE, or NULL */
 	bool blocking;
+	bool verify_placement;		/* NUMASHIM_VERIFY_PLACEMENT=1 */
 };
 
 char *child_resolve(const char *cmd);

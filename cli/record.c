@@ -46,6 +46,7 @@ struct record_options {
 	bool force;
 	bool blocking;
 	bool snapshot;
+	bool verify_placement;
 };
 
 enum {
@@ -57,6 +58,7 @@ enum {
 	OPT_BACKTRACE_DEPTH,
 	OPT_REWRITE,
 	OPT_REWRITE_FILE,
+	OPT_VERIFY_PLACEMENT,
 };
 
 static const struct option long_options[] = {
@@ -71,6 +73,7 @@ static const struct option long_options[] = {
 	{ "num-subbuf", required_argument, NULL, OPT_NUM_SUBBUF },
 	{ "rewrite", required_argument, NULL, OPT_REWRITE },
 	{ "rewrite-file", required_argument, NULL, OPT_REWRITE_FILE },
+	{ "verify-placement", no_argument, NULL, OPT_VERIFY_PLACEMENT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -93,6 +96,8 @@ static void usage(FILE *out)
 	      "      --num-subbuf=N        sub-buffers per CPU, a power of 2 (default: 4)\n"
 	      "      --rewrite=RULES       rewrite the calls as RULES say (numashim-rewrite(7))\n"
 	      "      --rewrite-file=FILE   the same, with the rules in FILE\n"
+	      "      --verify-placement    count where the pages of mbind's moves and of\n"
+	      "                            migrate_pages are before and after each call\n"
 	      "  -h, --help                show this help\n"
 	      "\n"
 	      "The exit status is COMMAND's, 128+N if it died of signal N; 127 if COMMAND\n"
@@ -235,6 +240,9 @@ static int parse_option(int opt, struct record_options *o)
 		if (o->rewrite)
 			return bad_usage("%s", "one --rewrite or --rewrite-file, not more");
 		return rewrite_take(o, opt == OPT_REWRITE_FILE, optarg);
+	case OPT_VERIFY_PLACEMENT:
+		o->verify_placement = true;
+		return 0;
 	}
 	return bad_usage("%s", "unhandled option");
 }
@@ -367,6 +375,7 @@ static int record(const struct record_options *o, char **cmd, const char *path)
 		.backtrace_depth = o->backtrace_depth,
 		.rewrite = o->rewrite,
 		.blocking = o->blocking,
+		.verify_placement = o->verify_placement,
 	};
 	struct outdir dir = { NULL, false };
 	struct session_losses losses;

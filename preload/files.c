@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <string.h>
 #include <sys/syscall.h>
 
 #include "files.h"
@@ -31,6 +34,74 @@ long numashim_file_read(int dir, const char *path, char *buf, size_t size)
 	numashim_sys(SYS_close, fd, 0, 0, 0);
 	buf[len] = '\0';
 	return len;
+}
+
+/*
+ * The whole lines of the held bytes of buf, handed over; the start of a
+ * line that fills buf too. What is held afterwards, moved to the start.
+ */
+static size_t hand_lines(char *buf, size_t held, size_t size, bool *skipping,
+			 numashim_line_fn *line, void *arg)
+{
+	char *start = buf, *end = buf + held, *nl;
+
+	while ((nl = memchr(start, '\n', end - start))) {
+		*nl = '\0';
+		if (!*skipping)
+			line(start, arg);
+		*skipping = false;
+		start = nl + 1;
+	}
+	held = end - start;
+	if (held == size - 1) {
+		buf[held] = '\0';
+		if (!*skipping)
+			line(buf, arg);
+		*skipping = true;
+		return 0;
+	}
+	memmove(buf, start, held);
+	return held;
+}
+
+int numashim_file_lines(int dir, const char *path, char *buf, size_t size,
+			numashim_line_fn *line, void *arg)
+{
+	bool skipping = false;	/* the rest of a line cut short */
+	size_t held = 0;
+	long fd, n;
+	int err = 0;
+
+	if (size < 2)
+		return EINVAL;
+	fd = numashim_sys(SYS_openat, dir, (long) path,
+			  O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return errno;
+	while ((n = numashim_sys(SYS_read, fd, (long) (buf + held),
+				 size - 1 - held, 0)) > 0)
+		held = hand_lines(buf, held + n, size, &skipping, line, arg);
+	if (n < 0)
+		err = errno;
+	else if (held && !skipping) {
+		buf[held] = '\0';
+		line(buf, arg);
+	}
+	numashim_sys(SYS_close, fd, 0, 0, 0);
+	return err;
+}
+
+char *numashim_put_decimal(char *to, uint64_t v)
+{
+	char digits[20];
+	int n = 0;
+
+	do
+		digits[n++] = '0' + v % 10;
+	while ((v /= 10));
+	while (n)
+		*to++ = digits[--n];
+	return to;
 }
 
 const char *numashim_decimal(const char *s, uint64_t *v)

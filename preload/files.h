@@ -23,6 +23,21 @@ long numashim_sys(long nr, long a, long b, long c, long d);
  */
 long numashim_file_read(int dir, const char *path, char *buf, size_t size);
 
+/* Each line handed over, NUL-terminated, without its newline. */
+typedef void numashim_line_fn(char *line, void *arg);
+
+/*
+ * The lines of the file path (relative to dir as above), of any length,
+ * each handed to line() with arg in order, read into buf: a line longer
+ * than size - 1 bytes is handed over cut at that length, the rest of it
+ * skipped. 0, or the errno that opening or reading gave.
+ */
+int numashim_file_lines(int dir, const char *path, char *buf, size_t size,
+			numashim_line_fn *line, void *arg);
+
+/* v in decimal at to, not terminated: what follows it. */
+char *numashim_put_decimal(char *to, uint64_t v);
+
 /*
  * The decimal number at s into *v, held at INT64_MAX at most: what
  * follows it, or NULL when s does not start with a digit.

@@ -99,16 +99,8 @@ static int64_t keyed_number(const char *text, const char *key)
 /* "nodeN/" and file, into path (room for 32). */
 static void node_path(char *path, uint32_t node, const char *file)
 {
-	char digits[10];
-	int n = 0;
-
-	do
-		digits[n++] = '0' + node % 10;
-	while ((node /= 10));
 	memcpy(path, "node", 4);
-	path += 4;
-	while (n)
-		*path++ = digits[--n];
+	path = numashim_put_decimal(path + 4, node);
 	*path++ = '/';
 	strcpy(path, file);
 }
@@ -151,20 +143,22 @@ static void record_node(struct numashim_machine *m, int dir, uint32_t node,
 	lttng_ust_do_tracepoint(numashim, machine_node, &n, ip);
 }
 
+static void mems_allowed_line(char *line, void *bits)
+{
+	static const char key[] = "Mems_allowed_list:";
+
+	if (!strncmp(line, key, sizeof(key) - 1))
+		parse_list(line + sizeof(key) - 1, bits);
+}
+
 /* What the process may allocate on, of the calling thread's cpuset. */
 static size_t read_mems_allowed(struct numashim_machine *m)
 {
-	uint64_t *bits = m->mems_allowed_bits;
-	static const char key[] = "\nMems_allowed_list:";
-	const char *at;
-
-	memset(bits, 0, BITMAP_WORDS * sizeof(*bits));
-	if (numashim_file_read(AT_FDCWD, "/proc/thread-self/status", m->text,
-			       sizeof(m->text)) < 0 ||
-	    !(at = strstr(m->text, key)))
-		return 0;
-	parse_list(at + strlen(key), bits);
-	return list_of(bits, m->mems_allowed);
+	memset(m->mems_allowed_bits, 0, sizeof(m->mems_allowed_bits));
+	numashim_file_lines(AT_FDCWD, "/proc/thread-self/status", m->text,
+			    sizeof(m->text), mems_allowed_line,
+			    m->mems_allowed_bits);
+	return list_of(m->mems_allowed_bits, m->mems_allowed);
 }
 
 static int32_t read_numa_balancing(struct numashim_machine *m)

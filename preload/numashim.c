@@ -25,6 +25,7 @@
 #include "arrays.h"
 #include "backtrace.h"
 #include "numashim-tp.h"
+#include "placement.h"
 #include "policy.h"
 #include "provider.h"
 #include "real.h"
@@ -46,6 +47,12 @@ static unsigned long *mask_words(const struct numashim_rewrite *rw,
 				 unsigned int i)
 {
 	return rw->scratch ? rw->scratch->masks[i] : NULL;
+}
+
+/* Whether a rule fails the call instead of the kernel, which never gets it. */
+static bool injected(const struct numashim_rewrite *rw)
+{
+	return rw->rule && rw->rule->fail_errno;
 }
 
 static long record_move_pages(const struct numashim_move_pages_args *a,
@@ -115,15 +122,19 @@ static long record_migrate_pages(const struct numashim_migrate_pages_args *a,
 	struct numashim_recorded_call rc;
 	struct numashim_ints old_rec = { .v = s ? s->exit.migrate_pages.old_nodes : NULL };
 	struct numashim_ints new_rec = { .v = s ? s->exit.migrate_pages.new_nodes : NULL };
-	bool accessed;
+	bool accessed, measured;
 	long ret;
 
 	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, migrate_pages_entry, &rc.call, a,
 				ip);
+	measured = !injected(rw) &&
+		   numashim_placement_migrate_before(s, &rw->args.migrate_pages);
 	numashim_record_call_start(&rc);
 	ret = numashim_rewrite_call_migrate_pages(rw);
 	numashim_record_call_end(&rc, ret);
+	if (measured)
+		numashim_placement_record(s, rc.call.id, ip);
 
 	if (rw->rule) {
 		const struct numashim_migrate_pages_args *k = &rw->args.migrate_pages;
@@ -159,13 +170,18 @@ static long record_mbind(const struct numashim_mbind_args *a,
 	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
 	struct numashim_ints mask_rec = { .v = s ? s->exit.nodemask : NULL };
+	bool measured;
 	long ret;
 
 	numashim_record_enter(&rc, rw, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_entry, &rc.call, a, ip);
+	measured = !injected(rw) &&
+		   numashim_placement_mbind_before(s, &rw->args.mbind);
 	numashim_record_call_start(&rc);
 	ret = numashim_rewrite_call_mbind(rw);
 	numashim_record_call_end(&rc, ret);
+	if (measured)
+		numashim_placement_record(s, rc.call.id, ip);
 
 	if (rw->rule) {
 		const struct numashim_mbind_args *k = &rw->args.mbind;
@@ -185,7 +201,7 @@ static long record_mbind(const struct numashim_mbind_args *a,
 						  ret == 0 && !rw->rule, s,
 						  rc.call.id, ip);
 	/* The mode the kernel got, unless a rule failed the call instead. */
-	if (!rw->rule || !rw->rule->fail_errno)
+	if (!injected(rw))
 		numashim_weights_record(s, rc.call.id, rw->args.mbind.mode, ip);
 	numashim_record_machine(&rc, rw, true, ip);
 	lttng_ust_do_tracepoint(numashim, mbind_exit, &rc.res, &mask_rec, ip);
@@ -342,6 +358,7 @@ static void __attribute__((constructor)) numashim_init(void)
 	numashim_real_init();
 	numashim_self_init();
 	numashim_backtrace_init();
+	numashim_placement_init();
 	tracing = numashim_provider_load();
 	numashim_rewrite_init();
 	rules = numashim_rewrite_active();

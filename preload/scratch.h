@@ -2,6 +2,7 @@
 #ifndef NUMASHIM_SCRATCH_H
 #define NUMASHIM_SCRATCH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/utsname.h>
 
@@ -48,6 +49,39 @@ struct numashim_machine {
 	uint64_t mems_allowed_bits[NUMASHIM_NODES_MAX / 64];
 };
 
+/* The pages of an mbind() range asked of move_pages() at a time. */
+#define NUMASHIM_PLACEMENT_QUERY 512
+
+/* Room for a line of /proc/PID/numa_maps: its path, then its counts. */
+#define NUMASHIM_PLACEMENT_LINE 8192
+
+/*
+ * Where a call's pages were before and after it, as placement.c counts
+ * them: by node number while counting, then the nodes that hold some,
+ * packed at the start of the three arrays for the event.
+ */
+struct numashim_placement {
+	uint64_t before[NUMASHIM_NODES_MAX];
+	uint64_t after[NUMASHIM_NODES_MAX];
+	uint32_t nodes[NUMASHIM_NODES_MAX];
+	uint64_t absent_before;
+	uint64_t absent_after;
+	uint64_t pages;
+	uint64_t queried;
+	int32_t err;
+	/* mbind: the address of the range's first page */
+	uintptr_t start;
+	int pid;		/* migrate_pages: the process, 0 for itself */
+	bool by_range;		/* mbind's range, or else a whole process */
+	union {
+		struct {
+			void *pages[NUMASHIM_PLACEMENT_QUERY];
+			int32_t status[NUMASHIM_PLACEMENT_QUERY];
+		} query;
+		char line[NUMASHIM_PLACEMENT_LINE];
+	} io;
+};
+
 /*
  * Everything large that one intercepted call needs, kept off the
  * program's stack, which may be a small thread stack or a signal
@@ -60,6 +94,7 @@ struct numashim_scratch {
 	union numashim_chunk chunk;
 	struct numashim_weights weights;
 	struct numashim_machine machine;
+	struct numashim_placement placement;
 	unsigned long masks[2][NUMASHIM_MASK_MAX_WORDS];
 	union {
 		struct {

@@ -195,6 +195,25 @@
 	F(int, int64_t, mem_free_kb, n->mem_free_kb)			\
 	F(ints, uint8_t, distances, n->distances, n->distances_len)
 
+/*
+ * Where the pages of the call call_id were, p, before and after it
+ * (numashim:placement): the pages it concerns and how many of them were
+ * queried, the errno of a query that failed (0: none), the nodes that
+ * held some, ascending, with their pages before and after, and the pages
+ * the query found absent (no page, or not mapped) before and after.
+ */
+#define NUMASHIM_PLACEMENT_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, p->id)				\
+	F(int, uint64_t, pages, p->pages)				\
+	F(int, uint64_t, queried, p->queried)				\
+	F(error, int32_t, err, p->err)					\
+	F(ints, uint32_t, nodes, p->nodes, p->len)			\
+	F(ints, uint64_t, before, p->before, p->len)			\
+	F(ints, uint64_t, after, p->after, p->len)			\
+	F(int, uint64_t, absent_before, p->absent_before)		\
+	F(int, uint64_t, absent_after, p->absent_after)
+
 /* The fields that open every event about a part of an array. */
 #define NUMASHIM_ARRAY_FIELDS(F)					\
 	NUMASHIM_RUN_FIELDS(F)						\

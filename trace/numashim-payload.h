@@ -184,4 +184,26 @@ struct numashim_machine_node_rec {
 	size_t distances_len;
 };
 
+/*
+ * The most pages of an mbind() range whose nodes are queried before and
+ * after the call (4 GiB of 4 KiB pages), so that a call on a huge range
+ * costs a bounded time; a placement event's queried field says how far
+ * the query went.
+ */
+#define NUMASHIM_PLACEMENT_PAGES_MAX (1UL << 20)
+
+/* Where the pages of the call id were before and after it. */
+struct numashim_placement_rec {
+	uint64_t id;
+	uint64_t pages;
+	uint64_t queried;
+	int32_t err;			/* of the query that failed; 0: none */
+	const uint32_t *nodes;		/* ascending, each with some pages */
+	const uint64_t *before;
+	const uint64_t *after;
+	size_t len;
+	uint64_t absent_before;
+	uint64_t absent_after;
+};
+
 #endif /* NUMASHIM_PAYLOAD_H */

@@ -246,6 +246,23 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, machine_node,
 	)
 )
 
+/*
+ * What an mbind() with MPOL_MF_MOVE or MPOL_MF_MOVE_ALL or a
+ * migrate_pages() really moved, when asked (NUMASHIM_VERIFY_PLACEMENT=1):
+ * the pages per node before and after the call, after the kernel
+ * answered and before the exit event. mbind's are those of its range,
+ * by a move_pages() query; migrate_pages' those of the whole process,
+ * from /proc/PID/numa_maps.
+ */
+LTTNG_UST_TRACEPOINT_EVENT(numashim, placement,
+	LTTNG_UST_TP_ARGS(const struct numashim_placement_rec *, p,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_PLACEMENT_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
 LTTNG_UST_TRACEPOINT_EVENT(numashim, addr_chunk,
 	LTTNG_UST_TP_ARGS(uint64_t, call_id, enum numashim_array, array,
 		uint64_t, offset, const struct numashim_addrs *, rec,

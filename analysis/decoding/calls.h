@@ -62,6 +62,8 @@ struct call_result {
 	int32_t err;
 	uint64_t latency_ns;
 	uint32_t incomplete;	/* bits of the arrays not recorded whole */
+	/* Its numashim:placement, the caller's; NULL: none. */
+	const struct call_placement *placement;
 };
 
 /*

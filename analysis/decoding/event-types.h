@@ -25,6 +25,7 @@ enum event_role {
 	EVENT_WEIGHTS,
 	EVENT_MACHINE,
 	EVENT_MACHINE_NODE,
+	EVENT_PLACEMENT,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
 	/* lttng-ust's own, which tell where the binaries are. */

@@ -54,6 +54,7 @@ void event_reader_fini(struct event_reader *r)
 	calls_fini(&r->calls);
 	maps_fini(&r->maps);
 	machines_fini(&r->machines);
+	placements_fini(&r->placements);
 	tdestroy(r->classes, class_free);
 	r->classes = NULL;
 }
@@ -426,6 +427,8 @@ static int on_exit_event(struct event_reader *r,
 		.incomplete = field_int_member(p, "incomplete"),
 		.end_ns = ev->time_ns,
 	};
+	struct call_placement *placement;
+	int ret;
 
 	/* Even with an entry: one of another kind makes this exit an orphan. */
 	res.site = site_of(r, ev);
@@ -436,7 +439,11 @@ static int on_exit_event(struct event_reader *r,
 		  (type->kind == CALL_MOVE_PAGES &&
 		   feed_ints(c, field_member(p, "status"), 0, call_add_statuses))))
 		return -1;
-	return calls_end(&r->calls, c, &res);
+	placement = placements_take(&r->placements, ev->vpid, ev->call_id);
+	res.placement = placement;
+	ret = calls_end(&r->calls, c, &res);
+	placement_free(placement);
+	return ret;
 }
 
 /* Longer than any build-id a linker makes (SHA-1's 20 bytes, or MD5's). */
@@ -557,6 +564,9 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		return on_machine(r, &ev);
 	case EVENT_MACHINE_NODE:
 		return on_machine_node(r, &ev);
+	case EVENT_PLACEMENT:
+		return placements_read(&r->placements, ev.vpid, ev.call_id,
+				       ev.payload);
 	default:
 		return 0;
 	}

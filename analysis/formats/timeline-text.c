@@ -124,9 +124,17 @@ void print_timeline_text(FILE *out, const struct view_figures *f)
 	if (has_calls(t, CALL_SET_MEMPOLICY))
 		calls_table(out, t, "POLICY", CALL_SET_MEMPOLICY, CALL_KINDS,
 			    false);
-	fputs("\nPAGES: node N: move_pages' pages whose status after a move "
-	      "is node N;\nunmoved: the pages migrate_pages could not move "
-	      "(its return); the pages it\nmoved are not in the trace\n", out);
+	if (t->placements)
+		fputs("\nPAGES: node N: move_pages' pages whose status after a move "
+		      "is node N, and the\npages mbind and migrate_pages moved "
+		      "to node N by numashim:placement's\ncounts before and "
+		      "after; unmoved: the pages migrate_pages could not move\n"
+		      "(its return)\n", out);
+	else
+		fputs("\nPAGES: node N: move_pages' pages whose status after a move "
+		      "is node N;\nunmoved: the pages migrate_pages could not move "
+		      "(its return); the pages it\nand mbind moved are not in the "
+		      "trace (numashim record --verify-placement)\n", out);
 	for (c = 0; c < columns; c += NODE_COLUMNS)
 		pages_table(out, t, c, c + NODE_COLUMNS < columns ?
 			    c + NODE_COLUMNS : columns);

@@ -47,6 +47,7 @@ struct page_tally {
 struct site;
 struct node_cells;
 struct call_rewrite;
+struct call_placement;
 struct interleave_weights;
 
 /*
@@ -83,6 +84,8 @@ struct call_record {
 	int32_t injected_err;	/* the errno a rule made up; 0: the kernel's */
 	/* Weighted interleave's weights in force (weights.h); NULL: none. */
 	const struct interleave_weights *weights;
+	/* Where its pages were before and after (placement.h); NULL: not told. */
+	const struct call_placement *placement;
 	uint64_t start_ns;	/* when, in ns from the clock's origin */
 	int64_t ret;
 	int32_t err;

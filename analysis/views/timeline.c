@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nodes.h"
+#include "placement.h"
 #include "timeline.h"
 
 void timeline_init(struct timeline *t, uint64_t floor_ns)
@@ -136,6 +137,27 @@ static int add_moved(struct timeline *t, size_t b,
 	return 0;
 }
 
+/* The pages that mbind or migrate_pages moved, as measured. */
+static int add_placed(struct timeline *t, size_t b,
+		      const struct call_placement *p)
+{
+	uint64_t pages;
+	ssize_t n;
+	size_t i;
+
+	t->placements++;
+	for (i = 0; i < p->len; i++) {
+		pages = placement_moved_to(p, i);
+		if (!pages)
+			continue;
+		n = node_index(t, p->nodes[i]);
+		if (n < 0)
+			return -1;
+		t->moved[n * TIMELINE_BUCKETS + b] += pages;
+	}
+	return 0;
+}
+
 int timeline_add_call(struct timeline *t, const struct call_record *c)
 {
 	size_t b = bucket_of(t, c->start_ns);
@@ -148,5 +170,7 @@ int timeline_add_call(struct timeline *t, const struct call_record *c)
 		bucket->not_migrated += c->ret;
 	if (c->kind == CALL_MBIND)
 		bucket->mbind_bytes += c->bytes;
+	if (c->placement && add_placed(t, b, c->placement))
+		return -1;
 	return add_moved(t, b, c->cells);
 }

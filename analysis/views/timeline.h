@@ -36,13 +36,17 @@ struct timeline {
 	size_t used;		/* buckets up to the last one counted in */
 	struct timeline_bucket buckets[TIMELINE_BUCKETS];
 	/*
-	 * move_pages' pages whose status after a move is a node, by that
-	 * node: nodes[i]'s count in bucket b is moved[i * TIMELINE_BUCKETS
-	 * + b]. The nodes seen so far, in increasing order.
+	 * move_pages' pages whose status after a move is a node, and the
+	 * pages that numashim:placement says mbind and migrate_pages moved
+	 * to it, by that node: nodes[i]'s count in bucket b is
+	 * moved[i * TIMELINE_BUCKETS + b]. The nodes seen so far, in
+	 * increasing order.
 	 */
 	int32_t *nodes;
 	size_t node_count;
 	uint64_t *moved;
+	/* mbind and migrate_pages calls with a numashim:placement. */
+	uint64_t placements;
 };
 
 void timeline_init(struct timeline *t, uint64_t floor_ns);

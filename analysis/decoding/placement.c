@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <search.h>
+#include <stdlib.h>
+
+#include "field-values.h"
+#include "placement.h"
+
+static int placement_cmp(const void *a, const void *b)
+{
+	const struct call_placement *x = a, *y = b;
+
+	if (x->vpid != y->vpid)
+		return (x->vpid > y->vpid) - (x->vpid < y->vpid);
+	return (x->call_id > y->call_id) - (x->call_id < y->call_id);
+}
+
+void placement_free(struct call_placement *p)
+{
+	if (!p)
+		return;
+	free(p->nodes);
+	free(p->before);
+	free(p->after);
+	free(p);
+}
+
+static void placement_free_node(void *p)
+{
+	placement_free(p);
+}
+
+/* The n elements of the integer array field, into v. */
+static bool counts_of(const bt_field *array, uint64_t n, uint64_t *v)
+{
+	uint64_t i;
+	int64_t x;
+
+	if (!field_is_array(array) || bt_field_array_get_length(array) != n)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (!field_int_value(
+			    bt_field_array_borrow_element_field_by_index_const(
+				    array, i), &x))
+			return false;
+		v[i] = x;
+	}
+	return true;
+}
+
+/* The arrays of p, or false when they do not hold len elements each. */
+static bool read_arrays(struct call_placement *c, const bt_field *p)
+{
+	const bt_field *nodes = field_member(p, "nodes");
+	size_t len = field_is_array(nodes) ?
+		     bt_field_array_get_length(nodes) : 0;
+
+	c->nodes = malloc((len + 1) * sizeof(*c->nodes));
+	c->before = malloc((len + 1) * sizeof(*c->before));
+	c->after = malloc((len + 1) * sizeof(*c->after));
+	c->len = len;
+	return c->nodes && c->before && c->after &&
+	       field_uint_elements(nodes, len, c->nodes) &&
+	       counts_of(field_member(p, "before"), len, c->before) &&
+	       counts_of(field_member(p, "after"), len, c->after);
+}
+
+int placements_read(struct placements *t, int64_t vpid, uint64_t call_id,
+		    const bt_field *p)
+{
+	struct call_placement *c = calloc(1, sizeof(*c)), **found;
+
+	if (!c)
+		return -1;
+	*c = (struct call_placement) {
+		.vpid = vpid, .call_id = call_id,
+		.pages = field_int_member(p, "pages"),
+		.queried = field_int_member(p, "queried"),
+		.err = field_int_member(p, "err"),
+		.absent_before = field_int_member(p, "absent_before"),
+		.absent_after = field_int_member(p, "absent_after"),
+	};
+	if (!read_arrays(c, p)) {
+		bool no_memory = !c->nodes || !c->before || !c->after;
+
+		placement_free(c);
+		return no_memory ? -1 : 0;
+	}
+	found = tsearch(c, &t->tree, placement_cmp);
+	if (!found) {
+		placement_free(c);
+		return -1;
+	}
+	/* A second placement of the call: the first is kept. */
+	if (*found != c)
+		placement_free(c);
+	return 0;
+}
+
+struct call_placement *placements_take(struct placements *t, int64_t vpid,
+				       uint64_t call_id)
+{
+	struct call_placement key = { .vpid = vpid, .call_id = call_id };
+	struct call_placement **found = tfind(&key, &t->tree, placement_cmp);
+	struct call_placement *c;
+
+	if (!found)
+		return NULL;
+	c = *found;
+	tdelete(c, &t->tree, placement_cmp);
+	return c;
+}
+
+void placements_fini(struct placements *t)
+{
+	tdestroy(t->tree, placement_free_node);
+	t->tree = NULL;
+}
+
+static uint64_t gain(const struct call_placement *p, size_t i)
+{
+	return p->after[i] > p->before[i] ? p->after[i] - p->before[i] : 0;
+}
+
+uint64_t placement_moved_to(const struct call_placement *p, size_t i)
+{
+	uint64_t gains = 0, losses = 0;
+	size_t n;
+
+	for (n = 0; n < p->len; n++) {
+		gains += gain(p, n);
+		if (p->before[n] > p->after[n])
+			losses += p->before[n] - p->after[n];
+	}
+	if (gains <= losses)
+		return gain(p, i);
+	return (unsigned __int128) gain(p, i) * losses / gains;
+}
