@@ -97,7 +97,7 @@ int print_document_csv(FILE *out, const struct document *d,
 	for (i = 0; i < d->table_count; i++) {
 		const struct doc_table *t = d->tables[i];
 
-		if (t->shape->members)
+		if (t->shape->members || !doc_table_in(t, NUMASHIM_REPORT_CSV))
 			continue;
 		put_header(out, t->shape);
 		for (r = 0; r < t->row_count; r++)

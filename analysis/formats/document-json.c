@@ -187,6 +187,7 @@ int print_document_json(FILE *out, const struct document *d,
 			const struct numashim_report_options *options)
 {
 	struct json_writer w;
+	bool first = true;
 	size_t i;
 
 	(void) options;
@@ -195,8 +196,11 @@ int print_document_json(FILE *out, const struct document *d,
 	for (i = 0; i < d->table_count; i++) {
 		const struct doc_table *t = d->tables[i];
 
-		if (i)
+		if (!doc_table_in(t, NUMASHIM_REPORT_JSON))
+			continue;
+		if (!first)
 			json_break(&w, 1);
+		first = false;
 		if (t->shape->members)
 			put_members(&w, t, 0);
 		else

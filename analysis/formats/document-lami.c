@@ -120,15 +120,19 @@ int print_document_lami(FILE *out, const struct document *d,
 		.begin_ns = d->begin_ns, .end_ns = d->end_ns,
 		.limit = options->limit,
 	};
+	const struct doc_table *t = d->tables[0];
 	struct lami_shape s = { 0 };
+	size_t i;
 	int ret;
 
 	/* LAMI's results have no room for them: stderr, as for CSV. */
 	document_warnings(d, put_warning, stderr);
-	ret = lami_shape_make(&s, d->tables[0]->shape);
+	/* The first of the tables in LAMI: its results. */
+	for (i = 0; !doc_table_in(t, NUMASHIM_REPORT_LAMI); i++)
+		t = d->tables[i + 1];
+	ret = lami_shape_make(&s, t->shape);
 	if (!ret)
-		lami_put_results(out, &s.table, d->tables[0],
-				 d->tables[0]->row_count, &r);
+		lami_put_results(out, &s.table, t, t->row_count, &r);
 	lami_shape_fini(&s);
 	return ret;
 }

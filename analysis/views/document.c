@@ -220,3 +220,9 @@ struct doc_cell doc_codes(const struct code_counts *cc)
 {
 	return doc_map(cc, cc->len, code_entry);
 }
+
+bool doc_table_in(const struct doc_table *t,
+		  enum numashim_report_format format)
+{
+	return !t->shape->formats || t->shape->formats & (1u << format);
+}

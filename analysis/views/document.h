@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * A view's figures as a neutral document, which every format but text
- * renders with one writer whatever the view: a list of tables, each a
+ * A view's figures as a neutral document, which every format renders
+ * with one writer whatever the view: a list of tables, each a
  * shape (its typed columns, and what each format names them) and rows of
  * typed cells; then the warnings, the summary's or the view's own, and
- * the counts of events lost, from the summary. A view builds its document once (documents.h); the formats
+ * the counts of events lost, from the summary. A view builds its
+ * document once (documents.h); the formats
  * only walk it.
  *
  * The formats differ where their readers do: JSON nests a column whose
  * key is "a.b" as member b of object a and may leave an empty cell's
  * member out; CSV and LAMI spread counts under the column's labels into
  * a column each and join a map's entries as text, "1->0=512 2->0=3";
- * a column may be in some formats only, and a format may order the
- * columns its own way.
+ * a column, or a table, may be in some formats only, and a format may
+ * order the columns its own way. Text lays a table out as its shape's
+ * text says (struct doc_text): headings, then lines of fields as wide as
+ * a terminal's columns, which may show a cell of any column.
  */
 #ifndef NUMASHIM_DOCUMENT_H
 #define NUMASHIM_DOCUMENT_H
@@ -31,8 +34,9 @@ struct views;
 /* Says a warning's message to data, as each format does. */
 typedef void (*warning_fn)(void *data, const char *message);
 
-/* The formats that render documents (of report.h's), as a mask. */
+/* The formats (of report.h's), as a mask. */
 #define DOC_IN(format) (1u << NUMASHIM_REPORT_##format)
+/* Of a column: the formats that give columns by name. */
 #define DOC_IN_ALL (DOC_IN(JSON) | DOC_IN(CSV) | DOC_IN(LAMI))
 
 /* The LAMI 1.0 classes of data a column may be of. */
@@ -134,6 +138,8 @@ struct doc_column {
  * list but when list names that; order[format], when not NULL, lists
  * the columns in that format's order (order_count[format] of them).
  */
+struct doc_text;
+
 struct doc_shape {
 	const char *name;
 	const char *list;
@@ -151,6 +157,10 @@ struct doc_shape {
 	 * metadata describes the others; the results carry the whole class.
 	 */
 	bool dynamic;
+	/* The formats the table is in, DOC_IN(...); 0: all of them. */
+	unsigned int formats;
+	/* How text lays the table out; NULL: text leaves it out. */
+	const struct doc_text *text;
 };
 
 #define DOC_COLUMNS(a) .columns = (a), .column_count = sizeof(a) / sizeof(*(a))
@@ -158,6 +168,87 @@ struct doc_shape {
 	.order[NUMASHIM_REPORT_##format] = (a), \
 	.order_count[NUMASHIM_REPORT_##format] = \
 		sizeof(a) / sizeof(*(a))
+
+/*
+ * Text: a field of a line writes a cell of the row (column; DOC_NO_CELL:
+ * its words alone) between before and after, padded to width (< 0: on
+ * the left). An empty cell writes empty's text, or nothing at all, not
+ * even its words, when empty is NULL. Counts and maps write their
+ * entries "KEY COUNT" joined by sep (", " when NULL); a boolean writes
+ * its words when true and nothing when false; strings are escaped.
+ */
+#define DOC_NO_CELL ((size_t) -1)
+
+/* How a field writes its cell. */
+#define DOC_TEXT_MICRO	0x01u	/* a number of ns in us, one decimal */
+#define DOC_TEXT_HEX	0x02u	/* a number in hexadecimal, "0x1f" */
+#define DOC_TEXT_BASE	0x04u	/* a path's last name */
+#define DOC_TEXT_ARROW	0x08u	/* keys' "1->0" as "1 -> 0" */
+#define DOC_TEXT_KEYS	0x10u	/* counts: the labels of those not zero */
+#define DOC_TEXT_TOTAL	0x20u	/* counts: their sum */
+#define DOC_TEXT_FIT	0x40u	/* as wide as the widest cell, width at least */
+#define DOC_TEXT_NONZERO 0x80u	/* a zero is empty */
+#define DOC_TEXT_ROUND	0x100u	/* a real number without decimals */
+#define DOC_TEXT_WRAP	0x200u	/* in lines of 78 columns, the first after
+				 * before, the others after indent */
+#define DOC_TEXT_IF_EMPTY 0x400u /* written only when the cell is empty */
+#define DOC_TEXT_ANY_ROW 0x800u	/* written only when a row has the cell */
+
+struct doc_text_field {
+	size_t column;
+	const char *head;	/* its column's head; NULL: none */
+	int width;
+	unsigned int flags;	/* DOC_TEXT_... */
+	const char *before, *after;
+	/* Instead of before, when no cell of the line was written yet. */
+	const char *first;
+	const char *empty;
+	const char *sep;
+	const char *pair;	/* between an entry's key and count; " " */
+	const char *indent;	/* DOC_TEXT_WRAP's */
+};
+
+/* Flags of a line. */
+#define DOC_LINE_ANY	1u	/* written only when one of its cells is */
+#define DOC_LINE_EACH	2u	/* a line per entry of its cell's map */
+#define DOC_LINE_ROWS	4u	/* its cell's rows, as their shape says */
+
+struct doc_text_line {
+	const struct doc_text_field *fields;
+	size_t field_count;
+	unsigned int flags;	/* DOC_LINE_... */
+};
+
+/*
+ * A section of the table for text: its heading, then the heads of its
+ * first line's fields if heads, then its lines for each row whose cell
+ * of column when is not empty (DOC_NO_CELL: every row), limit rows at
+ * most (0: all). Without a row to show, a section is left out unless
+ * always.
+ */
+struct doc_text_section {
+	const char *heading;
+	bool heads;
+	bool always;
+	size_t when;
+	size_t limit;
+	const struct doc_text_line *lines;
+	size_t line_count;
+};
+
+struct doc_text {
+	const struct doc_text_section *sections;
+	size_t section_count;
+};
+
+#define DOC_FIELDS(a) .fields = (a), .field_count = sizeof(a) / sizeof(*(a))
+#define DOC_LINES(a) .lines = (a), .line_count = sizeof(a) / sizeof(*(a))
+#define DOC_SECTIONS(a) \
+	.sections = (a), .section_count = sizeof(a) / sizeof(*(a))
+
+/* Whether table t is in format. */
+bool doc_table_in(const struct doc_table *t,
+		  enum numashim_report_format format);
 
 struct doc_table {
 	const struct doc_shape *shape;

@@ -6,7 +6,9 @@
  * each with the one that stands in for it for another kind; then, in
  * JSON, whether the rows are per thread, and all the counts of events
  * lost. "failed" and "errors", "status" are the kernel's failures;
- * "injected" those a rewrite rule made up.
+ * "injected" those a rewrite rule made up. Text heads them with their
+ * calls, then gives them in tables (struct doc_text): a table of all
+ * kinds always, one of some kinds when a row is of one of them.
  */
 #include "documents.h"
 #include "summary-figures.h"
@@ -101,10 +103,129 @@ static const size_t csv_order[] = {
 };
 #undef CSV_ORDER
 
+/* Text: the fields of a figure, of a LAMI column, of a row's codes. */
+#define TEXT_FIGURE(id, width_, head_) {				\
+	.column = FIGURES + SUMMARY_FIGURE_##id, .head = head_,		\
+	.width = width_, .before = " ",					\
+}
+#define TEXT_LATENCY(id, head_) {					\
+	.column = LAMI_FIRST + LAMI_##id, .head = head_, .width = 9,	\
+	.flags = DOC_TEXT_MICRO, .before = " ",				\
+}
+#define TEXT_CODES(id, head_) {						\
+	.column = FIGURES + SUMMARY_FIGURE_##id, .head = head_,		\
+	.before = "  ",							\
+}
+#define TEXT_INJECTED(id) {						\
+	.column = FIGURES + SUMMARY_FIGURE_##id, .before = "; injected  ", \
+}
+/* The call, as wide as the longest kind, the process and the thread. */
+#define TEXT_ROW							\
+	{ .column = CALL, .head = "call", .width = -14,			\
+	  .flags = DOC_TEXT_FIT },					\
+	{ .column = PROCESS, .head = "process", .width = -24,		\
+	  .before = " " },						\
+	{ .column = TID, .head = "tid", .width = 8, .before = " ",	\
+	  .flags = DOC_TEXT_ANY_ROW }
+
+static const struct doc_text_field calls_fields[] = {
+	TEXT_ROW,
+	TEXT_FIGURE(CALLS, 8, "calls"),
+	TEXT_FIGURE(FAILED, 8, "failed"),
+	TEXT_FIGURE(NO_EXIT, 8, "no exit"),
+	TEXT_FIGURE(INJECTED, 8, "injected"),
+	TEXT_CODES(ERRORS, "errors"),
+	TEXT_INJECTED(INJECTED_ERRORS),
+};
+
+static const struct doc_text_field latency_fields[] = {
+	TEXT_ROW,
+	TEXT_FIGURE(LATENCY_COUNT, 8, "count"),
+	TEXT_LATENCY(LATENCY_MIN, "min"),
+	TEXT_LATENCY(LATENCY_P50, "p50"),
+	TEXT_LATENCY(LATENCY_P90, "p90"),
+	TEXT_LATENCY(LATENCY_P99, "p99"),
+	TEXT_LATENCY(LATENCY_MAX, "max"),
+	TEXT_LATENCY(LATENCY_MEAN, "mean"),
+};
+
+static const struct doc_text_field pages_fields[] = {
+	TEXT_ROW,
+	TEXT_FIGURE(PAGES_ASKED, 9, "asked"),
+	TEXT_FIGURE(PAGES_ON_TARGET, 9, "on target"),
+	TEXT_FIGURE(PAGES_ELSEWHERE, 9, "elsewhere"),
+	TEXT_FIGURE(PAGES_LOCATED, 9, "located"),
+	TEXT_FIGURE(PAGES_FAILED, 9, "failed"),
+	TEXT_FIGURE(PAGES_INJECTED, 9, "injected"),
+	TEXT_FIGURE(PAGES_UNKNOWN, 9, "unknown"),
+	TEXT_FIGURE(PAGES_NOT_MOVED, 9, "not moved"),
+	{ .column = FIGURES + SUMMARY_FIGURE_PAGES_PER_SECOND,
+	  .head = "pages/s", .width = 10, .flags = DOC_TEXT_ROUND,
+	  .before = " ", .empty = "-" },
+	TEXT_CODES(PAGES_STATUS, "failed by status"),
+	TEXT_INJECTED(PAGES_INJECTED_STATUS),
+};
+
+static const struct doc_text_field ranges_fields[] = {
+	TEXT_ROW,
+	TEXT_FIGURE(BYTES, 14, "bytes"),
+};
+#undef TEXT_FIGURE
+#undef TEXT_LATENCY
+#undef TEXT_CODES
+#undef TEXT_INJECTED
+#undef TEXT_ROW
+
+#define TEXT_SECTION(heading_, fields, when_, always_) {		\
+	.heading = "\n" heading_ "\n", .heads = true,			\
+	.when = (when_), .always = (always_),				\
+	.lines = &(const struct doc_text_line) { DOC_FIELDS(fields) },	\
+	.line_count = 1,						\
+}
+static const struct doc_text_section sections[] = {
+	TEXT_SECTION("CALLS (failed: by the kernel; injected: by a rewrite "
+		     "rule)", calls_fields, DOC_NO_CELL, true),
+	/* A row whose calls all lack their exit has no latency. */
+	TEXT_SECTION("LATENCY (microseconds)", latency_fields,
+		     LAMI_FIRST + LAMI_LATENCY_MIN, true),
+	TEXT_SECTION("PAGES (move_pages; on target: moved or already there)",
+		     pages_fields, FIGURES + SUMMARY_FIGURE_PAGES_ASKED, false),
+	TEXT_SECTION("RANGES (mbind)", ranges_fields,
+		     FIGURES + SUMMARY_FIGURE_BYTES, false),
+};
+#undef TEXT_SECTION
+
+static const struct doc_text text = { DOC_SECTIONS(sections) };
+
 const struct doc_shape summary_shape = {
 	.name = "summary", .list = "rows",
 	.title = "Calls per kind and process",
-	DOC_COLUMNS(columns), DOC_ORDER(CSV, csv_order),
+	DOC_COLUMNS(columns), DOC_ORDER(CSV, csv_order), .text = &text,
+};
+
+/* Text: the calls of all the rows, before the tables. */
+static const struct doc_column head_columns[] = {
+	{ .type = DOC_UINT },
+};
+
+static const struct doc_text_field head_fields[] = {
+	{ .column = 0, .before = "numashim summary of ", .after = " calls" },
+};
+
+static const struct doc_text head_text = {
+	.sections = &(const struct doc_text_section) {
+		.when = DOC_NO_CELL,
+		.lines = &(const struct doc_text_line) {
+			DOC_FIELDS(head_fields)
+		},
+		.line_count = 1,
+	},
+	.section_count = 1,
+};
+
+static const struct doc_shape head_shape = {
+	.name = "summary", DOC_COLUMNS(head_columns),
+	.formats = DOC_IN(TEXT), .text = &head_text,
 };
 
 static const struct doc_column member_columns[] = {
@@ -196,8 +317,15 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 
 int summary_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *members;
+	struct doc_table *members, *head = doc_table_add(d, &head_shape, 1);
+	uint64_t calls = 0;
+	size_t i;
 
+	if (!head)
+		return -1;
+	for (i = 0; i < f->count; i++)
+		calls += f->rows[i]->calls;
+	doc_row(head, 0)[0] = doc_uint(calls);
 	if (doc_table_fill(d, &summary_shape, f->count, put_row, f))
 		return -1;
 	members = doc_table_add(d, &members_shape, 1);

@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Any view's document for a terminal: each table its shape's text lays
+ * out (document.h), sections of lines of fields padded to their widths,
+ * then the warnings. Strings from the trace are escaped (put_escaped),
+ * and padded by the bytes they take once escaped.
+ */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "document.h"
+#include "output.h"
+
+/* Room for a field's text: a whole map's entries. */
+#define FIELD_TEXT_MAX 4096
+
+/* No entry of a map: all of them. */
+#define ALL_ENTRIES ((size_t) -1)
+
+struct text_buf {
+	char s[FIELD_TEXT_MAX];
+	size_t len;
+};
+
+static void add(struct text_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void add(struct text_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->len >= sizeof(b->s))
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(b->s + b->len, sizeof(b->s) - b->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		b->len += n;
+	if (b->len >= sizeof(b->s))
+		b->len = sizeof(b->s) - 1;
+}
+
+static void add_escaped(struct text_buf *b, const char *s)
+{
+	FILE *f;
+
+	if (b->len >= sizeof(b->s) - 1)
+		return;
+	f = fmemopen(b->s + b->len, sizeof(b->s) - b->len, "w");
+	if (!f)
+		return;
+	put_escaped(f, s, 0);
+	b->len += ftell(f);
+	fclose(f);
+	if (b->len >= sizeof(b->s))
+		b->len = sizeof(b->s) - 1;
+}
+
+/* "1->0" as "1 -> 0". */
+static void add_key(struct text_buf *b, const struct doc_text_field *field,
+		    const char *key)
+{
+	const char *arrow = strstr(key, "->");
+
+	if (field->flags & DOC_TEXT_ARROW && arrow)
+		add(b, "%.*s -> %s", (int) (arrow - key), key, arrow + 2);
+	else
+		add(b, "%s", key);
+}
+
+static void add_entry(struct text_buf *b, const struct doc_text_field *field,
+		      const char *key, uint64_t count, bool first)
+{
+	if (!first)
+		add(b, "%s", field->sep ? field->sep : ", ");
+	add_key(b, field, key);
+	if (!(field->flags & DOC_TEXT_KEYS))
+		add(b, "%s%" PRIu64, field->pair ? field->pair : " ", count);
+}
+
+/* Counts by the column's labels: false when none is written. */
+static bool add_counts(struct text_buf *b, const struct doc_text_field *field,
+		       const struct doc_column *col,
+		       const struct doc_cell *cell)
+{
+	uint64_t count, total = 0;
+	bool any = false;
+	size_t l;
+
+	for (l = 0; l < col->label_count; l++) {
+		count = cell->v.counts.v[l * cell->v.counts.stride];
+		total += count;
+		if (!count || field->flags & DOC_TEXT_TOTAL)
+			continue;
+		add_entry(b, field, col->labels[l], count, !any);
+		any = true;
+	}
+	if (field->flags & DOC_TEXT_TOTAL)
+		add(b, "%" PRIu64, total);
+	return any || field->flags & DOC_TEXT_TOTAL;
+}
+
+/* A map's entries, or its entry'th alone: false when it has none. */
+static bool add_map(struct text_buf *b, const struct doc_text_field *field,
+		    const struct doc_cell *cell, size_t entry)
+{
+	char key[DOC_TEXT_MAX];
+	uint64_t count;
+	size_t i;
+
+	for (i = 0; i < cell->v.map.count; i++) {
+		if (entry != ALL_ENTRIES && i != entry)
+			continue;
+		cell->v.map.entry(cell->v.map.src, i, key, sizeof(key),
+				  &count);
+		add_entry(b, field, key, count, entry != ALL_ENTRIES || !i);
+	}
+	return cell->v.map.count;
+}
+
+static bool add_uint(struct text_buf *b, const struct doc_text_field *field,
+		     uint64_t u)
+{
+	if (!u && field->flags & DOC_TEXT_NONZERO)
+		return false;
+	if (field->flags & DOC_TEXT_MICRO)
+		add(b, "%.1f", u / 1e3);
+	else if (field->flags & DOC_TEXT_HEX)
+		add(b, "%#" PRIx64, u);
+	else
+		add(b, "%" PRIu64, u);
+	return true;
+}
+
+static void add_real(struct text_buf *b, const struct doc_text_field *field,
+		     double d)
+{
+	if (field->flags & DOC_TEXT_MICRO)
+		add(b, "%.1f", d / 1e3);
+	else
+		add(b, field->flags & DOC_TEXT_ROUND ? "%.0f" : "%.1f", d);
+}
+
+static void add_string(struct text_buf *b, const struct doc_text_field *field,
+		       const char *s)
+{
+	const char *slash = strrchr(s, '/');
+
+	add_escaped(b, field->flags & DOC_TEXT_BASE && slash ? slash + 1 : s);
+}
+
+static void add_process(struct text_buf *b, const struct doc_cell *cell)
+{
+	if (cell->v.process.name)
+		add_escaped(b, cell->v.process.name);
+	if (cell->v.process.pid < 0)
+		add(b, "[?]");
+	else
+		add(b, "[%" PRId64 "]", cell->v.process.pid);
+}
+
+/* The text of a cell; false when it has none to write. */
+static bool cell_text(struct text_buf *b, const struct doc_text_field *field,
+		      const struct doc_column *col,
+		      const struct doc_cell *cell, size_t entry)
+{
+	char name[DOC_TEXT_MAX];
+
+	b->len = 0;
+	b->s[0] = '\0';
+	switch (cell->type) {
+	case DOC_EMPTY:
+	case DOC_NULL:
+	case DOC_ROWS:
+		return false;
+	case DOC_STRING:
+		add_string(b, field, cell->v.s);
+		return true;
+	case DOC_INT:
+		add(b, "%" PRId64, cell->v.i);
+		return true;
+	case DOC_UINT:
+		return add_uint(b, field, cell->v.u);
+	case DOC_REAL:
+		add_real(b, field, cell->v.d);
+		return true;
+	case DOC_BOOL:
+		return cell->v.b;
+	case DOC_CODE:
+		add(b, "%s", code_name(cell->v.code, name, sizeof(name)));
+		return true;
+	case DOC_SITE:
+		add_escaped(b, site_name(cell->v.site, name, sizeof(name)));
+		return true;
+	case DOC_PROCESS:
+		add_process(b, cell);
+		return true;
+	case DOC_COUNTS:
+		return add_counts(b, field, col, cell);
+	case DOC_MAP:
+		return add_map(b, field, cell, entry);
+	default:
+		return false;
+	}
+}
+
+/*
+ * What field writes of row's cell into b: false when it is left out; a
+ * field of words alone is always written.
+ */
+static bool field_text(struct text_buf *b, const struct doc_text_field *field,
+		       const struct doc_table *t, size_t row, size_t entry)
+{
+	bool has;
+
+	b->len = 0;
+	b->s[0] = '\0';
+	if (field->column == DOC_NO_CELL)
+		return true;
+	has = cell_text(b, field, &t->shape->columns[field->column],
+			&doc_row(t, row)[field->column], entry);
+	if (field->flags & DOC_TEXT_IF_EMPTY)
+		return !has;
+	if (has)
+		return true;
+	if (!field->empty)
+		return false;
+	b->len = 0;
+	add(b, "%s", field->empty);
+	return true;
+}
+
+static bool any_row_has(const struct doc_text_field *field,
+			const struct doc_table *t)
+{
+	struct text_buf b;
+	size_t r;
+
+	for (r = 0; r < t->row_count; r++)
+		if (field_text(&b, field, t, r, ALL_ENTRIES))
+			return true;
+	return false;
+}
+
+/* The width of a field: DOC_TEXT_FIT's, that of its widest cell. */
+static int field_width(const struct doc_text_field *field,
+		       const struct doc_table *t)
+{
+	int width = field->width < 0 ? -field->width : field->width;
+	struct text_buf b;
+	size_t r;
+
+	if (!(field->flags & DOC_TEXT_FIT))
+		return field->width;
+	for (r = 0; r < t->row_count; r++)
+		if (field_text(&b, field, t, r, ALL_ENTRIES) &&
+		    (int) b.len > width)
+			width = b.len;
+	return field->width < 0 ? -width : width;
+}
+
+static void put_padded(FILE *out, const struct doc_text_field *field,
+		       const struct doc_table *t, const char *before,
+		       const char *text)
+{
+	int width = field_width(field, t);
+
+	if (field->flags & DOC_TEXT_WRAP) {
+		put_wrapped(out, before, field->indent, text);
+		return;
+	}
+	fprintf(out, "%s%*s%s", before ? before : "", width, text,
+		field->after ? field->after : "");
+}
+
+static bool shows(const struct doc_text_field *field,
+		  const struct doc_table *t)
+{
+	return !(field->flags & DOC_TEXT_ANY_ROW) || any_row_has(field, t);
+}
+
+static void put_heads(FILE *out, const struct doc_text_line *line,
+		      const struct doc_table *t)
+{
+	const struct doc_text_field *field;
+	size_t i;
+
+	for (i = 0; i < line->field_count; i++) {
+		field = &line->fields[i];
+		if (field->head && shows(field, t))
+			fprintf(out, "%s%*s", field->before ? field->before : "",
+				field_width(field, t), field->head);
+	}
+	fputc('\n', out);
+}
+
+/* Whether one of the line's cells is written. */
+static bool line_has_cell(const struct doc_text_line *line,
+			  const struct doc_table *t, size_t row, size_t entry)
+{
+	struct text_buf b;
+	size_t i;
+
+	for (i = 0; i < line->field_count; i++)
+		if (line->fields[i].column != DOC_NO_CELL &&
+		    field_text(&b, &line->fields[i], t, row, entry))
+			return true;
+	return false;
+}
+
+static void put_one_line(FILE *out, const struct doc_text_line *line,
+			 const struct doc_table *t, size_t row, size_t entry)
+{
+	const struct doc_text_field *field;
+	bool cell = false, wrapped = false;
+	struct text_buf b;
+	size_t i;
+
+	if (line->flags & DOC_LINE_ANY && !line_has_cell(line, t, row, entry))
+		return;
+	for (i = 0; i < line->field_count; i++) {
+		field = &line->fields[i];
+		if (!shows(field, t) || !field_text(&b, field, t, row, entry))
+			continue;
+		put_padded(out, field, t, !cell && field->first ?
+			   field->first : field->before, b.s);
+		cell |= field->column != DOC_NO_CELL;
+		wrapped |= field->flags & DOC_TEXT_WRAP;
+	}
+	if (!wrapped)
+		fputc('\n', out);
+}
+
+/* The first field with a cell: the map or rows a line is made of. */
+static const struct doc_cell *line_cell(const struct doc_text_line *line,
+					const struct doc_table *t, size_t row)
+{
+	size_t i;
+
+	for (i = 0; i < line->field_count; i++)
+		if (line->fields[i].column != DOC_NO_CELL)
+			return &doc_row(t, row)[line->fields[i].column];
+	return &doc_empty;
+}
+
+static void put_table(FILE *out, const struct doc_table *t);
+
+static void put_line(FILE *out, const struct doc_text_line *line,
+		     const struct doc_table *t, size_t row)
+{
+	const struct doc_cell *cell = line_cell(line, t, row);
+	size_t e;
+
+	if (line->flags & DOC_LINE_ROWS) {
+		if (cell->type == DOC_ROWS)
+			put_table(out, cell->v.rows);
+	} else if (line->flags & DOC_LINE_EACH) {
+		for (e = 0; cell->type == DOC_MAP && e < cell->v.map.count;
+		     e++)
+			put_one_line(out, line, t, row, e);
+	} else {
+		put_one_line(out, line, t, row, ALL_ENTRIES);
+	}
+}
+
+static bool row_shown(const struct doc_text_section *sec,
+		      const struct doc_table *t, size_t row)
+{
+	enum doc_type type;
+
+	if (sec->when == DOC_NO_CELL)
+		return true;
+	type = doc_row(t, row)[sec->when].type;
+	return type != DOC_EMPTY && type != DOC_NULL;
+}
+
+static void put_section(FILE *out, const struct doc_text_section *sec,
+			const struct doc_table *t)
+{
+	size_t r, l, shown = 0;
+
+	for (r = 0; !sec->always && r < t->row_count; r++)
+		if (row_shown(sec, t, r))
+			break;
+	if (!sec->always && r == t->row_count)
+		return;
+	if (sec->heading)
+		fputs(sec->heading, out);
+	if (sec->heads && sec->line_count)
+		put_heads(out, &sec->lines[0], t);
+	for (r = 0; r < t->row_count; r++) {
+		if (!row_shown(sec, t, r))
+			continue;
+		if (sec->limit && shown++ == sec->limit)
+			break;
+		for (l = 0; l < sec->line_count; l++)
+			put_line(out, &sec->lines[l], t, r);
+	}
+}
+
+static void put_table(FILE *out, const struct doc_table *t)
+{
+	const struct doc_text *text = t->shape->text;
+	size_t i;
+
+	for (i = 0; text && i < text->section_count; i++)
+		put_section(out, &text->sections[i], t);
+}
+
+int print_document_text(FILE *out, const struct document *d,
+			const struct numashim_report_options *options)
+{
+	size_t i;
+
+	(void) options;
+	for (i = 0; i < d->table_count; i++)
+		if (doc_table_in(d->tables[i], NUMASHIM_REPORT_TEXT))
+			put_table(out, d->tables[i]);
+	document_warnings(d, put_warning, out);
+	return 0;
+}
