@@ -48,19 +48,24 @@ bool field_is_array(const bt_field *f)
 					   BT_FIELD_CLASS_TYPE_ARRAY);
 }
 
-bool field_uint_elements(const bt_field *array, uint64_t n, uint32_t *v)
-{
-	uint64_t i;
-	int64_t x;
-
-	if (!field_is_array(array) || bt_field_array_get_length(array) < n)
-		return false;
-	for (i = 0; i < n; i++) {
-		if (!field_int_value(
-			    bt_field_array_borrow_element_field_by_index_const(
-				    array, i), &x))
-			return false;
-		v[i] = x;
-	}
-	return true;
+/* The array readers of field-values.h, one a type of element. */
+#define FIELD_ELEMENTS(name, type)					\
+bool name(const bt_field *array, uint64_t n, type *v)			\
+{									\
+	uint64_t i;							\
+	int64_t x;							\
+									\
+	if (!field_is_array(array) || bt_field_array_get_length(array) < n) \
+		return false;						\
+	for (i = 0; i < n; i++) {					\
+		if (!field_int_value(					\
+			    bt_field_array_borrow_element_field_by_index_const( \
+				    array, i), &x))			\
+			return false;					\
+		v[i] = x;						\
+	}								\
+	return true;							\
 }
+
+FIELD_ELEMENTS(field_uint_elements, uint32_t)
+FIELD_ELEMENTS(field_u64_elements, uint64_t)

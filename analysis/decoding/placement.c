@@ -30,22 +30,11 @@ static void placement_free_node(void *p)
 	placement_free(p);
 }
 
-/* The n elements of the integer array field, into v. */
+/* The n elements of the integer array field, which has no more, into v. */
 static bool counts_of(const bt_field *array, uint64_t n, uint64_t *v)
 {
-	uint64_t i;
-	int64_t x;
-
-	if (!field_is_array(array) || bt_field_array_get_length(array) != n)
-		return false;
-	for (i = 0; i < n; i++) {
-		if (!field_int_value(
-			    bt_field_array_borrow_element_field_by_index_const(
-				    array, i), &x))
-			return false;
-		v[i] = x;
-	}
-	return true;
+	return field_is_array(array) && bt_field_array_get_length(array) == n &&
+	       field_u64_elements(array, n, v);
 }
 
 /* The arrays of p, or false when they do not hold len elements each. */
