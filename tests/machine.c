@@ -19,7 +19,6 @@
  *	machine image	the calls of the new image (run by the child)
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <numaif.h>
@@ -33,6 +32,7 @@
 #include <unistd.h>
 
 #include "expect.h"
+#include "fds.h"
 #include "pages.h"
 
 #define NODE_DIR "/sys/devices/system/node"
@@ -118,19 +118,6 @@ static void recorded(void)
 static void not_recorded(void)
 {
 	expect_machine(NULL, -1);
-}
-
-static int open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = 0;
-
-	if (!d)
-		fail("/proc/self/fd");
-	while (readdir(d))
-		n++;
-	closedir(d);
-	return n;
 }
 
 /* A query of one touched page: it succeeds. */
@@ -306,10 +293,10 @@ static void closed_descriptors(void)
 	if (pid == 0) {
 		for (fd = 0; fd < 1024; fd++)
 			close(fd);
-		fds = open_fds();
+		fds = fds_open();
 		move_to_absent_node(page);
 		quiet_query(page);
-		_exit(open_fds() == fds ? 0 : 4);
+		_exit(fds_open() == fds ? 0 : 4);
 	}
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status)) {
@@ -362,7 +349,7 @@ int main(int argc, char **argv)
 		image();
 		return 0;
 	}
-	fds = open_fds();
+	fds = fds_open();
 	first_query(page);
 	quiet_query(page);
 	move_to_absent_node(page);
@@ -372,9 +359,9 @@ int main(int argc, char **argv)
 	migrate_no_process();
 	home_node_bad_flags(page);
 	quiet_query(page);
-	if (open_fds() != fds) {
+	if (fds_open() != fds) {
 		fprintf(stderr, "machine: %d descriptors open, %d before\n",
-			open_fds(), fds);
+			fds_open(), fds);
 		return 1;
 	}
 	child();

@@ -21,7 +21,6 @@
  * must.
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <fcntl.h>
 #include <numaif.h>
 #include <stdio.h>
@@ -32,6 +31,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fds.h"
 #include "raw-syscall.h"
 
 #define RANGE_PAGES 64
@@ -209,19 +209,6 @@ static long migrate(int pid, int from, int to, char *base, int read,
 	return ret;
 }
 
-static int open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = 0;
-
-	if (!d)
-		fail("/proc/self/fd");
-	while (readdir(d))
-		n++;
-	closedir(d);
-	return n;
-}
-
 /* Runs child() in a child process, which must exit 0. */
 static void in_child(void (*child)(char *, int), char *base, int node)
 {
@@ -251,10 +238,10 @@ static void without_descriptors(char *base, int node)
 	for (fd = 0; fd < 1024; fd++)
 		if (fd != keep)
 			close(fd);
-	fds = open_fds();
+	fds = fds_open();
 	if (migrate(0, node, 0, base, 1, NULL) < 0)
 		_exit(2);
-	if (open_fds() != fds)
+	if (fds_open() != fds)
 		_exit(3);
 }
 
