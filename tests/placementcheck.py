@@ -19,10 +19,17 @@ by process and in order:
   pages of the program's own numa_maps readings around the call, and
   the pages moved to the target node (a node's gain as far as other
   nodes lost pages, as numashim report counts moves) are at least those
-  of the program's range that its own queries saw move there.
+  of the program's range that its own queries saw move there;
+- "long" (an mbind range beyond the query bound): the pages are the
+  range's, the pages queried QUERY_BOUND (numashim(7)), no query
+  failed, and of the touched pages the counts hold only the first, on
+  the node the program saw it on before and after.
 With --timeline FILE, FILE is numashim report's timeline of TRACE in
 JSON: its pages moved to each node, over all buckets, must be the moves
-the placements give (the program makes no move_pages move).
+the placements without a failed query give (the program makes no
+move_pages move). With --warnings FILE, FILE is numashim report's
+summary of TRACE in JSON: it must warn of as many placements with a
+failed query, and of as many cut short by the bound, as the trace holds.
 With --none, the trace must hold the calls and no placement event at
 all (the option was off). --alter WHAT alters the expectations
 (mbind-after, migrate-before, query-err, placement), so that a test can
@@ -36,8 +43,13 @@ import sys
 import bt2
 
 SLACK = 256
+QUERY_BOUND = 1 << 20
 CALLS = ("mbind", "migrate_pages")
-ALTERATIONS = ("mbind-after", "migrate-before", "query-err", "placement")
+ALTERATIONS = ("mbind-after", "migrate-before", "query-err", "placement",
+               "long-first")
+# The words that begin the report's warnings of placements (warnings.c).
+UNREAD = "mbind or migrate_pages calls have a placement whose page queries failed"
+CUT = "mbind calls have a range longer than the pages their placement queried"
 
 
 class Call:
@@ -111,6 +123,19 @@ def check_exact(p, exp, say):
             say(f"pages by node {which}: {got}, the program saw {want}")
 
 
+def check_long(p, exp, say):
+    want = {"pages": exp["pages"], "queried": QUERY_BOUND, "err": 0,
+            "absent_before": QUERY_BOUND - 1, "absent_after": QUERY_BOUND - 1}
+    for field, value in want.items():
+        if int(p[field]) != value:
+            say(f"{field} {int(p[field])}, not {value}")
+    for which in ("before", "after"):
+        got = counts(p, which)
+        want = {exp["first_" + which]: 1}
+        if got != want:
+            say(f"pages by node {which}: {got}, the program saw {want}")
+
+
 def check_process(p, exp, say):
     if "query_err" in exp:
         if err_name(p) != exp["query_err"] or int(p["queried"]):
@@ -164,7 +189,11 @@ def check(order, expected, none, errors):
                 say("placement after the exit")
             if want:
                 p = call.placements[0]
-                (check_exact if exp["exact"] else check_process)(p, exp, say)
+                if exp.get("long"):
+                    check_long(p, exp, say)
+                else:
+                    (check_exact if exp["exact"] else check_process)(p, exp,
+                                                                     say)
                 checked += 1
     return checked
 
@@ -178,6 +207,8 @@ def check_timeline(path, placements, errors):
             got[int(node)] = got.get(int(node), 0) + pages
     want = {}
     for p in placements:
+        if int(p["err"]):
+            continue
         for node in counts(p, "before").keys() | counts(p, "after").keys():
             want[node] = want.get(node, 0) + moved_to(p, node)
     got = {n: v for n, v in got.items() if v}
@@ -185,6 +216,20 @@ def check_timeline(path, placements, errors):
     if got != want:
         errors.append(f"the timeline moved {got} pages by node, the "
                       f"placements {want}")
+
+
+def check_warnings(path, placements, errors):
+    with open(path) as f:
+        warnings = json.load(f).get("warnings", [])
+    unread = sum(1 for p in placements if int(p["err"]))
+    cut = sum(1 for p in placements
+              if not int(p["err"]) and int(p["queried"]) < int(p["pages"]))
+    for words, want in ((UNREAD, unread), (CUT, cut)):
+        said = [w for w in warnings if words in w]
+        got = int(said[0].split()[0]) if said else 0
+        if len(said) > 1 or got != want:
+            errors.append(f"the report warns of {got} placements that "
+                          f"\"{words}\", the trace holds {want}")
 
 
 def alter(expected, what):
@@ -200,6 +245,9 @@ def alter(expected, what):
     elif what == "query-err":
         exp = next(e for e in expected if "query_err" in e)
         exp["query_err"] = errno.errorcode[errno.ENOENT]
+    elif what == "long-first":
+        exp = next(e for e in expected if e.get("long"))
+        exp["first_after"] += 1
     elif what == "placement":
         exp = next(e for e in expected if not e["placement"])
         exp.update(placement=True, exact=True)
@@ -212,6 +260,7 @@ def main():
     ap.add_argument("--none", action="store_true")
     ap.add_argument("--alter", choices=ALTERATIONS)
     ap.add_argument("--timeline")
+    ap.add_argument("--warnings")
     args = ap.parse_args()
     with open(args.expect) as f:
         expected = [json.loads(line) for line in f]
@@ -225,6 +274,8 @@ def main():
                       "off")
     if args.timeline:
         check_timeline(args.timeline, placements, errors)
+    if args.warnings:
+        check_warnings(args.warnings, placements, errors)
     for err in errors[:50]:
         print("placementcheck:", err, file=sys.stderr)
     print(f"placementcheck: {len(expected)} calls, {checked} placements "

@@ -8,6 +8,9 @@
  *   touched: where the range's pages were before and after, by a
  *   move_pages() query of its own (exact);
  * - the same without MPOL_MF_MOVE, which must record no placement;
+ * - an mbind(MPOL_MF_MOVE) of a range longer than the pages the shim
+ *   queries (2^20), its first and last pages touched: where the first
+ *   was before and after;
  * - migrate_pages(0, NODE -> 0): the process's pages by node from its
  *   own /proc/self/numa_maps, read just before and just after (the
  *   shim's reading is between, so near but not equal), and where the
@@ -35,6 +38,8 @@
 #include "raw-syscall.h"
 
 #define RANGE_PAGES 64
+/* Pages of a range beyond the shim's query bound (numashim(7)). */
+#define LONG_PAGES ((1UL << 20) + 2)
 #define TOUCHED 48
 #define MAX_NODES 64
 #define MAXNODE (MAX_NODES + 1)
@@ -49,17 +54,24 @@ static void fail(const char *what)
 	exit(1);
 }
 
+/* The node of each of the n pages at base, into status. */
+static void query_status(char *base, int n, int *status)
+{
+	void *pages[RANGE_PAGES];
+	int i;
+
+	for (i = 0; i < n; i++)
+		pages[i] = base + i * page_size;
+	if (raw_syscall(SYS_move_pages, 0, n, pages, NULL, status, 0) < 0)
+		fail("move_pages query");
+}
+
 /* Where the range's pages are: counts by node, and those without. */
 static void query(char *base, unsigned long *counts, unsigned long *absent)
 {
-	void *pages[RANGE_PAGES];
 	int status[RANGE_PAGES], i;
 
-	for (i = 0; i < RANGE_PAGES; i++)
-		pages[i] = base + i * page_size;
-	if (raw_syscall(SYS_move_pages, 0, RANGE_PAGES, pages, NULL, status,
-			0) < 0)
-		fail("move_pages query");
+	query_status(base, RANGE_PAGES, status);
 	memset(counts, 0, MAX_NODES * sizeof(*counts));
 	*absent = 0;
 	for (i = 0; i < RANGE_PAGES; i++) {
@@ -156,6 +168,39 @@ static void mbind_move(char *base, int node)
 			after[node], node, TOUCHED);
 		exit(1);
 	}
+}
+
+/*
+ * The shim counts the first 2^20 pages only: of the two touched, the
+ * first, whose node is written down before and after.
+ */
+static void mbind_long(int node)
+{
+	unsigned long mask = 1UL << node;
+	int before, after, err;
+	char *base;
+	long ret;
+
+	base = mmap(NULL, LONG_PAGES * page_size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (base == MAP_FAILED)
+		fail("mmap of the long range");
+	/* A touch must fault in one page, not a transparent huge page. */
+	if (madvise(base, LONG_PAGES * page_size, MADV_NOHUGEPAGE))
+		fail("madvise MADV_NOHUGEPAGE");
+	base[0] = base[(LONG_PAGES - 1) * page_size] = 1;
+	query_status(base, 1, &before);
+	ret = mbind(base, LONG_PAGES * page_size, MPOL_BIND, &mask, MAXNODE,
+		    MPOL_MF_MOVE);
+	err = errno;
+	query_status(base, 1, &after);
+	put_call("mbind", ret, err);
+	fprintf(out, ", \"placement\": true, \"exact\": false, \"long\": true, \"pages\": %lu, \"first_before\": %d, \"first_after\": %d",
+		LONG_PAGES, before, after);
+	put_end();
+	if (ret)
+		fail("mbind MPOL_MF_MOVE of the long range");
+	munmap(base, LONG_PAGES * page_size);
 }
 
 static void mbind_quiet(char *base, int node)
@@ -276,6 +321,7 @@ int main(int argc, char **argv)
 		base[i * page_size] = 1;
 	mbind_move(base, node);
 	mbind_quiet(base, node);
+	mbind_long(node);
 	if (migrate(0, node, 0, base, 1, NULL) < 0)
 		fail("migrate_pages");
 	in_child(without_descriptors, base, node);

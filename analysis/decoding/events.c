@@ -255,6 +255,27 @@ static int on_entry_event(struct event_reader *r,
 	       home_node_mask(r, ev) : 0;
 }
 
+/*
+ * The placement as far as its counts tell what the call moved: none
+ * when a query failed, since the counts before and after may then cover
+ * different pages.
+ */
+static const struct call_placement *
+placement_checked(struct event_reader *r, const struct call_placement *p)
+{
+	struct summary *s = &r->calls.views->summary;
+
+	if (!p)
+		return NULL;
+	if (p->err) {
+		s->placements_unread++;
+		return NULL;
+	}
+	if (p->queried < p->pages)
+		s->placements_cut++;
+	return p;
+}
+
 static int on_int_chunk(struct event_reader *r, const struct event_view *ev)
 {
 	static const add_ints_fn adders[] = {
@@ -440,7 +461,7 @@ static int on_exit_event(struct event_reader *r,
 		   feed_ints(c, field_member(p, "status"), 0, call_add_statuses))))
 		return -1;
 	placement = placements_take(&r->placements, ev->vpid, ev->call_id);
-	res.placement = placement;
+	res.placement = placement_checked(r, placement);
 	ret = calls_end(&r->calls, c, &res);
 	placement_free(placement);
 	return ret;

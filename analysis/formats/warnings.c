@@ -80,6 +80,15 @@ static const struct {
 	{ COUNTED_IN_SUMMARY, offsetof(struct summary, calls_without_page_size),
 	  "%" PRIu64 " mbind calls have no page size (a trace of an older numashim, "
 	  "or a damaged metadata): their bytes are counted in pages of 4 KiB" },
+	{ COUNTED_IN_SUMMARY, offsetof(struct summary, placements_unread),
+	  "%" PRIu64 " mbind or migrate_pages calls have a placement whose "
+	  "page queries failed (numashim:placement's err; for instance "
+	  "another user's process, or one that ended): what they moved is "
+	  "not counted" },
+	{ COUNTED_IN_SUMMARY, offsetof(struct summary, placements_cut),
+	  "%" PRIu64 " mbind calls have a range longer than the pages their "
+	  "placement queried (numashim(7), numashim:placement): only what "
+	  "they moved of the range's first pages is counted" },
 	/* What the policies view leaves out or shows in part. */
 	{ COUNTED_IN_POLICIES, offsetof(struct policies, without_entry),
 	  "%" PRIu64 " set_mempolicy, mbind or set_mempolicy_home_node calls "

@@ -132,6 +132,13 @@ struct summary {
 	uint64_t calls_in_no_binary;
 	/* mbind entries with no page_size, whose bytes are rounded to 4 KiB. */
 	uint64_t calls_without_page_size;
+	/*
+	 * Placements whose page queries failed (their moves are not
+	 * counted), and mbind placements of a range longer than the pages
+	 * queried (counted over the first pages only).
+	 */
+	uint64_t placements_unread;
+	uint64_t placements_cut;
 	/* CONTEXT_MISSING() bits: contexts some numashim events lack. */
 	unsigned int missing_contexts;
 	/*
