@@ -4,8 +4,9 @@
  * on another machine: the online nodes, which have memory and which
  * CPUs, how far apart they are and how full; the nodes the process may
  * allocate on; automatic NUMA balancing; weighted interleave's weights;
- * the kernel's release. All of it is in sysfs and procfs for any
- * process to read.
+ * the kernel's release; and which host and rank of a job the process
+ * is, so that the traces of many hosts tell their processes apart. All
+ * of it is in sysfs, procfs and the environment for any process to read.
  *
  * A process records the facts once, at its first recorded call, and
  * again at each call the kernel failed whole (ENODEV, EINVAL, ENOMEM...),
@@ -20,6 +21,7 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 
@@ -31,6 +33,15 @@
 
 #define NODE_DIR "/sys/devices/system/node"
 #define BITMAP_WORDS (NUMASHIM_NODES_MAX / 64)
+
+/*
+ * Where MPI launchers and batch systems put a process's rank in its
+ * job, in the order they are asked: Open MPI's, MPICH's and Intel MPI's
+ * (PMI), PMIx's, Slurm's.
+ */
+static const char *const rank_variables[] = {
+	"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK", "SLURM_PROCID",
+};
 
 /* The process that recorded the facts last; 0: none. */
 static pid_t recorded_by;
@@ -172,16 +183,41 @@ static int32_t read_numa_balancing(struct numashim_machine *m)
 	return v;
 }
 
+/* The rank of the first variable that holds a decimal one, into rec. */
+static void read_rank(struct numashim_machine_rec *rec)
+{
+	const char *value, *end;
+	uint64_t rank;
+	size_t i;
+
+	for (i = 0; i < sizeof(rank_variables) / sizeof(*rank_variables);
+	     i++) {
+		value = getenv(rank_variables[i]);
+		if (!value || !(end = numashim_decimal(value, &rank)) || *end ||
+		    rank > INT64_MAX)
+			continue;
+		rec->rank = rank;
+		rec->rank_variable = rank_variables[i];
+		return;
+	}
+}
+
 static void record_facts(struct numashim_scratch *s, uint64_t id, void *ip)
 {
 	struct numashim_machine *m = &s->machine;
 	struct numashim_weights *w = &s->weights;
-	struct numashim_machine_rec rec = { .id = id, .release = "" };
+	struct numashim_machine_rec rec = {
+		.id = id, .release = "", .host = "", .rank = -1,
+		.rank_variable = "",
+	};
 	size_t online, i;
 	long dir;
 
-	if (numashim_sys(SYS_uname, (long) &m->uts, 0, 0, 0) == 0)
+	if (numashim_sys(SYS_uname, (long) &m->uts, 0, 0, 0) == 0) {
 		rec.release = m->uts.release;
+		rec.host = m->uts.nodename;
+	}
+	read_rank(&rec);
 	rec.numa_balancing = read_numa_balancing(m);
 	rec.mems_allowed_len = read_mems_allowed(m);
 	rec.mems_allowed = m->mems_allowed;

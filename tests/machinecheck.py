@@ -14,7 +14,9 @@ checks:
 - what they say: each fact equal to what /sys and /proc say now, read
   here (the online nodes, which have memory and which CPUs, each node's
   distances and MemTotal, Mems_allowed_list, numa_balancing, the weighted
-  interleave weights, the kernel's release); MemFree at most MemTotal,
+  interleave weights, the kernel's release), the host's name as uname
+  gives it here, and the rank in a job that --rank VARIABLE=RANK says
+  the process was given (without it: none); MemFree at most MemTotal,
   and within what the program read just before and after the call
   (give or take SLACK_KB, for the other processes of the machine), where
   EXPECT gives that.
@@ -23,7 +25,8 @@ on the host instead: its online nodes, nodes with memory and with CPUs
 as the topology's words NODE:MIB:CPU say, and the distances QEMU gives
 without a distance table (the kernel's local 10 and remote 20).
 --alter FACT alters that expectation (release, numa_balancing,
-mems_allowed, weights, online, memory, memory_only, distance, total), so
+mems_allowed, weights, online, memory, memory_only, distance, total,
+host, rank), so
 that a test can require the check to fail. Exits 1 and names every
 difference when there is one.
 """
@@ -47,7 +50,8 @@ WHOLE_FAILURE_KINDS = {"move_pages", "migrate_pages", "mbind",
 SLACK_KB = 32 << 10
 LOCAL_DISTANCE, REMOTE_DISTANCE = 10, 20
 ALTERATIONS = ("release", "numa_balancing", "mems_allowed", "weights",
-               "online", "memory", "memory_only", "distance", "total")
+               "online", "memory", "memory_only", "distance", "total",
+               "host", "rank")
 
 
 def node_list(text):
@@ -92,7 +96,7 @@ def host_facts():
                 weights.append([int(name[4:]),
                                 int(read(f"{WEIGHTS_DIR}/{name}"))])
     balancing = read("/proc/sys/kernel/numa_balancing", "-1")
-    return {"release": os.uname().release,
+    return {"release": os.uname().release, "host": os.uname().nodename,
             "numa_balancing": int(balancing),
             "mems_allowed": node_list(mems), "weights": sorted(weights),
             "nodes": nodes}
@@ -132,6 +136,10 @@ def alter(facts, what):
         n0["distances"][0] += 1
     elif what == "total":
         n0["mem_total_kb"] += 1
+    elif what == "host":
+        facts["host"] += "x"
+    elif what == "rank":
+        facts["rank"] += 1
     return facts
 
 
@@ -151,6 +159,8 @@ def read_machines(path):
                 "ts": msg.default_clock_snapshot.ns_from_origin,
                 "announced": int(p["nodes"]),
                 "release": str(p["release"]),
+                "host": str(p["host"]), "rank": int(p["rank"]),
+                "rank_variable": str(p["rank_variable"]),
                 "numa_balancing": int(p["numa_balancing"]),
                 "mems_allowed": [int(v) for v in p["mems_allowed"]],
                 "weights": [[int(n), int(w)] for n, w in
@@ -270,10 +280,13 @@ def main():
     ap.add_argument("expect", nargs="?")
     ap.add_argument("--topology")
     ap.add_argument("--alter", choices=ALTERATIONS)
+    ap.add_argument("--rank", metavar="VARIABLE=RANK")
     args = ap.parse_args()
 
     want = (topology_facts(args.topology) if args.topology else
             host_facts())
+    variable, _, rank = (args.rank or "=-1").partition("=")
+    want.update(rank=int(rank), rank_variable=variable)
     if args.alter:
         want = alter(want, args.alter)
     calls, _, discarded = tracecheck.read_trace(args.trace)

@@ -9,8 +9,8 @@
  *
  * F(kind, ctype, name, value...), one per field:
  * - int, hex: an integer of ctype, shown in decimal or hexadecimal;
- * - int_added: an int that the first releases did not record, which
- *   their traces lack;
+ * - int_added, string_added: an int or a string that the first
+ *   releases did not record, which their traces lack;
  * - via, error, array: an integer of ctype, labelled by numashim's
  *   enumeration of that name;
  * - ints, hexes: a sequence of ctype, in decimal or hexadecimal, value
@@ -166,8 +166,10 @@
  * recorded call in the process or one that failed whole: the kernel's
  * release, numa_balancing (-1: unreadable), the nodes the process may
  * allocate on (Mems_allowed_list), the weights of weighted interleave
- * as interleave_weights has them, and how many machine_node events, one
- * per online node, follow.
+ * as interleave_weights has them, how many machine_node events, one
+ * per online node, follow; the host's name (uname(2)'s nodename), and
+ * the process's rank in its job with the variable of the environment
+ * that gave it (-1 and "": none).
  */
 #define NUMASHIM_MACHINE_FIELDS(F)					\
 	NUMASHIM_RUN_FIELDS(F)						\
@@ -177,7 +179,10 @@
 	F(int, uint32_t, nodes, m->nodes)				\
 	F(ints, int32_t, mems_allowed, m->mems_allowed, m->mems_allowed_len) \
 	F(ints, uint32_t, weight_nodes, m->weight_nodes, m->weights_len) \
-	F(ints, uint8_t, weights, m->weights, m->weights_len)
+	F(ints, uint8_t, weights, m->weights, m->weights_len)		\
+	F(string_added, char, host, m->host)				\
+	F(int_added, int64_t, rank, m->rank)				\
+	F(string_added, char, rank_variable, m->rank_variable)
 
 /*
  * One online node n of a machine event: whether it has memory and CPUs

@@ -170,6 +170,9 @@ struct numashim_machine_rec {
 	const uint32_t *weight_nodes;
 	const uint8_t *weights;
 	size_t weights_len;
+	const char *host;
+	int64_t rank;			/* -1: none */
+	const char *rank_variable;	/* that gave the rank; "": none */
 };
 
 /* One online node of the machine event of the call id. */

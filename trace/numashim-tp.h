@@ -65,6 +65,7 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, error,
 #define NUMASHIM_CTF_hexes(ctype, name, v, len)				\
 	ctf_sequence_hex(ctype, name, v, size_t, len)
 #define NUMASHIM_CTF_string(ctype, name, v) ctf_string(name, v)
+#define NUMASHIM_CTF_string_added NUMASHIM_CTF_string
 
 LTTNG_UST_TRACEPOINT_EVENT(numashim, move_pages_entry,
 	LTTNG_UST_TP_ARGS(const struct numashim_call *, c,

@@ -38,6 +38,7 @@ struct field_spec {
 #define FIELD_KIND_ints FIELD_SEQUENCE, 10, false
 #define FIELD_KIND_hexes FIELD_SEQUENCE, 16, false
 #define FIELD_KIND_string FIELD_STRING, 0, false
+#define FIELD_KIND_string_added FIELD_STRING, 0, true
 
 #define FIELD_SPEC(kind, ctype, name, ...)				\
 	{ #name, FIELD_KIND_##kind, sizeof(ctype) * CHAR_BIT,		\

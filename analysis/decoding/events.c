@@ -397,6 +397,11 @@ static int on_machine(struct event_reader *r, const struct event_view *ev)
 		.nodes_announced = field_int_member(p, "nodes"),
 		.mems_allowed = mems_allowed, .weight_nodes = nodes,
 		.weights = weights,
+		.host = (char *) field_string_member(p, "host"),
+		.rank = field_member(p, "rank") ?
+			field_int_member(p, "rank") : -1,
+		.rank_variable = (char *) field_string_member(p,
+							      "rank_variable"),
 	};
 	int64_t n_weights;
 	uint64_t i;

@@ -24,6 +24,8 @@ static void facts_free(struct machine_facts *f)
 		free(f->nodes[i].distances);
 	free(f->nodes);
 	free(f->release);
+	free(f->host);
+	free(f->rank_variable);
 	free(f->mems_allowed);
 	free(f->weight_nodes);
 	free(f->weights);
@@ -61,12 +63,15 @@ static struct machine_facts *facts_copy(const struct machine_facts *f)
 			  sizeof(*c->nodes));
 	c->node_count = 0;
 	c->release = strdup(f->release ? f->release : "");
+	c->host = strdup(f->host ? f->host : "");
+	c->rank_variable = strdup(f->rank_variable ? f->rank_variable : "");
 	c->mems_allowed = copy(f->mems_allowed, f->mems_allowed_len *
 						sizeof(*f->mems_allowed));
 	c->weight_nodes = copy(f->weight_nodes, f->weights_len *
 						sizeof(*f->weight_nodes));
 	c->weights = copy(f->weights, f->weights_len);
-	if (!c->nodes || !c->release || !c->mems_allowed ||
+	if (!c->nodes || !c->release || !c->host || !c->rank_variable ||
+	    !c->mems_allowed ||
 	    !c->weight_nodes || !c->weights) {
 		facts_free(c);
 		return NULL;

@@ -41,6 +41,10 @@ struct machine_facts {
 	uint32_t *weight_nodes;
 	uint8_t *weights;
 	size_t weights_len;
+	/* The host's name, and the rank in a job; "" and -1: not told. */
+	char *host;
+	int64_t rank;
+	char *rank_variable;	/* of the environment, that gave it */
 };
 
 struct process_machine {
