@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "child.h"
@@ -73,7 +75,7 @@ static char *path_search(const char *cmd)
  * of a shell, before anything is set up: a run that cannot start leaves
  * nothing behind.
  */
-char *child_resolve(const char *cmd)
+char *child_resolve(const char *command, const char *cmd)
 {
 	char *path;
 	int err;
@@ -81,17 +83,41 @@ char *child_resolve(const char *cmd)
 	if (!strchr(cmd, '/')) {
 		path = path_search(cmd);
 		if (!path)
-			fprintf(stderr, "numashim record: %s: command not found\n",
-				cmd);
+			fprintf(stderr, "numashim %s: %s: command not found\n",
+				command, cmd);
 		return path;
 	}
 	err = exec_error(cmd);
 	if (err) {
-		fprintf(stderr, "numashim record: %s: %s\n", cmd,
+		fprintf(stderr, "numashim %s: %s: %s\n", command, cmd,
 			strerror(err));
 		return NULL;
 	}
 	return strdup(cmd);
+}
+
+static uint64_t run_number(void)
+{
+	uint64_t run = 0;
+
+	while (!run)
+		if (getrandom(&run, sizeof(run), 0) != sizeof(run))
+			run = ((uint64_t) getpid() << 32) ^ (uint64_t) time(NULL);
+	return run;
+}
+
+int child_env_init(struct child_env *env, const char *command)
+{
+	const char *path = getenv("NUMASHIM_LIB");
+
+	env->shim = path && *path ? path : NUMASHIM_LIBDIR "/libnumashim.so";
+	if (access(env->shim, R_OK)) {
+		fprintf(stderr, "numashim %s: %s: %s (NUMASHIM_LIB names another)\n",
+			command, env->shim, strerror(errno));
+		return -1;
+	}
+	env->run = run_number();
+	return 0;
 }
 
 /*
@@ -102,11 +128,8 @@ char *child_resolve(const char *cmd)
 void child_signals_hold(void)
 {
 	sigset_t blocked;
-	size_t i;
 
-	sigemptyset(&held);
-	for (i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
-		sigaddset(&held, forwarded[i]);
+	child_signals_ending(&held);
 	sigaddset(&held, SIGCHLD);
 	/*
 	 * SIGPIPE is blocked, never taken: the session daemon closes its
@@ -117,6 +140,15 @@ void child_signals_hold(void)
 	blocked = held;
 	sigaddset(&blocked, SIGPIPE);
 	sigprocmask(SIG_BLOCK, &blocked, &saved_mask);
+}
+
+void child_signals_ending(sigset_t *set)
+{
+	size_t i;
+
+	sigemptyset(set);
+	for (i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
+		sigaddset(set, forwarded[i]);
 }
 
 /* A signal that asked record to end before the program started, or 0. */
@@ -148,7 +180,7 @@ static int preload_set(const char *shim)
 	return ret;
 }
 
-static int env_set(const struct child_env *env)
+int child_env_export(const struct child_env *env)
 {
 	char run[24];
 
@@ -180,7 +212,7 @@ child_exec(const char *path, char *const argv[], const struct child_env *env,
 	int err = ENOMEM;
 
 	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
-	if (!env_set(env)) {
+	if (!child_env_export(env)) {
 		execv(path, argv);
 		err = errno;
 	}

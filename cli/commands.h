@@ -9,6 +9,9 @@
 /* numashim record: see record.c and numashim-record(1). */
 int numashim_record_main(int argc, char **argv);
 
+/* numashim preload: see preload.c; returns only when it cannot execute. */
+int numashim_preload_main(int argc, char **argv);
+
 /*
  * numashim report: 0; 1 when a path holds no trace, a trace holds no
  * numashim event or could not be read (to its end: what was read is

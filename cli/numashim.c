@@ -19,6 +19,8 @@ struct subcommand {
 static const struct subcommand subcommands[] = {
 	{ "record", numashim_record_main,
 	  "run a program under the shim and record its placement calls" },
+	{ "preload", numashim_preload_main,
+	  "start a program under the shim, to record it later while it runs" },
 	{ "report", numashim_report_main,
 	  "what the placement calls of recorded traces did" },
 };

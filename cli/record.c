@@ -2,7 +2,8 @@
 /*
  * numashim record [OPTION]... [--] COMMAND [ARG]...: run a program under
  * the shim while an LTTng session of its own records it, and end with the
- * program's exit status. See numashim-record(1).
+ * program's exit status; numashim record --pid PID: record a process
+ * that runs already (attach.c). See numashim-record(1).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -12,18 +13,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "attach.h"
 #include "child.h"
 #include "commands.h"
 #include "outdir.h"
 #include "reader.h"
 #include "relay.h"
 #include "report.h"
-#include "rules.h"
 #include "session.h"
+#include "shim-options.h"
 
 /* Exit statuses of record's own failures, as env(1) and timeout(1) use. */
 #define EXIT_USAGE 2
@@ -33,47 +34,41 @@
 /* The shim's largest event is about 8 KiB: see numashim-payload.h. */
 #define SUBBUF_SIZE_DEFAULT (1024 * 1024)
 #define NUM_SUBBUF_DEFAULT 4
-#define BACKTRACE_DEPTH_MAX 128
 
 struct record_options {
 	const char *output;
 	const char *session;
-	const char *backtrace_depth;
 	const char *relayd_url;
-	char *rewrite;		/* the rule set, checked */
+	struct child_env shim;	/* its rewrite: the rule set, checked */
 	uint64_t subbuf_size;
 	uint64_t num_subbuf;
+	pid_t pid;		/* --pid's; 0: a command to run */
+	const char *duration;	/* --duration's, or NULL */
+	double seconds;		/* of the duration; 0: none */
 	bool force;
-	bool blocking;
 	bool snapshot;
-	bool verify_placement;
 };
 
 enum {
-	OPT_BLOCKING = 256,
-	OPT_SNAPSHOT,
+	OPT_SNAPSHOT = OPT_SHIM_END,
 	OPT_RELAYD,
 	OPT_SUBBUF_SIZE,
 	OPT_NUM_SUBBUF,
-	OPT_BACKTRACE_DEPTH,
-	OPT_REWRITE,
-	OPT_REWRITE_FILE,
-	OPT_VERIFY_PLACEMENT,
+	OPT_PID,
+	OPT_DURATION,
 };
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "session", required_argument, NULL, 's' },
-	{ "backtrace-depth", required_argument, NULL, OPT_BACKTRACE_DEPTH },
-	{ "blocking", no_argument, NULL, OPT_BLOCKING },
 	{ "snapshot", no_argument, NULL, OPT_SNAPSHOT },
 	{ "relayd", required_argument, NULL, OPT_RELAYD },
 	{ "subbuf-size", required_argument, NULL, OPT_SUBBUF_SIZE },
 	{ "num-subbuf", required_argument, NULL, OPT_NUM_SUBBUF },
-	{ "rewrite", required_argument, NULL, OPT_REWRITE },
-	{ "rewrite-file", required_argument, NULL, OPT_REWRITE_FILE },
-	{ "verify-placement", no_argument, NULL, OPT_VERIFY_PLACEMENT },
+	{ "pid", required_argument, NULL, OPT_PID },
+	{ "duration", required_argument, NULL, OPT_DURATION },
+	SHIM_LONG_OPTIONS,
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -81,36 +76,33 @@ static const struct option long_options[] = {
 static void usage(FILE *out)
 {
 	fputs("Usage: numashim record [OPTION]... [--] COMMAND [ARG]...\n"
+	      "  or:  numashim record --pid=PID [--duration=SECONDS] [OPTION]...\n"
 	      "Run COMMAND with libnumashim.so preloaded while an LTTng session records\n"
 	      "its move_pages, migrate_pages, mbind, set_mempolicy, get_mempolicy and\n"
-	      "set_mempolicy_home_node calls.\n"
+	      "set_mempolicy_home_node calls; or record those of process PID, started\n"
+	      "with numashim preload, and of the processes it starts, from now on.\n"
 	      "\n"
 	      "  -o, --output=DIR          write the trace to DIR (default: ./SESSION)\n"
 	      "  -f, --force               replace a trace already in DIR\n"
 	      "  -s, --session=NAME        name the LTTng session (default: numashim-DATE-TIME-PID)\n"
-	      "      --backtrace-depth=N   return addresses per call, 0 to 128 (default: 16)\n"
-	      "      --blocking            make the program wait rather than lose events\n"
 	      "      --snapshot            keep the newest events in memory, write them at the end\n"
 	      "      --relayd=URL          stream the trace to an lttng-relayd (net://HOST[:PORT[:PORT]])\n"
 	      "      --subbuf-size=SIZE    sub-buffer size, a power of 2 with k, M or G (default: 1M)\n"
 	      "      --num-subbuf=N        sub-buffers per CPU, a power of 2 (default: 4)\n"
-	      "      --rewrite=RULES       rewrite the calls as RULES say (numashim-rewrite(7))\n"
-	      "      --rewrite-file=FILE   the same, with the rules in FILE\n"
-	      "      --verify-placement    count where the pages of mbind's moves and of\n"
-	      "                            migrate_pages are before and after each call\n"
+	      "      --pid=PID             record the running process PID (numashim preload)\n"
+	      "      --duration=SECONDS    with --pid: stop after SECONDS (default: at its end)\n"
+	      SHIM_OPTIONS_HELP
 	      "  -h, --help                show this help\n"
 	      "\n"
 	      "The exit status is COMMAND's, 128+N if it died of signal N; 127 if COMMAND\n"
-	      "could not be run, 125 if the recording failed, 2 for bad options.\n",
+	      "could not be run, 125 if the recording failed, 2 for bad options. With --pid:\n"
+	      "0, or 125.\n",
 	      out);
 }
 
 static int bad_usage(const char *fmt, const char *arg)
 {
-	fputs("numashim record: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'numashim record --help' for more information.\n", stderr);
-	return -1;
+	return shim_bad_usage("record", fmt, arg);
 }
 
 static bool power_of_2(uint64_t v)
@@ -142,70 +134,37 @@ static int parse_size(const char *arg, const char *opt, bool suffix_ok,
 	return 0;
 }
 
-static int parse_depth(const char *arg)
+/* A PID of a process: a positive decimal number. */
+static int parse_pid(const char *arg, pid_t *pid)
 {
-	unsigned long v;
+	long v;
 	char *end;
 
 	errno = 0;
-	v = strtoul(arg, &end, 10);
-	if (errno || end == arg || *end || *arg == '-' || v > BACKTRACE_DEPTH_MAX)
-		return bad_usage("--backtrace-depth=%s: not a number from 0 to 128", arg);
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v <= 0 || v > INT32_MAX)
+		return bad_usage("--pid=%s: not a process id", arg);
+	*pid = v;
 	return 0;
 }
 
-#define RULE_FILE_MAX (64 * 1024)
-
-static char *file_read(const char *path)
+/* Seconds, more than 0, with a fraction. */
+static int parse_duration(const char *arg, double *seconds)
 {
-	FILE *f = fopen(path, "re");
-	char *text = NULL;
-	size_t len;
+	char *end;
 
-	if (!f) {
-		fprintf(stderr, "numashim record: %s: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	text = malloc(RULE_FILE_MAX + 1);
-	len = text ? fread(text, 1, RULE_FILE_MAX + 1, f) : 0;
-	if (text && (ferror(f) || len > RULE_FILE_MAX)) {
-		fprintf(stderr, "numashim record: %s: %s\n", path,
-			ferror(f) ? strerror(errno) : "more than 64 KiB of rules");
-		free(text);
-		text = NULL;
-	} else if (text) {
-		text[len] = 0;
-	}
-	fclose(f);
-	return text;
-}
-
-/*
- * The rules are checked here, with the shim's own parser, so that a bad
- * rule set is refused before anything is set up.
- */
-static int rewrite_take(struct record_options *o, bool from_file,
-			const char *arg)
-{
-	struct numashim_rules rules;
-	char explanation[1024], source[256];
-
-	o->rewrite = from_file ? file_read(arg) : strdup(arg);
-	if (!o->rewrite)
-		return -1;
-	snprintf(source, sizeof(source), "numashim record: %s",
-		 from_file ? arg : "--rewrite");
-	if (numashim_rules_load(o->rewrite, &rules, source, explanation,
-				sizeof(explanation))) {
-		fputs(explanation, stderr);
-		return -1;
-	}
-	numashim_rules_free(&rules);
+	errno = 0;
+	*seconds = strtod(arg, &end);
+	if (errno || end == arg || *end || !(*seconds > 0) ||
+	    *seconds > 1e9)
+		return bad_usage("--duration=%s: not a number of seconds above 0", arg);
 	return 0;
 }
 
 static int parse_option(int opt, struct record_options *o)
 {
+	if (shim_option(opt))
+		return shim_option_take("record", opt, optarg, &o->shim);
 	switch (opt) {
 	case 'o':
 		o->output = optarg;
@@ -217,12 +176,6 @@ static int parse_option(int opt, struct record_options *o)
 		o->session = optarg;
 		return strchr(optarg, '/') || !*optarg ?
 			bad_usage("--session=%s: a session name has no '/' and is not empty", optarg) : 0;
-	case OPT_BACKTRACE_DEPTH:
-		o->backtrace_depth = optarg;
-		return parse_depth(optarg);
-	case OPT_BLOCKING:
-		o->blocking = true;
-		return 0;
 	case OPT_SNAPSHOT:
 		o->snapshot = true;
 		return 0;
@@ -235,23 +188,40 @@ static int parse_option(int opt, struct record_options *o)
 	case OPT_NUM_SUBBUF:
 		return parse_size(optarg, "--num-subbuf=%s: not a power of 2", false,
 				  &o->num_subbuf);
-	case OPT_REWRITE:
-	case OPT_REWRITE_FILE:
-		if (o->rewrite)
-			return bad_usage("%s", "one --rewrite or --rewrite-file, not more");
-		return rewrite_take(o, opt == OPT_REWRITE_FILE, optarg);
-	case OPT_VERIFY_PLACEMENT:
-		o->verify_placement = true;
-		return 0;
+	case OPT_PID:
+		return parse_pid(optarg, &o->pid);
+	case OPT_DURATION:
+		o->duration = optarg;
+		return parse_duration(optarg, &o->seconds);
 	}
 	return bad_usage("%s", "unhandled option");
+}
+
+/* A process that runs already took its shim's settings when it started. */
+static int attach_check(const struct record_options *o, bool command)
+{
+	const char *started = NULL;
+
+	if (!o->pid)
+		return o->duration ? bad_usage("%s", "--duration goes with --pid: a command is recorded to its end") : 0;
+	if (command)
+		return bad_usage("%s", "--pid and a command exclude each other: record a running process, or run one");
+	if (o->shim.backtrace_depth)
+		started = "--backtrace-depth";
+	else if (o->shim.rewrite)
+		started = "--rewrite";
+	else if (o->shim.verify_placement)
+		started = "--verify-placement";
+	if (started)
+		return bad_usage("%s goes with a command: a running process took its shim's settings when it started (numashim preload)", started);
+	return 0;
 }
 
 static int options_check(const struct record_options *o)
 {
 	if (o->relayd_url && o->output)
 		return bad_usage("%s", "--output and --relayd exclude each other: the relay daemon chooses where the trace goes");
-	if (o->snapshot && o->blocking)
+	if (o->snapshot && o->shim.blocking)
 		return bad_usage("%s", "--snapshot and --blocking exclude each other: a flight recorder overwrites, it never waits");
 	return 0;
 }
@@ -278,19 +248,11 @@ static int parse_args(int argc, char **argv, struct record_options *o)
 		if (parse_option(opt, o))
 			return -1;
 	}
-	if (optind == argc)
+	if (optind == argc && !o->pid)
 		return bad_usage("%s", "no command to record");
+	if (attach_check(o, optind < argc))
+		return -1;
 	return options_check(o);
-}
-
-static uint64_t run_number(void)
-{
-	uint64_t run = 0;
-
-	while (!run)
-		if (getrandom(&run, sizeof(run), 0) != sizeof(run))
-			run = ((uint64_t) getpid() << 32) ^ (uint64_t) time(NULL);
-	return run;
 }
 
 static char *default_session_name(void)
@@ -302,13 +264,6 @@ static char *default_session_name(void)
 	if (asprintf(&name, "numashim-%s-%d", stamp, (int) getpid()) < 0)
 		return NULL;
 	return name;
-}
-
-static const char *shim_path(void)
-{
-	const char *path = getenv("NUMASHIM_LIB");
-
-	return path && *path ? path : NUMASHIM_LIBDIR "/libnumashim.so";
 }
 
 static void trace_location(const struct record_options *o,
@@ -358,36 +313,46 @@ static void losses_report(const struct session_config *cfg,
 			losses->lost_packets);
 }
 
-/* Set up the session, run the program, close the trace. */
-static int record(const struct record_options *o, char **cmd, const char *path)
+/*
+ * The process whose calls are recorded: the program, started, or the
+ * running process of --pid; -1 when the program could not be started,
+ * with *status set.
+ */
+static pid_t recorded_start(const struct record_options *o, char **cmd,
+			    const char *path, int *status)
+{
+	int sig = child_interrupted();
+	pid_t pid;
+
+	if (o->pid && !sig)
+		return o->pid;
+	pid = sig ? -1 : child_spawn(path, cmd, &o->shim);
+	if (pid < 0)
+		*status = sig ? 128 + sig : EXIT_NOT_RUN;
+	return pid;
+}
+
+/* Set up the session, run the program or wait for the process, close the trace. */
+static int record(struct record_options *o, char **cmd, const char *path)
 {
 	struct session_config cfg = {
 		.relayd_url = o->relayd_url,
-		.run = run_number(),
 		.subbuf_size = o->subbuf_size,
 		.num_subbuf = o->num_subbuf,
 		.snapshot = o->snapshot,
-		.blocking = o->blocking,
-	};
-	struct child_env env = {
-		.shim = shim_path(),
-		.run = cfg.run,
-		.backtrace_depth = o->backtrace_depth,
-		.rewrite = o->rewrite,
-		.blocking = o->blocking,
-		.verify_placement = o->verify_placement,
+		.blocking = o->shim.blocking,
 	};
 	struct outdir dir = { NULL, false };
 	struct session_losses losses;
 	char *name = NULL;
-	int status, sig;
+	int status;
 	pid_t pid;
 
-	if (access(env.shim, R_OK)) {
-		fprintf(stderr, "numashim record: %s: %s (NUMASHIM_LIB names another)\n",
-			env.shim, strerror(errno));
+	if (o->pid ? attach_find(o->pid, &cfg.run, &cfg.pid) :
+		     child_env_init(&o->shim, "record"))
 		return EXIT_RECORD_FAILED;
-	}
+	if (!o->pid)
+		cfg.run = o->shim.run;
 	cfg.name = o->session ? o->session : (name = default_session_name());
 	if (!cfg.name)
 		return EXIT_RECORD_FAILED;
@@ -401,18 +366,18 @@ static int record(const struct record_options *o, char **cmd, const char *path)
 		goto failed;
 	if (session_start(&cfg))
 		goto failed;
-	sig = child_interrupted();
-	pid = sig ? -1 : child_spawn(path, cmd, &env);
+	pid = recorded_start(o, cmd, path, &status);
 	if (pid < 0) {
 		session_discard(&cfg);
 		outdir_abandon(&dir);
-		status = sig ? 128 + sig : EXIT_NOT_RUN;
 		goto out;
 	}
-	status = child_wait(pid);
+	status = o->pid ? attach_wait(o->pid, o->seconds) : child_wait(pid);
 	if (session_finish(&cfg, &losses)) {
 		fprintf(stderr, "numashim record: the trace of session \"%s\" may be incomplete\n",
 			cfg.name);
+		if (o->pid)
+			status = EXIT_RECORD_FAILED;
 	} else {
 		summary_print(&cfg);
 		trace_location(o, &cfg);
@@ -431,18 +396,22 @@ out:
 int numashim_record_main(int argc, char **argv)
 {
 	struct record_options o;
-	char *path;
+	char *path = NULL;
 	int ret, status;
 
 	ret = parse_args(argc, argv, &o);
-	if (ret)
+	if (ret) {
+		free(o.shim.rewrite);
 		return ret > 0 ? EXIT_SUCCESS : EXIT_USAGE;
-	path = child_resolve(argv[optind]);
-	if (!path)
-		return EXIT_NOT_RUN;
+	}
+	if (!o.pid) {
+		path = child_resolve("record", argv[optind]);
+		if (!path)
+			return EXIT_NOT_RUN;
+	}
 	child_signals_hold();
 	status = record(&o, argv + optind, path);
 	free(path);
-	free(o.rewrite);
+	free(o.shim.rewrite);
 	return status;
 }

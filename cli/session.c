@@ -169,7 +169,12 @@ static int session_populate(struct lttng_handle *handle,
 	ret = channel_enable(handle, domain, cfg);
 	if (ret < 0)
 		return fail("cannot enable the channel", cfg, ret);
-	snprintf(filter, sizeof(filter), "run == %" PRIu64, cfg->run);
+	if (cfg->pid)
+		snprintf(filter, sizeof(filter),
+			 "run == %" PRIu64 " && $ctx.vpid == %d", cfg->run,
+			 cfg->pid);
+	else
+		snprintf(filter, sizeof(filter), "run == %" PRIu64, cfg->run);
 	ret = events_enable(handle, "numashim:*", filter);
 	if (!ret)
 		ret = events_enable(handle, "lttng_ust_statedump:*", NULL);

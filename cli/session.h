@@ -11,6 +11,7 @@ struct session_config {
 	const char *path;	/* local output folder, absolute; or NULL */
 	const char *relayd_url;	/* or NULL */
 	uint64_t run;		/* the only NUMASHIM_RUN whose events are kept */
+	int pid;		/* with run 0, the only process's; 0: any */
 	uint64_t subbuf_size;
 	uint64_t num_subbuf;
 	bool snapshot;
