@@ -25,7 +25,7 @@ struct call_table {
 
 struct call_start {
 	enum call_kind kind;
-	int64_t vpid;
+	int64_t vpid;		/* with its host: a process key (hosts.h) */
 	uint64_t call_id;
 	int64_t tid;
 	const char *procname;
@@ -52,7 +52,7 @@ struct call_rewrite_start {
 
 struct call_result {
 	enum call_kind kind;
-	int64_t vpid;
+	int64_t vpid;		/* with its host: a process key (hosts.h) */
 	uint64_t call_id;
 	int64_t tid;		/* the thread that emitted the exit */
 	const char *procname;

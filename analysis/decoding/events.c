@@ -20,7 +20,7 @@ struct class_type {
 /* The fields every event of a call gives the summary. */
 struct event_view {
 	const bt_field *payload;
-	int64_t vpid;
+	int64_t vpid;		/* with its host: a process key (hosts.h) */
 	int64_t vtid;
 	const char *procname;
 	uint64_t ip;		/* the call site; 0 without the ip context */
@@ -113,9 +113,14 @@ static const struct class_type *type_of(struct event_reader *r,
 	return classify(r, cls);
 }
 
-static void read_context(const bt_event *event, struct event_view *view)
+/* The event's context; -1 when out of memory. */
+static int read_context(struct event_reader *r, const bt_event *event,
+			struct event_view *view)
 {
 	const bt_field *ctx = bt_event_borrow_common_context_field_const(event);
+	const bt_trace *trace = bt_stream_borrow_trace_const(
+		bt_event_borrow_stream_const(event));
+	uint32_t host;
 
 	view->ip = field_int_member(ctx, "ip");
 	view->vtid = -1;
@@ -123,6 +128,10 @@ static void read_context(const bt_event *event, struct event_view *view)
 	view->procname = field_string_member(ctx, "procname");
 	view->vpid = -1;
 	field_int_value(field_member(ctx, "vpid"), &view->vpid);
+	if (hosts_of_trace(&r->calls.views->hosts, trace, &host))
+		return -1;
+	view->vpid = process_key(host, view->vpid);
+	return 0;
 }
 
 typedef int (*add_ints_fn)(struct call *c, uint64_t offset,
@@ -560,7 +569,8 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 		s->malformed_events++;
 		return 0;
 	}
-	read_context(event, &ev);
+	if (read_context(r, event, &ev))
+		return -1;
 	ev.payload = bt_event_borrow_payload_field_const(event);
 	if (type->role >= EVENT_STATEDUMP_START)
 		return on_map_event(r, type->role, &ev);

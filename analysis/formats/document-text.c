@@ -161,6 +161,10 @@ static void add_process(struct text_buf *b, const struct doc_cell *cell)
 		add(b, "[?]");
 	else
 		add(b, "[%" PRId64 "]", cell->v.process.pid);
+	if (cell->v.process.host) {
+		add(b, "@");
+		add_escaped(b, cell->v.process.host);
+	}
 }
 
 /* The text of a cell; false when it has none to write. */

@@ -97,7 +97,8 @@ static void put_bar(FILE *out, const struct lanes_span *s,
 	policy_row_words(row, &words);
 	fprintf(out, "<rect class=\"policy\" data-vpid=\"%" PRId64 "\" "
 		"data-tid=\"%" PRId64 "\" data-from=\"%" PRIu64 "\" "
-		"data-until=\"", row->vpid, row->tid, row->time_ns);
+		"data-until=\"", process_pid(row->vpid), row->tid,
+		row->time_ns);
 	if (row->until_ns)
 		fprintf(out, "%" PRIu64, row->until_ns);
 	fprintf(out, "\" data-mode=\"%s\" data-mode-flags=\"%s\" "
@@ -121,8 +122,8 @@ static void put_lane_name(FILE *out, const struct policy_row *row,
 	fprintf(out, "<text class=\"lane\" x=\"4\" y=\"%zu\">",
 		TOP + lane * (LANE_H + LANE_GAP) + LANE_H / 2 + 4);
 	html_text(out, row->procname);
-	fprintf(out, "[%" PRId64 "] thread %" PRId64 "</text>\n", row->vpid,
-		row->tid);
+	fprintf(out, "[%" PRId64 "] thread %" PRId64 "</text>\n",
+		process_pid(row->vpid), row->tid);
 }
 
 /* A swatch and name per mode of the bars (a mode the kernel took). */
@@ -191,7 +192,7 @@ static void put_range_row(FILE *out, const struct lanes_span *s,
 	fputs("<tr><td>", out);
 	html_text(out, row->procname);
 	fprintf(out, "[%" PRId64 "]</td><td>%s</td><td>%#" PRIx64 "</td>"
-		"<td>%#" PRIx64 "</td>", row->vpid,
+		"<td>%#" PRIx64 "</td>", process_pid(row->vpid),
 		policy_scope_names[row->scope], row->start, row->end);
 	if (row->scope == POLICY_RANGE)
 		fprintf(out, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td>"

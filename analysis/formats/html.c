@@ -48,7 +48,7 @@ static void summary_row(FILE *out, const struct summary_row *row)
 	fprintf(out, "<tr><td>%s</td><td class=\"process\">",
 		call_kind_names[row->kind]);
 	html_text(out, row->procname);
-	fprintf(out, "[%" PRId64 "]</td>", row->vpid);
+	fprintf(out, "[%" PRId64 "]</td>", process_pid(row->vpid));
 	put_cell(out, row->calls);
 	put_cell(out, code_counts_total(&row->errors));
 	put_cell(out, row->no_exit);

@@ -95,7 +95,7 @@ static void put_heading(FILE *out, const struct policy_row *row)
 {
 	fputc('\n', out);
 	put_escaped(out, row->procname, 0);
-	fprintf(out, " (vpid %" PRId64 ")", row->vpid);
+	fprintf(out, " (vpid %" PRId64 ")", process_pid(row->vpid));
 	if (row->scope == POLICY_THREAD)
 		fprintf(out, ", thread %" PRId64, row->tid);
 	fprintf(out, ": %s\n%s%s\n", paragraphs[row->scope].title,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "document.h"
+#include "hosts.h"
 
 void document_init(struct document *d, const struct summary *s)
 {
@@ -167,11 +168,20 @@ struct doc_cell doc_site(const struct site *site)
 	return (struct doc_cell) { .type = DOC_SITE, .v.site = site };
 }
 
-struct doc_cell doc_process(const char *name, int64_t pid, int64_t tid)
+struct doc_cell doc_process(const struct hosts *h, const char *name,
+			    int64_t key, int64_t tid)
 {
 	return (struct doc_cell) {
-		.type = DOC_PROCESS, .v.process = { name, pid, tid },
+		.type = DOC_PROCESS, .v.process = {
+			.name = name, .pid = process_pid(key), .tid = tid,
+			.host = h->count > 1 ? hosts_name(h, key) : NULL,
+		},
 	};
+}
+
+struct doc_cell doc_host(const struct hosts *h, int64_t key)
+{
+	return h->count > 1 ? doc_string(hosts_name(h, key)) : doc_empty;
 }
 
 struct doc_cell doc_range(uint64_t begin_ns, uint64_t end_ns)

@@ -28,6 +28,7 @@
 #include "report.h"
 #include "sites.h"
 
+struct hosts;
 struct summary;
 struct views;
 
@@ -62,7 +63,7 @@ enum doc_type {
 	DOC_BOOL,
 	DOC_CODE,	/* an errno value or page status, by name (codes.h) */
 	DOC_SITE,	/* a call site, by name (site_name()) */
-	DOC_PROCESS,	/* a process's name, pid and tid (< 0: none) */
+	DOC_PROCESS,	/* a process's name, host, pid and tid (< 0: none) */
 	DOC_RANGE,	/* a span of time, ns since the Epoch */
 	DOC_NODES,	/* a list of node numbers */
 	DOC_COUNTS,	/* a count per label of the column's */
@@ -91,6 +92,7 @@ struct doc_cell {
 		const struct site *site;
 		struct {
 			const char *name;
+			const char *host;	/* NULL: the traces' only one */
 			int64_t pid, tid;
 		} process;
 		struct {
@@ -331,7 +333,14 @@ struct doc_cell doc_real(double d);
 struct doc_cell doc_bool(bool b);
 struct doc_cell doc_code(int code);
 struct doc_cell doc_site(const struct site *site);
-struct doc_cell doc_process(const char *name, int64_t pid, int64_t tid);
+/*
+ * The process of key (hosts.h), named name, and its thread tid; its host
+ * is named when the traces are of several.
+ */
+struct doc_cell doc_process(const struct hosts *h, const char *name,
+			    int64_t key, int64_t tid);
+/* The name of the host of process key when there are several, or empty. */
+struct doc_cell doc_host(const struct hosts *h, int64_t key);
 struct doc_cell doc_range(uint64_t begin_ns, uint64_t end_ns);
 struct doc_cell doc_nodes(const int32_t *v, size_t count);
 struct doc_cell doc_counts(const uint64_t *v, size_t stride);

@@ -6,11 +6,12 @@
 #include <string.h>
 
 #include "filter.h"
+#include "hosts.h"
 
 bool call_filter_pass(const struct call_filter *f,
 		      const struct call_record *c, bool finished)
 {
-	if (f->by_pid && c->vpid != f->pid)
+	if (f->by_pid && process_pid(c->vpid) != f->pid)
 		return false;
 	if (f->by_tid && c->tid != f->tid)
 		return false;

@@ -13,7 +13,7 @@
 #include "documents.h"
 
 enum {
-	PROCESS, SCOPE, VPID, TID, PROCNAME, TIME_NS, TIME, UNTIL_NS, REPLACED,
+	PROCESS, SCOPE, VPID, TID, PROCNAME, HOST, TIME_NS, TIME, UNTIL_NS, REPLACED,
 	CALLS, LAST_NS, MODE, MODE_FLAGS, NODES, WEIGHTS, FLAGS, START, END,
 	HOME_NODE, SITE, BINARY, OFFSET, ERROR,
 };
@@ -29,6 +29,9 @@ static const struct doc_column columns[] = {
 	[TID] = { .key = "tid", .type = DOC_INT, .formats = DOC_IN_NUMBERS },
 	[PROCNAME] = { .key = "procname", .type = DOC_STRING,
 		       .formats = DOC_IN_NUMBERS },
+	/* Of traces of several hosts only. */
+	[HOST] = { .key = "host", .type = DOC_STRING, .formats = DOC_IN(JSON),
+		   .flags = DOC_OMIT_EMPTY },
 	[TIME_NS] = { .key = "time_ns", .type = DOC_UINT,
 		      .formats = DOC_IN_NUMBERS },
 	[TIME] = { .title = "Time", .class = LAMI_TIME_RANGE,
@@ -115,15 +118,17 @@ static int put_words(struct document *d, struct doc_cell *c,
 static int put_row(struct document *d, struct doc_cell *c, const void *src,
 		   size_t i)
 {
-	const struct policy_row *row =
-		&((const struct view_figures *) src)->policies[i];
+	const struct view_figures *figures = src;
+	const struct policy_row *row = &figures->policies[i];
+	const struct hosts *hosts = &figures->v->hosts;
 	bool thread = row->scope == POLICY_THREAD;
 
-	c[PROCESS] = doc_process(row->procname, row->vpid, row->tid);
+	c[PROCESS] = doc_process(hosts, row->procname, row->vpid, row->tid);
 	c[SCOPE] = doc_string(policy_scope_names[row->scope]);
-	c[VPID] = doc_int(row->vpid);
+	c[VPID] = doc_int(process_pid(row->vpid));
 	c[TID] = doc_int(row->tid);
 	c[PROCNAME] = doc_string(row->procname);
+	c[HOST] = doc_host(hosts, row->vpid);
 	c[TIME_NS] = doc_uint(row->time_ns);
 	c[TIME] = doc_range(row->time_ns, row->last_ns);
 	c[UNTIL_NS] = maybe_uint(row->until_ns, row->until_ns);

@@ -35,7 +35,7 @@ extern const char *const policy_scope_names[POLICY_SCOPES];
 /* One call's policy, every format's row. */
 struct policy_row {
 	enum policy_scope scope;
-	int64_t vpid;
+	int64_t vpid;		/* with its host: a process key (hosts.h) */
 	int64_t tid;
 	char procname[PROCNAME_MAX];
 	uint64_t time_ns;	/* the call's, from the clock's origin */

@@ -55,7 +55,7 @@ enum lami_id {
 
 /* The columns: the row's, its figures, then LAMI's figures. */
 enum {
-	CALL, VPID, TID, PROCNAME, PROCESS, FIGURES,
+	CALL, VPID, TID, PROCNAME, HOST, PROCESS, FIGURES,
 	LAMI_FIRST = FIGURES + SUMMARY_FIGURE_COUNT,
 	COLUMNS = LAMI_FIRST + LAMI_FIGURES,
 };
@@ -87,6 +87,9 @@ static const struct doc_column columns[COLUMNS] = {
 		  .formats = DOC_IN(JSON) | DOC_IN(CSV) },
 	[PROCNAME] = { .key = "procname", .type = DOC_STRING,
 		       .formats = DOC_IN(JSON) | DOC_IN(CSV) },
+	/* Of traces of several hosts only. */
+	[HOST] = { .key = "host", .type = DOC_STRING, .formats = DOC_IN(JSON),
+		   .flags = DOC_OMIT_EMPTY },
 	[PROCESS] = { .title = "Process", .class = LAMI_PROCESS,
 		      .type = DOC_PROCESS, .formats = DOC_IN(LAMI) },
 	SUMMARY_FIGURES(FIGURE_COLUMN)
@@ -286,18 +289,20 @@ static struct doc_cell lami_cell(const struct summary_row *row,
 static int put_row(struct document *d, struct doc_cell *c, const void *src,
 		   size_t r)
 {
-	const struct summary_row *row =
-		((const struct view_figures *) src)->rows[r];
+	const struct view_figures *figures = src;
+	const struct summary_row *row = figures->rows[r];
+	const struct hosts *hosts = &figures->v->hosts;
 	const struct summary_figure *f;
 	struct summary_value v;
 	size_t i;
 
 	c[CALL] = doc_string(call_kind_names[row->kind]);
-	c[VPID] = doc_int(row->vpid);
+	c[VPID] = doc_int(process_pid(row->vpid));
 	if (row->tid >= 0)
 		c[TID] = doc_int(row->tid);
 	c[PROCNAME] = doc_string(row->procname);
-	c[PROCESS] = doc_process(row->procname, row->vpid, row->tid);
+	c[HOST] = doc_host(hosts, row->vpid);
+	c[PROCESS] = doc_process(hosts, row->procname, row->vpid, row->tid);
 	for (i = 0; i < SUMMARY_FIGURE_COUNT; i++) {
 		f = &summary_figures[i];
 		if (!summary_figure_applies(f, row->kind))

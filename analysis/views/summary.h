@@ -68,7 +68,7 @@ struct call_policy {
 /* A finished call, as the views count it. */
 struct call_record {
 	enum call_kind kind;
-	int64_t vpid;
+	int64_t vpid;		/* with its host: a process key (hosts.h) */
 	int64_t tid;
 	const char *procname;
 	bool has_entry;		/* false: the entry event was lost */
@@ -96,7 +96,7 @@ struct call_record {
 
 struct summary_row {
 	enum call_kind kind;
-	int64_t vpid;
+	int64_t vpid;		/* with its host: a process key (hosts.h) */
 	int64_t tid;		/* -1 unless the summary is per thread */
 	char procname[PROCNAME_MAX];
 	uint64_t calls;		/* calls with an exit event */

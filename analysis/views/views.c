@@ -18,6 +18,7 @@ void views_fini(struct views *v)
 	rewrites_fini(&v->rewrites);
 	timeline_fini(&v->timeline);
 	policies_fini(&v->policies);
+	hosts_fini(&v->hosts);
 }
 
 #define CALL_SCOPE(name, TAG, flags, arrays) [CALL_##TAG] = NUMASHIM_SCOPE_##TAG,

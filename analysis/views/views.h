@@ -12,6 +12,7 @@
 
 #include "failures.h"
 #include "filter.h"
+#include "hosts.h"
 #include "nodes.h"
 #include "policies.h"
 #include "rewrites.h"
@@ -20,6 +21,8 @@
 #include "timeline.h"
 
 struct views {
+	/* The hosts of the traces, which the process keys name (hosts.h). */
+	struct hosts hosts;
 	struct call_filter filter;
 	struct summary summary;
 	struct sites sites;
