@@ -32,6 +32,11 @@ static int parse_filter(int opt, const char *arg, struct call_filter *f)
 		return parse_id(arg, &f->by_pid, &f->pid);
 	case 'T':
 		return parse_id(arg, &f->by_tid, &f->tid);
+	case 'o':
+		f->host = arg;
+		return 0;
+	case 'r':
+		return parse_id(arg, &f->by_rank, &f->rank);
 	case 'n':
 		f->procname = arg;
 		return 0;

@@ -51,12 +51,22 @@ struct numashim_report_options {
 	X("format", 'f', required_argument)
 #define NUMASHIM_REPORT_FILTER_OPTIONS(X) \
 	X("pid", 'p', required_argument) \
+	X("host", 'o', required_argument) \
+	X("rank", 'r', required_argument) \
 	X("tid", 'T', required_argument) \
 	X("procname", 'n', required_argument) \
 	X("call", 'c', required_argument) \
 	X("begin", 'b', required_argument) \
 	X("end", 'e', required_argument) \
 	X("min-latency", 'l', required_argument)
+
+/*
+ * What the value of the shared option name (of the X-macros' above)
+ * must be, in words, built into buf (size bytes) when it is a list;
+ * NULL for another option.
+ */
+const char *numashim_report_option_expected(const char *name, char *buf,
+					    size_t size);
 
 /*
  * Returned by numashim_report_summary() when the traces were read whole

@@ -58,6 +58,8 @@ static int usage(const char *name, FILE *to, int status)
 	report_views_usage(to);
 	fputs("Filters count only the calls\n"
 	      "  --pid PID, --tid TID  of a process or thread\n"
+	      "  --host HOST           of processes of that host (its hostname)\n"
+	      "  --rank R              of the process of rank R of a job\n"
 	      "  --procname NAME       of processes of that name\n", to);
 	put_call_kinds(to, "  --call KIND[,KIND]    ");
 	fprintf(to,
@@ -171,6 +173,19 @@ static int parse_option(int opt, const char *name, const char *arg,
 	}
 }
 
+/* An option's value that is not one: what it must be, and the usage. */
+static int bad_value(const char *name, const char *option, const char *arg)
+{
+	char buf[320];
+	const char *expected = numashim_report_option_expected(option, buf,
+							       sizeof(buf));
+
+	if (expected)
+		fprintf(stderr, PREFIX "--%s %s: not %s\n", option, arg,
+			expected);
+	return usage(name, stderr, 2);
+}
+
 /* Options that take no trace, or that need another; -1: none is. */
 static int answer_alone(const struct request *req,
 			const struct numashim_report_options *o)
@@ -237,9 +252,12 @@ int numashim_report_main(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", longopts, &longindex)) != -1) {
 		if (opt == 'h')
 			return usage(name, stdout, 0);
-		if (opt == '?' || parse_option(opt, longopts[longindex].name,
-					       optarg, &options, &req))
+		if (opt == '?')
 			return usage(name, stderr, 2);
+		if (parse_option(opt, longopts[longindex].name, optarg,
+				 &options, &req))
+			return bad_value(name, longopts[longindex].name,
+					 optarg);
 	}
 	status = answer_alone(&req, &options);
 	if (status >= 0)

@@ -89,15 +89,24 @@ static void call_free(void *p)
 	free(c);
 }
 
+/* The rank in its job of process vpid, as its machine facts say; -1: none. */
+static int64_t rank_of(const struct call_table *t, int64_t vpid)
+{
+	const struct process_machine *pm = machines_find(&t->machines, vpid);
+
+	return pm && pm->latest ? pm->latest->rank : -1;
+}
+
 /* A call whose exit is not in the trace, as far as the views know it. */
-static int add_unfinished(struct views *v, const struct call *c)
+static int add_unfinished(struct call_table *t, const struct call *c)
 {
 	const struct call_record rec = {
 		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
+		.rank = rank_of(t, c->vpid),
 		.procname = c->procname, .start_ns = c->start_ns,
 	};
 
-	return views_add_unfinished(v, &rec);
+	return views_add_unfinished(t->views, &rec);
 }
 
 static int forget(struct call_table *t, struct call *c, bool unfinished)
@@ -105,7 +114,7 @@ static int forget(struct call_table *t, struct call *c, bool unfinished)
 	int ret = 0;
 
 	if (unfinished)
-		ret = add_unfinished(t->views, c);
+		ret = add_unfinished(t, c);
 	tdelete(c, &t->tree, call_cmp);
 	call_free(c);
 	return ret;
@@ -368,6 +377,7 @@ static int count_orphan_exit(struct call_table *t, const struct call_result *r)
 {
 	struct call_record rec = {
 		.kind = r->kind, .vpid = r->vpid, .tid = r->tid,
+		.rank = rank_of(t, r->vpid),
 		.procname = r->procname, .has_entry = false, .site = r->site,
 		.start_ns = start_of(r),
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
@@ -541,6 +551,7 @@ int calls_end(struct call_table *t, struct call *c,
 	}
 	rec = (struct call_record) {
 		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
+		.rank = rank_of(t, c->vpid),
 		.procname = c->procname, .has_entry = true,
 		.asked = c->count, .bytes = bound_bytes(c, r->ret),
 		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
@@ -560,7 +571,7 @@ int calls_end(struct call_table *t, struct call *c,
 }
 
 struct flush_walk {
-	struct views *views;
+	struct call_table *table;
 	int ret;
 };
 
@@ -570,13 +581,13 @@ static void count_unfinished(const void *node, VISIT which, void *closure)
 	struct flush_walk *w = closure;
 
 	if ((which == postorder || which == leaf) &&
-	    add_unfinished(w->views, c))
+	    add_unfinished(w->table, c))
 		w->ret = -1;
 }
 
 int calls_flush(struct call_table *t)
 {
-	struct flush_walk w = { t->views, 0 };
+	struct flush_walk w = { t, 0 };
 
 	twalk_r(t->tree, count_unfinished, &w);
 	calls_fini(t);
@@ -588,4 +599,5 @@ void calls_fini(struct call_table *t)
 	tdestroy(t->tree, call_free);
 	t->tree = NULL;
 	weights_fini(&t->weights);
+	machines_fini(&t->machines);
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "views.h"
+#include "machine.h"
 #include "weights.h"
 
 struct call;
@@ -20,6 +21,8 @@ struct call;
 struct call_table {
 	void *tree;		/* tsearch(3) tree of struct call */
 	struct weights_table weights;
+	/* The machine facts of each process, and so its rank in a job. */
+	struct machines machines;
 	struct views *views;
 };
 

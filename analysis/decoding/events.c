@@ -53,7 +53,6 @@ void event_reader_fini(struct event_reader *r)
 {
 	calls_fini(&r->calls);
 	maps_fini(&r->maps);
-	machines_fini(&r->machines);
 	placements_fini(&r->placements);
 	tdestroy(r->classes, class_free);
 	r->classes = NULL;
@@ -423,7 +422,7 @@ static int on_machine(struct event_reader *r, const struct event_view *ev)
 		mems_allowed[i] = mems[i];
 	n_weights = read_weights(p, "weight_nodes", "weights", nodes, weights);
 	f.weights_len = n_weights < 0 ? 0 : n_weights;
-	return machines_begin(&r->machines, ev->vpid, &f);
+	return machines_begin(&r->calls.machines, ev->vpid, &f);
 }
 
 static int on_machine_node(struct event_reader *r, const struct event_view *ev)
@@ -445,7 +444,7 @@ static int on_machine_node(struct event_reader *r, const struct event_view *ev)
 				     NUMASHIM_NODES_MAX, v);
 	for (i = 0; i < n.distances_len; i++)
 		distances[i] = v[i];
-	return machines_add_node(&r->machines, ev->vpid, ev->call_id, &n);
+	return machines_add_node(&r->calls.machines, ev->vpid, ev->call_id, &n);
 }
 
 static int on_exit_event(struct event_reader *r,

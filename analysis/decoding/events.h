@@ -11,7 +11,6 @@
 #include <babeltrace2/babeltrace.h>
 
 #include "calls.h"
-#include "machine.h"
 #include "maps.h"
 #include "placement.h"
 #include "views.h"
@@ -19,7 +18,6 @@
 struct event_reader {
 	struct call_table calls;
 	struct maps maps;
-	struct machines machines;
 	struct placements placements;
 	/* tsearch(3) tree: what each event class met so far is to us. */
 	void *classes;

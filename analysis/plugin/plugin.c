@@ -8,6 +8,7 @@
 #include <babeltrace2/babeltrace.h>
 
 #include "catalog.h"
+#include "report.h"
 #include "sink.h"
 
 BT_PLUGIN_MODULE();
@@ -18,12 +19,14 @@ BT_PLUGIN_DESCRIPTION("Summaries of the numashim events: NUMA page "
 BT_PLUGIN_LICENSE("LGPL-2.1-or-later");
 
 BT_PLUGIN_SINK_COMPONENT_CLASS(report, report_sink_consume);
+#define OPTION_NAME(name, val, has_arg) " " name
 BT_PLUGIN_SINK_COMPONENT_CLASS_DESCRIPTION(report,
 	"The views of numashim report (summary of the move_pages, "
 	"migrate_pages, mbind and memory policy calls per process by "
-	"default); parameters "
-	"as its options: view, format, per-thread, pid, tid, procname, call, "
-	"begin, end, min-latency");
+	"default); parameters as its options:"
+	NUMASHIM_REPORT_SHOW_OPTIONS(OPTION_NAME)
+	NUMASHIM_REPORT_FILTER_OPTIONS(OPTION_NAME));
+#undef OPTION_NAME
 #define VIEW_HELP(ID, id, lami, help) "\n" #id ": " help "\n"
 BT_PLUGIN_SINK_COMPONENT_CLASS_HELP(report,
 	"The parameter view takes one of these (the default: summary):\n"

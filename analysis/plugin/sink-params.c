@@ -30,6 +30,8 @@ static const struct sink_param {
 	  .stride = sizeof(report_format_names[0]) },
 	{ .name = "per-thread", .expected = "a boolean", .flag = true },
 	{ .name = "pid", .expected = "a process id" },
+	{ .name = "host", .expected = "a host name" },
+	{ .name = "rank", .expected = "a rank of a job" },
 	{ .name = "tid", .expected = "a thread id" },
 	{ .name = "procname", .expected = "a process name" },
 	{ .name = "call", .list = "call kinds separated by commas: ",
@@ -99,20 +101,29 @@ static int set_param(struct reading *r, const struct sink_param *param,
 		      -1;
 }
 
+const char *numashim_report_option_expected(const char *name, char *buf,
+					    size_t size)
+{
+	const struct sink_param *param = find_param(name);
+	char names[256];
+
+	if (!param)
+		return NULL;
+	if (param->expected)
+		return param->expected;
+	report_names_join(names, sizeof(names), param->names, param->count,
+			  param->stride, "\"", param->list ? NULL : "or");
+	snprintf(buf, size, "%s%s", param->list ? param->list : "", names);
+	return buf;
+}
+
 static void say_bad_value(struct reading *r, const struct sink_param *param,
 			  const bt_value *value)
 {
-	char names[256], list[320];
-	const char *expected = param->expected;
+	char buf[320];
+	const char *expected = numashim_report_option_expected(param->name, buf,
+							       sizeof(buf));
 
-	if (!expected)
-		expected = report_names_join(names, sizeof(names), param->names,
-					     param->count, param->stride, "\"",
-					     param->list ? NULL : "or");
-	if (param->list) {
-		snprintf(list, sizeof(list), "%s%s", param->list, names);
-		expected = list;
-	}
 	if (bt_value_is_string(value))
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(r->self,
 			"the %s parameter must be %s, not \"%s\"", param->name,

@@ -13,7 +13,7 @@
 
 #include "report.h"
 
-#define SINK_PARAMS 10
+#define SINK_PARAMS 12
 
 struct sink_params {
 	/* Held: the options point into its strings. */

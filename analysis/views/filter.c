@@ -8,7 +8,7 @@
 #include "filter.h"
 #include "hosts.h"
 
-bool call_filter_pass(const struct call_filter *f,
+bool call_filter_pass(const struct call_filter *f, const struct hosts *hosts,
 		      const struct call_record *c, bool finished)
 {
 	if (f->by_pid && process_pid(c->vpid) != f->pid)
@@ -16,6 +16,10 @@ bool call_filter_pass(const struct call_filter *f,
 	if (f->by_tid && c->tid != f->tid)
 		return false;
 	if (f->procname && (!c->procname || strcmp(c->procname, f->procname)))
+		return false;
+	if (f->host && strcmp(hosts_name(hosts, c->vpid), f->host))
+		return false;
+	if (f->by_rank && c->rank != f->rank)
 		return false;
 	if (f->kinds && !(f->kinds & 1U << c->kind))
 		return false;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Which calls the views count: those of a process, a thread, a process
- * name, some call kinds, a span of trace time, or slower than a latency.
+ * name, a host, a rank of a job, some call kinds, a span of trace time,
+ * or slower than a latency.
  * A call the filter refuses is left out of every figure.
  */
 #ifndef NUMASHIM_FILTER_H
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "hosts.h"
 #include "summary.h"
 
 /* All zero: every call. */
@@ -19,6 +21,9 @@ struct call_filter {
 	bool by_tid;
 	int64_t tid;
 	const char *procname;	/* NULL: any */
+	const char *host;	/* NULL: any */
+	bool by_rank;
+	int64_t rank;
 	unsigned int kinds;	/* a bit per enum call_kind; 0: any */
 	uint64_t begin_ns;	/* trace time, ns from the clock's origin */
 	uint64_t end_ns;	/* 0: no end */
@@ -29,7 +34,7 @@ struct call_filter {
  * Whether the views count c. A call without an exit has no latency: it
  * is counted only when no --min-latency is asked.
  */
-bool call_filter_pass(const struct call_filter *f,
+bool call_filter_pass(const struct call_filter *f, const struct hosts *hosts,
 		      const struct call_record *c, bool finished);
 
 /*

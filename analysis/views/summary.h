@@ -70,6 +70,7 @@ struct call_record {
 	enum call_kind kind;
 	int64_t vpid;		/* with its host: a process key (hosts.h) */
 	int64_t tid;
+	int64_t rank;		/* in its job (numashim:machine); -1: not told */
 	const char *procname;
 	bool has_entry;		/* false: the entry event was lost */
 	uint64_t asked;		/* move_pages: count */

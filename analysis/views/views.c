@@ -55,7 +55,7 @@ static int add_failures(struct views *v, const struct call_record *c)
 
 int views_add_call(struct views *v, const struct call_record *c)
 {
-	if (!call_filter_pass(&v->filter, c, true))
+	if (!call_filter_pass(&v->filter, &v->hosts, c, true))
 		return 0;
 	if (summary_add_call(&v->summary, c))
 		return -1;
@@ -73,7 +73,7 @@ int views_add_call(struct views *v, const struct call_record *c)
 
 int views_add_unfinished(struct views *v, const struct call_record *c)
 {
-	if (!call_filter_pass(&v->filter, c, false))
+	if (!call_filter_pass(&v->filter, &v->hosts, c, false))
 		return 0;
 	v->summary.calls_without_exit++;
 	policies_add_unfinished(&v->policies, c->kind);
