@@ -4,7 +4,8 @@
 
 htmlcheck.py PAGE JSON-DIR [--must-fail PAGE]... loads PAGE by file:// in
 one headless Chromium and holds it against the JSON views in JSON-DIR
-(summary.json, failures.json, nodes.json, timeline.json, policies.json),
+(summary.json, failures.json, nodes.json, timeline.json, policies.json,
+callsites.json, rewrites.json),
 whose figures
 the other checkers hold against the programs: the browser logs no error;
 nothing is loaded from elsewhere; the summary table has the JSON's rows,
@@ -18,7 +19,10 @@ darker where it has more pages; a timeline line per series with a point
 per bucket, higher as its values are; when the trace has policies, and
 only then, their section: a bar per thread's policy in force, in a lane
 of its thread, from its call to the next, ending where the next begins,
-and a table row per range's policy. A screenshot of each chart must
+and a table row per range's policy; the call sites' table, a row per
+call site in the report's order with its site, function, line, calls
+and failed calls, and when the trace has rewrites, their table, a row
+per rule with its number, text and calls per kind. A screenshot of each chart must
 show more than the background. Each --must-fail page (an altered copy)
 must be found to differ. Exits 0, 1 (a difference) or 77 (no browser).
 """
@@ -92,6 +96,52 @@ def check_summary(d, rows, say):
     for tag in ("b", "i", "img", "script"):
         if d.find_elements(By.TAG_NAME, tag):
             say(f"a <{tag}> element came from the trace's text")
+
+
+def doc_rows(d, view):
+    """The rows of the page's table of view, as dicts by column title."""
+    tables = d.find_elements(By.CSS_SELECTOR,
+                             f'table.doc[data-view="{view}"]')
+    if not tables:
+        return None
+    lines = tables[0].find_elements(By.TAG_NAME, "tr")
+    heads = [h.text for h in lines[0].find_elements(By.TAG_NAME, "th")]
+    return [dict(zip(heads, (c.text for c in
+                             line.find_elements(By.TAG_NAME, "td"))))
+            for line in lines[1:]]
+
+
+def text_of(v):
+    return "" if v is None else str(v)
+
+
+def check_documents(d, views, say):
+    checks = {
+        "callsites": (views["callsites"]["callsites"],
+                      lambda r: {"Site": r["site"],
+                                 "Function": text_of(r.get("function")),
+                                 "Line": text_of(r.get("line")),
+                                 "Calls": str(r["calls"]),
+                                 "Failed": str(r["failed"])}),
+        "rewrites": (views["rewrites"]["rewrites"],
+                     lambda r: dict({"Rule": str(r["rule"]),
+                                     "Rule text": r["text"]},
+                                    **{f"{k} calls": str(n)
+                                       for k, n in r["calls"].items()})),
+    }
+    for view, (rows, want_of) in checks.items():
+        got = doc_rows(d, view)
+        if got is None:
+            if rows:
+                say(f"no table of {view}, the report has {len(rows)} rows")
+            continue
+        if len(got) != len(rows):
+            say(f"{len(got)} rows of {view}, the report has {len(rows)}")
+        for line, row in zip(got, rows):
+            want = want_of(row)
+            have = {k: line.get(k) for k in want}
+            if have != want:
+                say(f"{view} row {have}, the report has {want}")
 
 
 def check_latency(d, rows, say):
@@ -343,6 +393,7 @@ def check_page(d, path, views):
     check_nodes(d, views["nodes"]["nodes"], say)
     check_timeline(d, views["timeline"], say)
     check_policies(d, views["policies"], say)
+    check_documents(d, views, say)
     check_pixels(d, say)
     return errors
 
@@ -354,7 +405,8 @@ def main():
     ap.add_argument("--must-fail", action="append", default=[])
     args = ap.parse_args()
     views = {}
-    for view in ("summary", "failures", "nodes", "timeline", "policies"):
+    for view in ("summary", "failures", "nodes", "timeline", "policies",
+                 "callsites", "rewrites"):
         with open(os.path.join(args.json_dir, f"{view}.json")) as f:
             views[view] = json.load(f)
 
@@ -373,6 +425,8 @@ def main():
           f"{len(views['nodes']['nodes'])} node cells, "
           f"{len(views['timeline']['buckets'])} buckets, "
           f"{len(views['policies']['policies'])} policies in force, "
+          f"{len(views['callsites']['callsites'])} call sites, "
+          f"{len(views['rewrites']['rewrites'])} rules, "
           f"{len(errors)} differences")
     return 1 if errors else 0
 

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
+#include "documents.h"
 #include "html.h"
 #include "output.h"
 
@@ -131,6 +132,27 @@ static void nodes_section(FILE *out, const struct view_figures *f)
 	fputs("</section>\n", out);
 }
 
+/*
+ * A section that is the view's document as tables, with a line that
+ * says what it holds; 0, or -1 when out of memory.
+ */
+static int document_section(FILE *out, const struct view_figures *f,
+			    const char *heading, const char *about)
+{
+	const char *name = report_views[f->view].name;
+	struct document d;
+	int ret = document_build(&d, f);
+
+	if (!ret) {
+		fprintf(out, "<section id=\"%s\"><h2>%s</h2>\n<p>%s</p>\n",
+			name, heading, about);
+		html_document_tables(out, &d, name);
+		fputs("</section>\n", out);
+	}
+	document_fini(&d);
+	return ret;
+}
+
 /* The page's section of view, from its figures; 0, or -1: no memory. */
 static int write_section(FILE *out, const struct views *v,
 			 enum numashim_report_view view)
@@ -146,6 +168,17 @@ static int write_section(FILE *out, const struct views *v,
 		failures_section(out, &f);
 	else if (view == NUMASHIM_REPORT_NODES)
 		nodes_section(out, &f);
+	else if (view == NUMASHIM_REPORT_CALLSITES)
+		ret = document_section(out, &f, "Call sites",
+				       "Where the program made the calls, most "
+				       "calls first, named by function and "
+				       "source line where debug information "
+				       "exists.");
+	else if (view == NUMASHIM_REPORT_REWRITES)
+		ret = document_section(out, &f, "Rewrites",
+				       "What each rewrite rule changed: the "
+				       "calls it matched, what the kernel got "
+				       "instead, the failures it made up.");
 	else
 		html_policies_section(out, &f);
 	view_figures_fini(&f);
@@ -162,13 +195,15 @@ static int write_page(FILE *out, const struct views *v)
 	summary_warnings(&v->summary, put_warning_html, out);
 	if (write_section(out, v, NUMASHIM_REPORT_SUMMARY) ||
 	    write_section(out, v, NUMASHIM_REPORT_FAILURES) ||
+	    write_section(out, v, NUMASHIM_REPORT_CALLSITES) ||
 	    write_section(out, v, NUMASHIM_REPORT_NODES))
 		return -1;
 	fputs("<section id=\"timeline\"><h2>Timeline</h2>\n", out);
 	if (html_timeline_charts(out, &v->timeline))
 		return -1;
 	fputs("</section>\n", out);
-	if (write_section(out, v, NUMASHIM_REPORT_POLICIES))
+	if (write_section(out, v, NUMASHIM_REPORT_POLICIES) ||
+	    (v->rewrites.count && write_section(out, v, NUMASHIM_REPORT_REWRITES)))
 		return -1;
 	fputs("</body>\n</html>\n", out);
 	return 0;

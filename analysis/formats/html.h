@@ -45,6 +45,14 @@ void html_nodes_chart(FILE *out, const struct node_cells *cells,
 int html_timeline_charts(FILE *out, const struct timeline *t);
 
 /*
+ * The tables of document d of view (its name), as LAMI has their
+ * columns (document-html.c).
+ */
+struct document;
+void html_document_tables(FILE *out, const struct document *d,
+			  const char *view);
+
+/*
  * The policies view's section (html-policies.c), when the trace has
  * policies: the threads' policies in force over time as a chart, the
  * ranges' as a table.
