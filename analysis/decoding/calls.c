@@ -65,6 +65,8 @@ struct call {
 	struct page_tally pages;
 	struct node_cells cells;
 	struct site *site;
+	struct site **frames;
+	size_t frame_count;
 };
 
 static int call_cmp(const void *a, const void *b)
@@ -86,6 +88,7 @@ static void call_free(void *p)
 	code_counts_fini(&c->pages.failed);
 	code_counts_fini(&c->pages.injected);
 	node_cells_fini(&c->cells);
+	free(c->frames);
 	free(c);
 }
 
@@ -95,6 +98,8 @@ static int add_unfinished(struct views *v, const struct call *c)
 	const struct call_record rec = {
 		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
 		.procname = c->procname, .start_ns = c->start_ns,
+		.site = c->site, .frames = c->frames,
+		.frame_count = c->frame_count,
 	};
 
 	return views_add_unfinished(v, &rec);
@@ -123,11 +128,15 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 {
 	struct call *c, *old = calls_find(t, start->vpid, start->call_id);
 
-	if (old && forget(t, old, true))
+	if (old && forget(t, old, true)) {
+		free(start->frames);
 		return -1;
+	}
 	c = calloc(1, sizeof(*c));
-	if (!c)
+	if (!c) {
+		free(start->frames);
 		return -1;
+	}
 	c->vpid = start->vpid;
 	c->call_id = start->call_id;
 	c->kind = start->kind;
@@ -144,8 +153,10 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	c->flags = start->flags;
 	c->page_size = start->page_size;
 	c->site = start->site;
+	c->frames = start->frames;
+	c->frame_count = start->frame_count;
 	if (!tsearch(c, &t->tree, call_cmp)) {
-		free(c);
+		call_free(c);
 		return -1;
 	}
 	return 0;
@@ -546,6 +557,7 @@ int calls_end(struct call_table *t, struct call *c,
 		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
 		.cells = &c->cells,
 		.site = c->site, .start_ns = c->start_ns,
+		.frames = c->frames, .frame_count = c->frame_count,
 		.rewrite = c->rewrite.rule ? &rewrite : NULL,
 		.policy = describe_policy(c, r, &policy),
 		.injected_err = c->rewrite.injected_err,

@@ -181,6 +181,42 @@ static struct site *site_of(struct event_reader *r,
 	return sites_get(&r->calls.views->sites, &where);
 }
 
+/*
+ * The entry's backtrace as sites of the frames' table, innermost first,
+ * located now, while the maps are those of the call; only for a writer
+ * that asks (views.h). 0, or -1 when out of memory.
+ */
+static int read_frames(struct event_reader *r, const struct event_view *ev,
+		       struct call_start *start)
+{
+	struct views *v = r->calls.views;
+	const bt_field *array = field_member(ev->payload, "backtrace");
+	struct code_location where;
+	uint64_t len, i;
+	int64_t pc;
+
+	if (!v->writer || !v->writer->frames || !field_is_array(array))
+		return 0;
+	len = bt_field_array_get_length(array);
+	if (!len)
+		return 0;
+	start->frames = calloc(len, sizeof(*start->frames));
+	if (!start->frames)
+		return -1;
+	for (i = 0; i < len; i++) {
+		field_int_value(bt_field_array_borrow_element_field_by_index_const(
+				  array, i), &pc);
+		where = maps_locate(&r->maps, ev->vpid, pc);
+		start->frames[i] = sites_get(&v->frames, &where);
+		if (!start->frames[i]) {
+			free(start->frames);
+			return -1;
+		}
+	}
+	start->frame_count = len;
+	return 0;
+}
+
 /* The node arrays of an exit: move_pages' nodes, the node masks. */
 static int feed_exit_arrays(struct call *c, enum call_kind kind,
 			     const bt_field *p)
@@ -249,7 +285,7 @@ static int on_entry_event(struct event_reader *r,
 	if (type->kind == CALL_MBIND && !field_member(p, "page_size"))
 		r->calls.views->summary.calls_without_page_size++;
 	start.flags = field_int_member(p, "flags");
-	if (calls_begin(&r->calls, &start))
+	if (read_frames(r, ev, &start) || calls_begin(&r->calls, &start))
 		return -1;
 	return type->kind == CALL_SET_MEMPOLICY_HOME_NODE ?
 	       home_node_mask(r, ev) : 0;

@@ -22,8 +22,8 @@ BT_PLUGIN_SINK_COMPONENT_CLASS_DESCRIPTION(report,
 	"The views of numashim report (summary of the move_pages, "
 	"migrate_pages, mbind and memory policy calls per process by "
 	"default); parameters "
-	"as its options: view, format, per-thread, pid, tid, procname, call, "
-	"begin, end, min-latency");
+	"as its options: view, format, weight, per-thread, pid, tid, "
+	"procname, call, begin, end, min-latency");
 #define VIEW_HELP(ID, id, lami, help) "\n" #id ": " help "\n"
 BT_PLUGIN_SINK_COMPONENT_CLASS_HELP(report,
 	"The parameter view takes one of these (the default: summary):\n"

@@ -87,6 +87,12 @@ struct call_record {
 	/* Where its pages were before and after (placement.h); NULL: not told. */
 	const struct call_placement *placement;
 	uint64_t start_ns;	/* when, in ns from the clock's origin */
+	/*
+	 * The backtrace's frames, innermost first, when a writer asked
+	 * for them (views.h) and the entry recorded one; else none.
+	 */
+	struct site *const *frames;
+	size_t frame_count;
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;
