@@ -142,13 +142,22 @@ int report_print(FILE *out, const struct views *v,
 	return ret;
 }
 
+typedef void (*comparison_writer)(FILE *out, const struct comparison *c);
+
+/* The formats a comparison is written in; the others have none. */
+static const comparison_writer comparison_writers[NUMASHIM_REPORT_FORMATS] = {
+	[NUMASHIM_REPORT_TEXT] = print_comparison_text,
+	[NUMASHIM_REPORT_JSON] = print_comparison_json,
+	[NUMASHIM_REPORT_CSV] = print_comparison_csv,
+};
+
+bool report_format_compares(enum numashim_report_format format)
+{
+	return comparison_writers[format];
+}
+
 void print_comparison(FILE *out, const struct comparison *c,
 		      enum numashim_report_format format)
 {
-	if (format == NUMASHIM_REPORT_JSON)
-		print_comparison_json(out, c);
-	else if (format == NUMASHIM_REPORT_CSV)
-		print_comparison_csv(out, c);
-	else
-		print_comparison_text(out, c);
+	comparison_writers[format](out, c);
 }

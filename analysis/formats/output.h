@@ -119,8 +119,12 @@ int print_document_lami_metadata(FILE *out, const char *title,
  */
 void print_lami_metadata(FILE *out, enum numashim_report_view view);
 
-/* --compare: the comparison of two summaries, in format (not LAMI). */
+/*
+ * --compare: the comparison of two summaries, in format, which must be
+ * one that report_format_compares() (text, json or csv).
+ */
 struct comparison;
+bool report_format_compares(enum numashim_report_format format);
 void print_comparison(FILE *out, const struct comparison *c,
 		      enum numashim_report_format format);
 void print_comparison_text(FILE *out, const struct comparison *c);

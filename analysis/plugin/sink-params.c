@@ -168,6 +168,12 @@ int sink_params_read(struct sink_params *p, bt_self_component *self,
 			"for format \"lami\"");
 		return -1;
 	}
+	if (bt_value_map_has_entry(params, "weight") &&
+	    options->format != NUMASHIM_REPORT_FOLDED) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(self,
+			"the weight parameter is one of format \"folded\"");
+		return -1;
+	}
 	return 0;
 }
 
