@@ -18,8 +18,6 @@
 #include <stdlib.h>
 
 #include "json-writer.h"
-#include "nodelist.h"
-#include "numashim-payload.h"
 #include "output.h"
 #include "site-labels.h"
 
@@ -173,24 +171,6 @@ static void put_codes(struct json_writer *json, const char *key,
 	json_end_object(json);
 }
 
-/* move_pages' target nodes, from its pages by node, in order. */
-static const char *move_targets(const struct node_cells *cells,
-				struct node_list *list)
-{
-	bool asked[NUMASHIM_NODES_MAX] = { false };
-	size_t i;
-
-	*list = (struct node_list) { 0 };
-	for (i = 0; cells && i < cells->len; i++)
-		if (cells->v[i].requested >= 0 &&
-		    cells->v[i].requested < NUMASHIM_NODES_MAX)
-			asked[cells->v[i].requested] = true;
-	for (i = 0; i < NUMASHIM_NODES_MAX; i++)
-		if (asked[i])
-			node_list_add(list, i);
-	return list->len || list->open ? node_list_text(list) : NULL;
-}
-
 static void put_rewrite(struct json_writer *json, const struct call_record *c)
 {
 	if (c->rewrite) {
@@ -207,7 +187,6 @@ static int put_args(struct chrome *w, const struct call_record *c)
 	struct json_writer *json = &w->json;
 	const struct site_label *site = site_label(&w->labels, c->site);
 	char errno_name[CODE_NAME_MAX];
-	struct node_list targets;
 	const char *nodes = NULL;
 
 	if (!site)
@@ -217,7 +196,7 @@ static int put_args(struct chrome *w, const struct call_record *c)
 	json_member_string(json, "call_site", site->place);
 	if (c->kind == CALL_MOVE_PAGES && c->has_entry) {
 		json_member_uint(json, "pages", c->asked);
-		nodes = move_targets(c->cells, &targets);
+		nodes = c->targets;
 	} else if (c->policy) {
 		nodes = c->policy->nodes;
 	}

@@ -73,6 +73,11 @@ struct call_record {
 	const char *procname;
 	bool has_entry;		/* false: the entry event was lost */
 	uint64_t asked;		/* move_pages: count */
+	/*
+	 * move_pages: the nodes the program asked for, as a node list;
+	 * NULL for a query or a nodes array the trace lacks in part.
+	 */
+	const char *targets;
 	uint64_t bytes;		/* mbind: what the kernel bound, see calls.c */
 	const struct page_tally *pages;	/* move_pages with its entry */
 	const struct node_cells *cells;	/* its pages by node; NULL: none */
