@@ -229,6 +229,7 @@ def check_chrome(args):
             continue
         key = (e["ph"], e["name"], e["pid"], e["tid"], e["ts"])
         call = by_key.pop(key, None)
+
         def say(msg, key=key):
             errors.append(f"{key}: {msg}")
         if call is None:
