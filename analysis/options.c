@@ -61,6 +61,8 @@ static int parse_option(int opt, const char *arg,
 		return 0;
 	case 'f':
 		return report_format_parse(arg, &o->format);
+	case 'w':
+		return report_weight_parse(arg, &o->weight);
 	case 'b':
 		return call_filter_parse_time(arg, &o->filter.begin_ns);
 	case 'e':

@@ -188,11 +188,14 @@ int numashim_report_summary(FILE *out, const char *const *paths, size_t count,
 	int ret = 1;
 
 	views_init(&v, options->per_thread, &options->filter);
-	if (!find_all(&traces, paths, count)) {
+	if (report_writer_open(&v, out, options))
+		fprintf(stderr, PREFIX "out of memory\n");
+	else if (!find_all(&traces, paths, count)) {
 		status = graph_run(&traces, &v, &error);
 		ret = report(out, &v, status, error, &traces, options);
 	}
 	free(error);
+	report_writer_close(&v);
 	views_fini(&v);
 	traces_fini(&traces);
 	return ret;

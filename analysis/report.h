@@ -21,8 +21,27 @@ enum numashim_report_format {
 	NUMASHIM_REPORT_JSON,
 	NUMASHIM_REPORT_CSV,
 	NUMASHIM_REPORT_LAMI,	/* LAMI 1.0's results, for Trace Compass */
+	NUMASHIM_REPORT_CHROME,	/* the Trace Event Format, every call */
+	NUMASHIM_REPORT_FOLDED,	/* folded stacks, for flame graphs */
 	NUMASHIM_REPORT_FORMATS,
 };
+
+/*
+ * What a folded stack counts (--weight), X(ID, name): each call, its
+ * latency in ns, the pages it asked for, its pages the kernel failed.
+ */
+#define NUMASHIM_REPORT_WEIGHTS(X) \
+	X(CALLS, "calls") \
+	X(TIME, "time") \
+	X(PAGES, "pages") \
+	X(FAILED_PAGES, "failed-pages")
+
+#define WEIGHT_ID(ID, name) NUMASHIM_WEIGHT_##ID,
+enum numashim_report_weight {
+	NUMASHIM_REPORT_WEIGHTS(WEIGHT_ID)
+	NUMASHIM_REPORT_WEIGHT_COUNT,
+};
+#undef WEIGHT_ID
 
 /* The version of LAMI that --format lami speaks, for --mi-version. */
 #define NUMASHIM_REPORT_LAMI_VERSION "1.0"
@@ -31,6 +50,7 @@ struct numashim_report_options {
 	bool per_thread;	/* summary: a row per thread, not per process */
 	enum numashim_report_format format;
 	enum numashim_report_view view;
+	enum numashim_report_weight weight;	/* folded */
 	struct call_filter filter;	/* the calls counted */
 	const char *html;	/* also write every view there; NULL: not */
 	uint64_t limit;		/* lami: rows per table at most; 0: all */
@@ -48,7 +68,8 @@ struct numashim_report_options {
 #define NUMASHIM_REPORT_SHOW_OPTIONS(X) \
 	X("view", 'v', required_argument) \
 	X("per-thread", 't', no_argument) \
-	X("format", 'f', required_argument)
+	X("format", 'f', required_argument) \
+	X("weight", 'w', required_argument)
 #define NUMASHIM_REPORT_FILTER_OPTIONS(X) \
 	X("pid", 'p', required_argument) \
 	X("host", 'o', required_argument) \

@@ -51,6 +51,9 @@ static int usage(const char *name, FILE *to, int status)
 	fputs("\n         [--per-thread] ", to);
 	put_choices(to, "--format", report_format_names,
 		    NUMASHIM_REPORT_FORMATS, sizeof(report_format_names[0]));
+	fputs("\n         ", to);
+	put_choices(to, "--weight", report_weight_names,
+		    NUMASHIM_REPORT_WEIGHT_COUNT, sizeof(report_weight_names[0]));
 	fputs(" [--html FILE] [FILTER]...\n"
 	      "         [--compare BASELINE] [--stall-timeout S] TRACE...\n"
 	      "Report on the numashim events of the CTF traces at or under "
@@ -79,6 +82,12 @@ static int usage(const char *name, FILE *to, int status)
 		"baseline\n"
 		"--stall-timeout S gives up, as on a damaged trace, when "
 		"babeltrace2 reads\n  no message for S seconds (default %u)\n"
+		"--format chrome writes every call as a slice of the Trace "
+		"Event Format, for\n  ui.perfetto.dev, chrome://tracing and "
+		"speedscope; --format folded the\n  backtraces as folded "
+		"stacks, for flame graphs, weighted by --weight: calls\n  "
+		"(the default), time (latency in ns), pages (asked for) or "
+		"failed-pages\n"
 		"--format lami speaks LAMI 1.0, for Trace Compass's external "
 		"analyses:\n"
 		"  --mi-version, --metadata, --test-compatibility, "
@@ -110,9 +119,11 @@ struct request {
 	bool mi_version, metadata;
 	/* --limit, --output-progress...: options of --format lami alone. */
 	const char *lami_only;
+	const char *weight;	/* --weight as given: of --format folded */
 	unsigned int stall;	/* --stall-timeout */
 };
 
+/* An unknown --weight, and the weights there are. */
 /* LAMI's options; -1 when opt is not one, or arg not its value. */
 static int parse_lami(int opt, const char *arg,
 		      struct numashim_report_options *o, struct request *req)
@@ -163,6 +174,9 @@ static int parse_option(int opt, const char *name, const char *arg,
 	case 'e':
 		req->end = arg;
 		return 0;
+	case 'w':
+		req->weight = arg;
+		return numashim_report_option(o, name, arg);
 	case 'V':
 	case 'M':
 	case 'C':
@@ -200,6 +214,11 @@ static int answer_alone(const struct request *req,
 			req->lami_only);
 		return 2;
 	}
+	if (req->weight && o->format != NUMASHIM_REPORT_FOLDED) {
+		fprintf(stderr, PREFIX "--weight is an option of --format "
+			"folded\n");
+		return 2;
+	}
 	if (o->format == NUMASHIM_REPORT_LAMI && !report_views[o->view].lami) {
 		fprintf(stderr, PREFIX "this view has no LAMI table\n");
 		return 2;
@@ -222,6 +241,28 @@ static int parse_span(const struct request *req,
 	if (req->begin && parse(req->begin, &o->filter.begin_ns))
 		return -1;
 	return req->end ? parse(req->end, &o->filter.end_ns) : 0;
+}
+
+/* --compare with a format it is not written in, and those it is. */
+static int compare_formats(enum numashim_report_format format)
+{
+	enum numashim_report_format f, last = 0;
+	bool first = true;
+
+	for (f = 0; f < NUMASHIM_REPORT_FORMATS; f++)
+		if (report_format_compares(f))
+			last = f;
+	fprintf(stderr, PREFIX "--compare writes no --format %s: it writes ",
+		report_format_names[format]);
+	for (f = 0; f <= last; f++) {
+		if (!report_format_compares(f))
+			continue;
+		fprintf(stderr, "%s%s", first ? "" : f == last ? " or " : ", ",
+			report_format_names[f]);
+		first = false;
+	}
+	fputc('\n', stderr);
+	return 2;
 }
 
 #define OPTION(name, val, has_arg) { name, has_arg, NULL, val },
@@ -265,6 +306,8 @@ int numashim_report_main(int argc, char **argv)
 		return status;
 	if (parse_span(&req, &options) || optind >= argc)
 		return usage(name, stderr, 2);
+	if (options.compare && !report_format_compares(options.format))
+		return compare_formats(options.format);
 	if (options.compare && compare_conflict(&options)) {
 		fprintf(stderr, PREFIX "--compare compares summaries per call "
 			"kind and process name: it takes no %s\n",

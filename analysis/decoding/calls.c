@@ -5,24 +5,7 @@
 #include <string.h>
 
 #include "calls.h"
-
-/*
- * A move's target nodes as runs of equal values: programs mostly send
- * all their pages to one node, so a call on millions of pages keeps a
- * few runs instead of its whole nodes array until its statuses arrive.
- */
-struct node_run {
-	uint64_t start;
-	int32_t node;
-};
-
-struct node_runs {
-	struct node_run *v;
-	size_t len;
-	size_t cap;
-	/* Elements recorded from the start without a gap. */
-	uint64_t recorded;
-};
+#include "node-runs.h"
 
 /* The indexes of the pages whose status a rule made up, ascending. */
 struct page_indexes {
@@ -65,6 +48,8 @@ struct call {
 	struct page_tally pages;
 	struct node_cells cells;
 	struct site *site;
+	struct site **frames;
+	size_t frame_count;
 };
 
 static int call_cmp(const void *a, const void *b)
@@ -80,12 +65,13 @@ static void call_free(void *p)
 {
 	struct call *c = p;
 
-	free(c->nodes.v);
-	free(c->kernel_nodes.v);
+	node_runs_fini(&c->nodes);
+	node_runs_fini(&c->kernel_nodes);
 	free(c->injected.v);
 	code_counts_fini(&c->pages.failed);
 	code_counts_fini(&c->pages.injected);
 	node_cells_fini(&c->cells);
+	free(c->frames);
 	free(c);
 }
 
@@ -104,6 +90,8 @@ static int add_unfinished(struct call_table *t, const struct call *c)
 		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
 		.rank = rank_of(t, c->vpid),
 		.procname = c->procname, .start_ns = c->start_ns,
+		.site = c->site, .frames = c->frames,
+		.frame_count = c->frame_count,
 	};
 
 	return views_add_unfinished(t->views, &rec);
@@ -132,11 +120,15 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 {
 	struct call *c, *old = calls_find(t, start->vpid, start->call_id);
 
-	if (old && forget(t, old, true))
+	if (old && forget(t, old, true)) {
+		free(start->frames);
 		return -1;
+	}
 	c = calloc(1, sizeof(*c));
-	if (!c)
+	if (!c) {
+		free(start->frames);
 		return -1;
+	}
 	c->vpid = start->vpid;
 	c->call_id = start->call_id;
 	c->kind = start->kind;
@@ -153,51 +145,19 @@ int calls_begin(struct call_table *t, const struct call_start *start)
 	c->flags = start->flags;
 	c->page_size = start->page_size;
 	c->site = start->site;
+	c->frames = start->frames;
+	c->frame_count = start->frame_count;
 	if (!tsearch(c, &t->tree, call_cmp)) {
-		free(c);
+		call_free(c);
 		return -1;
 	}
-	return 0;
-}
-
-static int push_run(struct node_runs *runs, uint64_t start, int32_t node)
-{
-	struct node_run *v;
-	size_t cap;
-
-	if (runs->len && runs->v[runs->len - 1].node == node)
-		return 0;
-	if (runs->len == runs->cap) {
-		cap = runs->cap ? 2 * runs->cap : 4;
-		v = realloc(runs->v, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		runs->v = v;
-		runs->cap = cap;
-	}
-	runs->v[runs->len++] = (struct node_run) { start, node };
-	return 0;
-}
-
-static int add_runs(struct node_runs *runs, uint64_t offset, const int32_t *v,
-		    size_t n)
-{
-	size_t i;
-
-	/* After a gap (a lost chunk) the nodes are no longer known. */
-	if (offset != runs->recorded)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (push_run(runs, offset + i, v[i]))
-			return -1;
-	runs->recorded += n;
 	return 0;
 }
 
 int call_add_nodes(struct call *c, uint64_t offset, const int32_t *v,
 		   size_t n)
 {
-	return add_runs(&c->nodes, offset, v, n);
+	return node_runs_add(&c->nodes, offset, v, n);
 }
 
 /* Masks list few nodes, in order: the offset adds nothing. */
@@ -235,7 +195,7 @@ int call_add_kernel_nodes(struct call *c, uint64_t offset, const int32_t *v,
 			  size_t n)
 {
 	if (c->kind == CALL_MOVE_PAGES)
-		return add_runs(&c->kernel_nodes, offset, v, n);
+		return node_runs_add(&c->kernel_nodes, offset, v, n);
 	add_mask(c, MASK_KERNEL_TARGET, v, n);
 	return 0;
 }
@@ -285,25 +245,6 @@ static bool injected(const struct call *c, uint64_t i)
 	return lo < p->len && p->v[lo] == i;
 }
 
-/* The node of element i; false when the trace lacks it. */
-static bool node_at(const struct node_runs *runs, uint64_t i, int32_t *node)
-{
-	size_t lo = 0, hi = runs->len;
-
-	if (i >= runs->recorded)
-		return false;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (runs->v[mid].start <= i)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*node = runs->v[lo].node;
-	return true;
-}
-
 /*
  * Page i in the nodes view: what was asked for it, by the program and of
  * the kernel (nothing, when a rule made the call a query), and where it is.
@@ -312,7 +253,7 @@ static int place(struct call *c, uint64_t i, int32_t target, int32_t status)
 {
 	struct node_cell cell = { target, target, status, c->page_size, 1 };
 
-	if (c->rewrite.rule && !node_at(&c->kernel_nodes, i, &cell.kernel))
+	if (c->rewrite.rule && !node_runs_at(&c->kernel_nodes, i, &cell.kernel))
 		cell.kernel = NODE_NONE;
 	return node_cells_add(&c->cells, &cell);
 }
@@ -320,7 +261,7 @@ static int place(struct call *c, uint64_t i, int32_t target, int32_t status)
 static int classify(struct call *c, uint64_t i, int32_t status)
 {
 	int32_t target = NODE_NONE;
-	bool known = c->query || node_at(&c->nodes, i, &target);
+	bool known = c->query || node_runs_at(&c->nodes, i, &target);
 
 	if (known && place(c, i, target, status))
 		return -1;
@@ -497,6 +438,14 @@ static const struct interleave_weights *weights_of(struct call_table *t,
 	return weights_in_force(&t->weights, c->vpid, c->rewrite.mode);
 }
 
+/* move_pages' target nodes; NULL for a query (node_runs_list()). */
+static const char *move_targets(const struct call *c, struct node_list *list)
+{
+	if (c->kind != CALL_MOVE_PAGES || c->query)
+		return NULL;
+	return node_runs_list(&c->nodes, c->count, list);
+}
+
 /* The arrays whose loss leaves a policy's node mask unknown. */
 #define POLICY_MASKS (NUMASHIM_ARRAY_BIT(NODEMASK) | \
 		      NUMASHIM_ARRAY_BIT(POLICY_NODEMASK))
@@ -533,6 +482,7 @@ int calls_end(struct call_table *t, struct call *c,
 	struct call_rewrite rewrite = { 0 };
 	struct rewrite_texts texts;
 	struct call_policy policy;
+	struct node_list targets;
 	struct call_record rec;
 	int ret;
 
@@ -553,10 +503,12 @@ int calls_end(struct call_table *t, struct call *c,
 		.kind = c->kind, .vpid = c->vpid, .tid = c->tid,
 		.rank = rank_of(t, c->vpid),
 		.procname = c->procname, .has_entry = true,
-		.asked = c->count, .bytes = bound_bytes(c, r->ret),
+		.asked = c->count, .targets = move_targets(c, &targets),
+		.bytes = bound_bytes(c, r->ret),
 		.pages = c->kind == CALL_MOVE_PAGES ? &c->pages : NULL,
 		.cells = &c->cells,
 		.site = c->site, .start_ns = c->start_ns,
+		.frames = c->frames, .frame_count = c->frame_count,
 		.rewrite = c->rewrite.rule ? &rewrite : NULL,
 		.policy = describe_policy(c, r, &policy),
 		.injected_err = c->rewrite.injected_err,

@@ -42,6 +42,9 @@ struct call_start {
 	uint64_t home_node;	/* home node: home_node */
 	int32_t flags;		/* move_pages, mbind, home node: flags */
 	struct site *site;
+	/* The backtrace, innermost first, malloc()ed: the call's own. */
+	struct site **frames;
+	size_t frame_count;
 };
 
 /* What the numashim:rewrite event of a call says the rule did. */
@@ -71,6 +74,7 @@ struct call_result {
 
 /*
  * Every function that returns int returns 0, or -1 when out of memory.
+ * calls_begin() takes start's frames, even when it fails.
  * A call_id seen again before its exit (its exit was lost) finishes the
  * older call as unfinished.
  */

@@ -7,6 +7,7 @@
 #include "event-types.h"
 #include "events.h"
 #include "field-values.h"
+#include "machine-events.h"
 #include "numashim-payload.h"
 
 /* An event class, referenced so that its address stays its own. */
@@ -189,6 +190,42 @@ static struct site *site_of(struct event_reader *r,
 	return sites_get(&r->calls.views->sites, &where);
 }
 
+/*
+ * The entry's backtrace as sites of the frames' table, innermost first,
+ * located now, while the maps are those of the call; only for a writer
+ * that asks (views.h). 0, or -1 when out of memory.
+ */
+static int read_frames(struct event_reader *r, const struct event_view *ev,
+		       struct call_start *start)
+{
+	struct views *v = r->calls.views;
+	const bt_field *array = field_member(ev->payload, "backtrace");
+	struct code_location where;
+	uint64_t len, i;
+	int64_t pc;
+
+	if (!v->writer || !v->writer->frames || !field_is_array(array))
+		return 0;
+	len = bt_field_array_get_length(array);
+	if (!len)
+		return 0;
+	start->frames = calloc(len, sizeof(*start->frames));
+	if (!start->frames)
+		return -1;
+	for (i = 0; i < len; i++) {
+		field_int_value(bt_field_array_borrow_element_field_by_index_const(
+				  array, i), &pc);
+		where = maps_locate(&r->maps, ev->vpid, pc);
+		start->frames[i] = sites_get(&v->frames, &where);
+		if (!start->frames[i]) {
+			free(start->frames);
+			return -1;
+		}
+	}
+	start->frame_count = len;
+	return 0;
+}
+
 /* The node arrays of an exit: move_pages' nodes, the node masks. */
 static int feed_exit_arrays(struct call *c, enum call_kind kind,
 			     const bt_field *p)
@@ -257,7 +294,7 @@ static int on_entry_event(struct event_reader *r,
 	if (type->kind == CALL_MBIND && !field_member(p, "page_size"))
 		r->calls.views->summary.calls_without_page_size++;
 	start.flags = field_int_member(p, "flags");
-	if (calls_begin(&r->calls, &start))
+	if (read_frames(r, ev, &start) || calls_begin(&r->calls, &start))
 		return -1;
 	return type->kind == CALL_SET_MEMPOLICY_HOME_NODE ?
 	       home_node_mask(r, ev) : 0;
@@ -340,111 +377,6 @@ static int on_rewrite(struct event_reader *r, const struct event_view *ev)
 	return feed_ints(c, field_member(p, "kernel_nodes"), 0,
 			 call_add_kernel_nodes) ||
 	       feed_injected(c, field_member(p, "injected"), 0) ? -1 : 0;
-}
-
-/*
- * The weights in the arrays nodes_name and weights_name of p, of the
- * same length: how many, or -1 when they are not.
- */
-static int64_t read_weights(const bt_field *p, const char *nodes_name,
-			    const char *weights_name, uint32_t *nodes,
-			    uint8_t *weights)
-{
-	const bt_field *array = field_member(p, nodes_name);
-	uint32_t weight_v[NUMASHIM_WEIGHTS_MAX];
-	uint64_t n, i;
-
-	if (!field_is_array(array))
-		return -1;
-	n = bt_field_array_get_length(array);
-	if (n > NUMASHIM_WEIGHTS_MAX || !field_uint_elements(array, n, nodes) ||
-	    !field_uint_elements(field_member(p, weights_name), n, weight_v))
-		return -1;
-	for (i = 0; i < n; i++)
-		weights[i] = weight_v[i];
-	return n;
-}
-
-/* The weights of interleave_weights, for the process's calls from now on. */
-static int on_weights(struct event_reader *r, const struct event_view *ev)
-{
-	uint32_t nodes[NUMASHIM_WEIGHTS_MAX];
-	uint8_t weights[NUMASHIM_WEIGHTS_MAX];
-	int64_t n = read_weights(ev->payload, "nodes", "weights", nodes,
-				 weights);
-
-	if (n < 0)
-		return 0;
-	return weights_set(&r->calls.weights, ev->vpid, nodes, weights, n);
-}
-
-/* An array of node numbers or weights, n at most, into v: how many. */
-static uint64_t uint_array(const bt_field *array, uint64_t n, uint32_t *v)
-{
-	uint64_t len;
-
-	if (!field_is_array(array))
-		return 0;
-	len = bt_field_array_get_length(array);
-	if (len > n)
-		len = n;
-	return field_uint_elements(array, len, v) ? len : 0;
-}
-
-/* The facts of a machine event, for its process's calls from now on. */
-static int on_machine(struct event_reader *r, const struct event_view *ev)
-{
-	const bt_field *p = ev->payload;
-	uint32_t mems[NUMASHIM_NODES_MAX], nodes[NUMASHIM_WEIGHTS_MAX];
-	int32_t mems_allowed[NUMASHIM_NODES_MAX];
-	uint8_t weights[NUMASHIM_WEIGHTS_MAX];
-	struct machine_facts f = {
-		.call_id = ev->call_id,
-		.release = (char *) field_string_member(p, "release"),
-		.numa_balancing = field_int_member(p, "numa_balancing"),
-		.nodes_announced = field_int_member(p, "nodes"),
-		.mems_allowed = mems_allowed, .weight_nodes = nodes,
-		.weights = weights,
-		.host = (char *) field_string_member(p, "host"),
-		.rank = field_member(p, "rank") ?
-			field_int_member(p, "rank") : -1,
-		.rank_variable = (char *) field_string_member(p,
-							      "rank_variable"),
-	};
-	int64_t n_weights;
-	uint64_t i;
-
-	if (f.nodes_announced > NUMASHIM_NODES_MAX)
-		f.nodes_announced = NUMASHIM_NODES_MAX;
-	f.mems_allowed_len = uint_array(field_member(p, "mems_allowed"),
-					NUMASHIM_NODES_MAX, mems);
-	for (i = 0; i < f.mems_allowed_len; i++)
-		mems_allowed[i] = mems[i];
-	n_weights = read_weights(p, "weight_nodes", "weights", nodes, weights);
-	f.weights_len = n_weights < 0 ? 0 : n_weights;
-	return machines_begin(&r->calls.machines, ev->vpid, &f);
-}
-
-static int on_machine_node(struct event_reader *r, const struct event_view *ev)
-{
-	const bt_field *p = ev->payload;
-	uint32_t v[NUMASHIM_NODES_MAX];
-	uint8_t distances[NUMASHIM_NODES_MAX];
-	struct machine_node n = {
-		.node = field_int_member(p, "node"),
-		.has_memory = field_int_member(p, "has_memory"),
-		.has_cpu = field_int_member(p, "has_cpu"),
-		.mem_total_kb = field_int_member(p, "mem_total_kb"),
-		.mem_free_kb = field_int_member(p, "mem_free_kb"),
-		.distances = distances,
-	};
-	uint64_t i;
-
-	n.distances_len = uint_array(field_member(p, "distances"),
-				     NUMASHIM_NODES_MAX, v);
-	for (i = 0; i < n.distances_len; i++)
-		distances[i] = v[i];
-	return machines_add_node(&r->calls.machines, ev->vpid, ev->call_id, &n);
 }
 
 static int on_exit_event(struct event_reader *r,
@@ -594,11 +526,13 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 	case EVENT_REWRITE:
 		return on_rewrite(r, &ev);
 	case EVENT_WEIGHTS:
-		return on_weights(r, &ev);
+		return weights_read(&r->calls.weights, ev.vpid, ev.payload);
 	case EVENT_MACHINE:
-		return on_machine(r, &ev);
+		return machines_read(&r->calls.machines, ev.vpid, ev.call_id,
+				     ev.payload);
 	case EVENT_MACHINE_NODE:
-		return on_machine_node(r, &ev);
+		return machines_read_node(&r->calls.machines, ev.vpid, ev.call_id,
+					  ev.payload);
 	case EVENT_PLACEMENT:
 		return placements_read(&r->placements, ev.vpid, ev.call_id,
 				       ev.payload);

@@ -19,6 +19,24 @@ extern const char *const report_format_names[NUMASHIM_REPORT_FORMATS];
 /* 0, or -1 when name is not a format. */
 int report_format_parse(const char *name, enum numashim_report_format *format);
 
+extern const char *const report_weight_names[NUMASHIM_REPORT_WEIGHT_COUNT];
+/* 0, or -1 when name is not a weight. */
+int report_weight_parse(const char *name, enum numashim_report_weight *weight);
+
+/*
+ * For the formats that write each call as the views take it (chrome,
+ * folded), their writer into v->writer, before the traces are read; the
+ * others need none. 0, or -1 when out of memory.
+ */
+int report_writer_open(struct views *v, FILE *out,
+		       const struct numashim_report_options *options);
+void report_writer_close(struct views *v);
+/* The writers; NULL when out of memory. */
+struct call_writer *chrome_writer_open(FILE *out,
+	const struct numashim_report_options *options);
+struct call_writer *folded_writer_open(FILE *out,
+	const struct numashim_report_options *options);
+
 /* 0, or -1 when out of memory. */
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options);
@@ -101,8 +119,12 @@ int print_document_lami_metadata(FILE *out, const char *title,
  */
 void print_lami_metadata(FILE *out, enum numashim_report_view view);
 
-/* --compare: the comparison of two summaries, in format (not LAMI). */
+/*
+ * --compare: the comparison of two summaries, in format, which must be
+ * one that report_format_compares() (text, json or csv).
+ */
 struct comparison;
+bool report_format_compares(enum numashim_report_format format);
 void print_comparison(FILE *out, const struct comparison *c,
 		      enum numashim_report_format format);
 void print_comparison_text(FILE *out, const struct comparison *c);

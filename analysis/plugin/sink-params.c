@@ -28,6 +28,9 @@ static const struct sink_param {
 	{ .name = "format", .names = report_format_names,
 	  .count = NUMASHIM_REPORT_FORMATS,
 	  .stride = sizeof(report_format_names[0]) },
+	{ .name = "weight", .names = report_weight_names,
+	  .count = NUMASHIM_REPORT_WEIGHT_COUNT,
+	  .stride = sizeof(report_weight_names[0]) },
 	{ .name = "per-thread", .expected = "a boolean", .flag = true },
 	{ .name = "pid", .expected = "a process id" },
 	{ .name = "host", .expected = "a host name" },
@@ -174,6 +177,12 @@ int sink_params_read(struct sink_params *p, bt_self_component *self,
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(self,
 			"the view parameter must be one with a LAMI table, "
 			"for format \"lami\"");
+		return -1;
+	}
+	if (bt_value_map_has_entry(params, "weight") &&
+	    options->format != NUMASHIM_REPORT_FOLDED) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(self,
+			"the weight parameter is one of format \"folded\"");
 		return -1;
 	}
 	return 0;

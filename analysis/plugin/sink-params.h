@@ -2,7 +2,7 @@
 /*
  * The parameters of sink.numashim.report, which are options of
  * `numashim report` read by the command's own parser
- * (numashim_report_option()): view, format and the filters pid, tid,
+ * (numashim_report_option()): view, format, weight and the filters pid, tid,
  * procname, call, begin, end and min-latency as strings (pid, tid, begin
  * and end may be integers), per-thread as a boolean.
  */
@@ -13,7 +13,7 @@
 
 #include "report.h"
 
-#define SINK_PARAMS 12
+#define SINK_PARAMS 13
 
 struct sink_params {
 	/* Held: the options point into its strings. */

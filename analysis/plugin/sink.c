@@ -46,6 +46,12 @@ bt_component_class_initialize_method_status report_sink_initialize(
 		views_init(&sink->own, sink->options.per_thread,
 			   &sink->options.filter);
 		sink->views = &sink->own;
+		if (report_writer_open(sink->views, stdout, &sink->options)) {
+			views_fini(&sink->own);
+			sink_params_fini(&sink->params);
+			free(sink);
+			return BT_COMPONENT_CLASS_INITIALIZE_METHOD_STATUS_MEMORY_ERROR;
+		}
 	}
 	event_reader_init(&sink->reader, sink->views);
 	bt_self_component_set_data(sink->self, sink);
@@ -64,8 +70,10 @@ void report_sink_finalize(bt_self_component_sink *self)
 		return;
 	bt_message_iterator_put_ref(sink->iterator);
 	event_reader_fini(&sink->reader);
-	if (sink->views == &sink->own)
+	if (sink->views == &sink->own) {
+		report_writer_close(&sink->own);
 		views_fini(&sink->own);
+	}
 	sink_params_fini(&sink->params);
 	free(sink);
 }

@@ -74,6 +74,11 @@ struct call_record {
 	const char *procname;
 	bool has_entry;		/* false: the entry event was lost */
 	uint64_t asked;		/* move_pages: count */
+	/*
+	 * move_pages: the nodes the program asked for, as a node list;
+	 * NULL for a query or a nodes array the trace lacks in part.
+	 */
+	const char *targets;
 	uint64_t bytes;		/* mbind: what the kernel bound, see calls.c */
 	const struct page_tally *pages;	/* move_pages with its entry */
 	const struct node_cells *cells;	/* its pages by node; NULL: none */
@@ -88,6 +93,12 @@ struct call_record {
 	/* Where its pages were before and after (placement.h); NULL: not told. */
 	const struct call_placement *placement;
 	uint64_t start_ns;	/* when, in ns from the clock's origin */
+	/*
+	 * The backtrace's frames, innermost first, when a writer asked
+	 * for them (views.h) and the entry recorded one; else none.
+	 */
+	struct site *const *frames;
+	size_t frame_count;
 	int64_t ret;
 	int32_t err;
 	uint64_t latency_ns;

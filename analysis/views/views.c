@@ -19,6 +19,7 @@ void views_fini(struct views *v)
 	timeline_fini(&v->timeline);
 	policies_fini(&v->policies);
 	hosts_fini(&v->hosts);
+	sites_fini(&v->frames);
 }
 
 #define CALL_SCOPE(name, TAG, flags, arrays) [CALL_##TAG] = NUMASHIM_SCOPE_##TAG,
@@ -68,6 +69,8 @@ int views_add_call(struct views *v, const struct call_record *c)
 		return -1;
 	if (policies_add(&v->policies, c))
 		return -1;
+	if (v->writer && v->writer->ops->call(v->writer, v, c))
+		return -1;
 	return add_failures(v, c);
 }
 
@@ -77,6 +80,9 @@ int views_add_unfinished(struct views *v, const struct call_record *c)
 		return 0;
 	v->summary.calls_without_exit++;
 	policies_add_unfinished(&v->policies, c->kind);
+	if (v->writer && v->writer->ops->unfinished &&
+	    v->writer->ops->unfinished(v->writer, v, c))
+		return -1;
 	return summary_add_unfinished(&v->summary, c->kind, c->vpid, c->tid,
 				      c->procname);
 }

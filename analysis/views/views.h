@@ -20,6 +20,30 @@
 #include "summary.h"
 #include "timeline.h"
 
+struct views;
+
+/*
+ * A format that writes each call as the views take it, so that a trace
+ * of any length streams out in the memory of its processes, threads
+ * and call sites (formats/chrome.c, folded.c).
+ */
+struct call_writer {
+	const struct call_writer_ops *ops;
+	bool frames;		/* wants each call's backtrace */
+};
+
+/* Each returns 0, or -1 when out of memory. */
+struct call_writer_ops {
+	int (*call)(struct call_writer *w, const struct views *v,
+		    const struct call_record *c);
+	/* A call whose exit is not in the trace; NULL: none is written. */
+	int (*unfinished)(struct call_writer *w, const struct views *v,
+			  const struct call_record *c);
+	/* The end of the traces, when what was read is printed. */
+	int (*finish)(struct call_writer *w, const struct views *v);
+	void (*close)(struct call_writer *w);
+};
+
 struct views {
 	/* The hosts of the traces, which the process keys name (hosts.h). */
 	struct hosts hosts;
@@ -31,6 +55,9 @@ struct views {
 	struct rewrites rewrites;
 	struct timeline timeline;
 	struct policies policies;
+	/* The frames of the backtraces, apart from the call sites. */
+	struct sites frames;
+	struct call_writer *writer;	/* NULL: none */
 };
 
 void views_init(struct views *v, bool per_thread,
