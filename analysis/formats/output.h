@@ -72,7 +72,6 @@ void put_csv_string(FILE *out, const char *s);
  * they write f, which is never changed.
  */
 void print_failures_text(FILE *out, const struct view_figures *f);
-void print_callsites_text(FILE *out, const struct view_figures *f);
 void print_nodes_text(FILE *out, const struct view_figures *f);
 void print_policies_text(FILE *out, const struct view_figures *f);
 void print_rewrites_text(FILE *out, const struct view_figures *f);

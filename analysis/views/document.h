@@ -245,6 +245,15 @@ struct doc_text {
 #define DOC_LINES(a) .lines = (a), .line_count = sizeof(a) / sizeof(*(a))
 #define DOC_SECTIONS(a) \
 	.sections = (a), .section_count = sizeof(a) / sizeof(*(a))
+/* A text of one line of fields, written once for each row. */
+#define DOC_TEXT_LINE(fields) {						\
+	.sections = &(const struct doc_text_section) {			\
+		.when = DOC_NO_CELL,					\
+		.lines = &(const struct doc_text_line) { DOC_FIELDS(fields) }, \
+		.line_count = 1,					\
+	},								\
+	.section_count = 1,						\
+}
 
 /* Whether table t is in format. */
 bool doc_table_in(const struct doc_table *t,

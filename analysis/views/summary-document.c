@@ -212,16 +212,7 @@ static const struct doc_text_field head_fields[] = {
 	{ .column = 0, .before = "numashim summary of ", .after = " calls" },
 };
 
-static const struct doc_text head_text = {
-	.sections = &(const struct doc_text_section) {
-		.when = DOC_NO_CELL,
-		.lines = &(const struct doc_text_line) {
-			DOC_FIELDS(head_fields)
-		},
-		.line_count = 1,
-	},
-	.section_count = 1,
-};
+static const struct doc_text head_text = DOC_TEXT_LINE(head_fields);
 
 static const struct doc_shape head_shape = {
 	.name = "summary", DOC_COLUMNS(head_columns),
