@@ -35,7 +35,6 @@ static const view_writer text_writers[NUMASHIM_REPORT_VIEW_COUNT] = {
 	[NUMASHIM_REPORT_FAILURES] = print_failures_text,
 	[NUMASHIM_REPORT_NODES] = print_nodes_text,
 	[NUMASHIM_REPORT_POLICIES] = print_policies_text,
-	[NUMASHIM_REPORT_REWRITES] = print_rewrites_text,
 	[NUMASHIM_REPORT_TIMELINE] = print_timeline_text,
 };
 

@@ -74,7 +74,6 @@ void put_csv_string(FILE *out, const char *s);
 void print_failures_text(FILE *out, const struct view_figures *f);
 void print_nodes_text(FILE *out, const struct view_figures *f);
 void print_policies_text(FILE *out, const struct view_figures *f);
-void print_rewrites_text(FILE *out, const struct view_figures *f);
 void print_timeline_text(FILE *out, const struct view_figures *f);
 
 /*
