@@ -225,6 +225,10 @@ static bool field_text(struct text_buf *b, const struct doc_text_field *field,
 			&doc_row(t, row)[field->column], entry);
 	if (field->flags & DOC_TEXT_IF_EMPTY)
 		return !has;
+	if (has && field->flags & DOC_TEXT_WORDS) {
+		b->len = 0;
+		b->s[0] = '\0';
+	}
 	if (has)
 		return true;
 	if (!field->empty)
