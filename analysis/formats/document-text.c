@@ -122,6 +122,23 @@ static bool add_map(struct text_buf *b, const struct doc_text_field *field,
 	return cell->v.map.count;
 }
 
+static void add_bytes(struct text_buf *b, uint64_t bytes)
+{
+	static const char *const units[] = {
+		"KiB", "MiB", "GiB", "TiB", "PiB", "EiB",
+	};
+	double size = bytes;
+	int u = -1;
+
+	if (bytes < 1024) {
+		add(b, "%" PRIu64 "B", bytes);
+		return;
+	}
+	for (; size >= 1024 && u < 5; u++)
+		size /= 1024;
+	add(b, "%.1f%s", size, units[u]);
+}
+
 static bool add_uint(struct text_buf *b, const struct doc_text_field *field,
 		     uint64_t u)
 {
@@ -131,6 +148,8 @@ static bool add_uint(struct text_buf *b, const struct doc_text_field *field,
 		add(b, "%.1f", u / 1e3);
 	else if (field->flags & DOC_TEXT_HEX)
 		add(b, "%#" PRIx64, u);
+	else if (field->flags & DOC_TEXT_BYTES)
+		add_bytes(b, u);
 	else
 		add(b, "%" PRIu64, u);
 	return true;

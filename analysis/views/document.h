@@ -194,6 +194,8 @@ struct doc_shape {
 #define DOC_TEXT_IF_EMPTY 0x400u /* written only when the cell is empty */
 #define DOC_TEXT_ANY_ROW 0x800u	/* written only when a row has the cell */
 #define DOC_TEXT_WORDS	0x1000u	/* its words alone, when it has the cell */
+#define DOC_TEXT_BYTES	0x2000u	/* a number of bytes in binary units,
+				 * "512B", "16.0KiB" */
 
 struct doc_text_field {
 	size_t column;
