@@ -160,6 +160,8 @@ static void add_real(struct text_buf *b, const struct doc_text_field *field,
 {
 	if (field->flags & DOC_TEXT_MICRO)
 		add(b, "%.1f", d / 1e3);
+	else if (field->flags & DOC_TEXT_SIX)
+		add(b, "%.6f", d);
 	else
 		add(b, field->flags & DOC_TEXT_ROUND ? "%.0f" : "%.1f", d);
 }
@@ -370,6 +372,25 @@ static const struct doc_cell *line_cell(const struct doc_text_line *line,
 	return &doc_empty;
 }
 
+static bool has_cell(const struct doc_table *t, size_t row, size_t column)
+{
+	enum doc_type type;
+
+	if (column == DOC_NO_CELL)
+		return true;
+	type = doc_row(t, row)[column].type;
+	return type != DOC_EMPTY && type != DOC_NULL;
+}
+
+static bool row_shown(const struct doc_text_section *sec,
+		      const struct doc_table *t, size_t row)
+{
+	if ((sec->part == DOC_PART_FIRST && row >= t->rest) ||
+	    (sec->part == DOC_PART_REST && row < t->rest))
+		return false;
+	return has_cell(t, row, sec->when);
+}
+
 static void put_table(FILE *out, const struct doc_table *t);
 
 static void put_line(FILE *out, const struct doc_text_line *line,
@@ -378,6 +399,8 @@ static void put_line(FILE *out, const struct doc_text_line *line,
 	const struct doc_cell *cell = line_cell(line, t, row);
 	size_t e;
 
+	if (line->flags & DOC_LINE_WHEN && !has_cell(t, row, line->when))
+		return;
 	if (line->flags & DOC_LINE_ROWS) {
 		if (cell->type == DOC_ROWS)
 			put_table(out, cell->v.rows);
@@ -388,17 +411,6 @@ static void put_line(FILE *out, const struct doc_text_line *line,
 	} else {
 		put_one_line(out, line, t, row, ALL_ENTRIES);
 	}
-}
-
-static bool row_shown(const struct doc_text_section *sec,
-		      const struct doc_table *t, size_t row)
-{
-	enum doc_type type;
-
-	if (sec->when == DOC_NO_CELL)
-		return true;
-	type = doc_row(t, row)[sec->when].type;
-	return type != DOC_EMPTY && type != DOC_NULL;
 }
 
 static void put_section(FILE *out, const struct doc_text_section *sec,

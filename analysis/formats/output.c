@@ -32,7 +32,6 @@ typedef void (*view_writer)(FILE *out, const struct view_figures *f);
 
 /* The views whose text is not yet their document's. */
 static const view_writer text_writers[NUMASHIM_REPORT_VIEW_COUNT] = {
-	[NUMASHIM_REPORT_POLICIES] = print_policies_text,
 	[NUMASHIM_REPORT_TIMELINE] = print_timeline_text,
 };
 

@@ -71,7 +71,6 @@ void put_csv_string(FILE *out, const char *s);
  * The text writers of the views whose text is not yet their document's;
  * they write f, which is never changed.
  */
-void print_policies_text(FILE *out, const struct view_figures *f);
 void print_timeline_text(FILE *out, const struct view_figures *f);
 
 /*

@@ -196,6 +196,7 @@ struct doc_shape {
 #define DOC_TEXT_WORDS	0x1000u	/* its words alone, when it has the cell */
 #define DOC_TEXT_BYTES	0x2000u	/* a number of bytes in binary units,
 				 * "512B", "16.0KiB" */
+#define DOC_TEXT_SIX	0x4000u	/* a real number with six decimals */
 
 struct doc_text_field {
 	size_t column;
@@ -215,24 +216,35 @@ struct doc_text_field {
 #define DOC_LINE_ANY	1u	/* written only when one of its cells is */
 #define DOC_LINE_EACH	2u	/* a line per entry of its cell's map */
 #define DOC_LINE_ROWS	4u	/* its cell's rows, as their shape says */
+#define DOC_LINE_WHEN	8u	/* written only when the cell of when is
+				 * not empty */
 
 struct doc_text_line {
 	const struct doc_text_field *fields;
 	size_t field_count;
 	unsigned int flags;	/* DOC_LINE_... */
+	size_t when;		/* DOC_LINE_WHEN's column */
+};
+
+/* The rows a section may show: all, or those of a table's parts. */
+enum doc_text_part {
+	DOC_PART_ALL,
+	DOC_PART_FIRST,		/* before the table's rest */
+	DOC_PART_REST,		/* the table's rest on (shape's rest) */
 };
 
 /*
  * A section of the table for text: its heading, then the heads of its
- * first line's fields if heads, then its lines for each row whose cell
- * of column when is not empty (DOC_NO_CELL: every row), limit rows at
- * most (0: all). Without a row to show, a section is left out unless
- * always.
+ * first line's fields if heads, then its lines for each row of its part
+ * whose cell of column when is not empty (DOC_NO_CELL: every row), limit
+ * rows at most (0: all). Without a row to show, a section is left out
+ * unless always.
  */
 struct doc_text_section {
 	const char *heading;
 	bool heads;
 	bool always;
+	enum doc_text_part part;
 	size_t when;
 	size_t limit;
 	const struct doc_text_line *lines;
