@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
@@ -91,6 +92,11 @@ static bool add_counts(struct text_buf *b, const struct doc_text_field *field,
 	bool any = false;
 	size_t l;
 
+	if (field->flags & DOC_TEXT_LABEL) {
+		add(b, "%" PRIu64,
+		    cell->v.counts.v[field->label * cell->v.counts.stride]);
+		return true;
+	}
 	for (l = 0; l < col->label_count; l++) {
 		count = cell->v.counts.v[l * cell->v.counts.stride];
 		total += count;
@@ -139,6 +145,18 @@ static void add_bytes(struct text_buf *b, uint64_t bytes)
 	add(b, "%.1f%s", size, units[u]);
 }
 
+/* ns in seconds with decimals (9 at most) of them, "1.000250". */
+static void add_seconds(struct text_buf *b, int decimals, uint64_t ns)
+{
+	uint64_t unit = 1;
+	int d;
+
+	for (d = decimals; d < 9; d++)
+		unit *= 10;
+	add(b, "%" PRIu64 ".%0*" PRIu64, ns / 1000000000, decimals,
+	    ns % 1000000000 / unit);
+}
+
 static bool add_uint(struct text_buf *b, const struct doc_text_field *field,
 		     uint64_t u)
 {
@@ -150,6 +168,8 @@ static bool add_uint(struct text_buf *b, const struct doc_text_field *field,
 		add(b, "%#" PRIx64, u);
 	else if (field->flags & DOC_TEXT_BYTES)
 		add_bytes(b, u);
+	else if (field->flags & DOC_TEXT_SECONDS)
+		add_seconds(b, field->decimals, u);
 	else
 		add(b, "%" PRIu64, u);
 	return true;
@@ -337,16 +357,15 @@ static bool line_has_cell(const struct doc_text_line *line,
 	return false;
 }
 
-static void put_one_line(FILE *out, const struct doc_text_line *line,
-			 const struct doc_table *t, size_t row, size_t entry)
+/* The line's fields; whether one was wrapped, and so ended its line. */
+static bool put_fields(FILE *out, const struct doc_text_line *line,
+		       const struct doc_table *t, size_t row, size_t entry)
 {
 	const struct doc_text_field *field;
 	bool cell = false, wrapped = false;
 	struct text_buf b;
 	size_t i;
 
-	if (line->flags & DOC_LINE_ANY && !line_has_cell(line, t, row, entry))
-		return;
 	for (i = 0; i < line->field_count; i++) {
 		field = &line->fields[i];
 		if (!shows(field, t) || !field_text(&b, field, t, row, entry))
@@ -356,7 +375,34 @@ static void put_one_line(FILE *out, const struct doc_text_line *line,
 		cell |= field->column != DOC_NO_CELL;
 		wrapped |= field->flags & DOC_TEXT_WRAP;
 	}
-	if (!wrapped)
+	return wrapped;
+}
+
+/* A line of DOC_LINE_WRAP: its fields' text, in lines of 78 columns. */
+static void put_wrapped_line(FILE *out, const struct doc_text_line *line,
+			     const struct doc_table *t, size_t row,
+			     size_t entry)
+{
+	size_t size = 0;
+	char *text = NULL;
+	FILE *m = open_memstream(&text, &size);
+
+	if (!m)
+		return;
+	put_fields(m, line, t, row, entry);
+	if (!fclose(m))
+		put_wrapped(out, "", "", text);
+	free(text);
+}
+
+static void put_one_line(FILE *out, const struct doc_text_line *line,
+			 const struct doc_table *t, size_t row, size_t entry)
+{
+	if (line->flags & DOC_LINE_ANY && !line_has_cell(line, t, row, entry))
+		return;
+	if (line->flags & DOC_LINE_WRAP)
+		put_wrapped_line(out, line, t, row, entry);
+	else if (!put_fields(out, line, t, row, entry))
 		fputc('\n', out);
 }
 
@@ -425,6 +471,8 @@ static void put_section(FILE *out, const struct doc_text_section *sec,
 		return;
 	if (sec->heading)
 		fputs(sec->heading, out);
+	if (sec->above)
+		put_heads(out, sec->above, t);
 	if (sec->heads && sec->line_count)
 		put_heads(out, &sec->lines[0], t);
 	for (r = 0; r < t->row_count; r++) {

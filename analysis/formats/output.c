@@ -28,13 +28,6 @@ int report_format_parse(const char *name, enum numashim_report_format *format)
 	return -1;
 }
 
-typedef void (*view_writer)(FILE *out, const struct view_figures *f);
-
-/* The views whose text is not yet their document's. */
-static const view_writer text_writers[NUMASHIM_REPORT_VIEW_COUNT] = {
-	[NUMASHIM_REPORT_TIMELINE] = print_timeline_text,
-};
-
 typedef int (*document_writer)(FILE *out, const struct document *d,
 			       const struct numashim_report_options *options);
 
@@ -57,21 +50,14 @@ static int print_document(FILE *out, const struct view_figures *f,
 	return ret;
 }
 
-/* Text from the figures; the other formats from the view's document. */
+/* Every format from the view's document. */
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
 	struct view_figures f;
 	int ret = view_figures_compute(&f, v, options->view);
 
-	if (ret) {
-		view_figures_fini(&f);
-		return ret;
-	}
-	if (options->format == NUMASHIM_REPORT_TEXT &&
-	    text_writers[options->view])
-		text_writers[options->view](out, &f);
-	else
+	if (!ret)
 		ret = print_document(out, &f, options);
 	view_figures_fini(&f);
 	return ret;

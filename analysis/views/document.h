@@ -197,6 +197,9 @@ struct doc_shape {
 #define DOC_TEXT_BYTES	0x2000u	/* a number of bytes in binary units,
 				 * "512B", "16.0KiB" */
 #define DOC_TEXT_SIX	0x4000u	/* a real number with six decimals */
+#define DOC_TEXT_SECONDS 0x8000u /* a number of ns in seconds, decimals
+				 * of them, the others cut off */
+#define DOC_TEXT_LABEL	0x10000u /* counts: the count of label alone */
 
 struct doc_text_field {
 	size_t column;
@@ -210,6 +213,8 @@ struct doc_text_field {
 	const char *sep;
 	const char *pair;	/* between an entry's key and count; " " */
 	const char *indent;	/* DOC_TEXT_WRAP's */
+	int decimals;		/* DOC_TEXT_SECONDS' */
+	size_t label;		/* DOC_TEXT_LABEL's */
 };
 
 /* Flags of a line. */
@@ -218,6 +223,7 @@ struct doc_text_field {
 #define DOC_LINE_ROWS	4u	/* its cell's rows, as their shape says */
 #define DOC_LINE_WHEN	8u	/* written only when the cell of when is
 				 * not empty */
+#define DOC_LINE_WRAP	16u	/* in lines of 78 columns */
 
 struct doc_text_line {
 	const struct doc_text_field *fields;
@@ -234,14 +240,16 @@ enum doc_text_part {
 };
 
 /*
- * A section of the table for text: its heading, then the heads of its
- * first line's fields if heads, then its lines for each row of its part
+ * A section of the table for text: its heading, then the heads of the
+ * fields of above, a line of heads alone, and of its first line's fields
+ * if heads, then its lines for each row of its part
  * whose cell of column when is not empty (DOC_NO_CELL: every row), limit
  * rows at most (0: all). Without a row to show, a section is left out
  * unless always.
  */
 struct doc_text_section {
 	const char *heading;
+	const struct doc_text_line *above;
 	bool heads;
 	bool always;
 	enum doc_text_part part;
