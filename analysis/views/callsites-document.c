@@ -110,10 +110,6 @@ const struct doc_shape callsites_shape = {
 };
 
 /* Text: the sites and their calls, before the table. */
-static const struct doc_column head_columns[] = {
-	{ .type = DOC_UINT }, { .type = DOC_UINT },
-};
-
 static const struct doc_text_field head_fields[] = {
 	{ .column = 0, .before = "numashim call sites: ", .after = " sites, " },
 	{ .column = 1, .after = " calls" },
@@ -121,10 +117,8 @@ static const struct doc_text_field head_fields[] = {
 
 static const struct doc_text head_text = DOC_TEXT_LINE(head_fields);
 
-static const struct doc_shape head_shape = {
-	.name = "callsites", DOC_COLUMNS(head_columns),
-	.formats = DOC_IN(TEXT), .text = &head_text,
-};
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("callsites", 2, &head_text);
 
 static int put_row(struct document *d, struct doc_cell *c, const void *src,
 		   size_t i)
@@ -158,15 +152,11 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 
 int callsites_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *head = doc_table_add(d, &head_shape, 1);
-	uint64_t calls = 0;
+	uint64_t head[2] = { f->count, 0 };
 	size_t i;
 
-	if (!head)
-		return -1;
 	for (i = 0; i < f->count; i++)
-		calls += f->sites[i].site->tally.calls;
-	doc_row(head, 0)[0] = doc_uint(f->count);
-	doc_row(head, 0)[1] = doc_uint(calls);
-	return doc_table_fill(d, &callsites_shape, f->count, put_row, f);
+		head[1] += f->sites[i].site->tally.calls;
+	return !doc_head_add(d, &head_shape, head) ||
+	       doc_table_fill(d, &callsites_shape, f->count, put_row, f);
 }

@@ -278,6 +278,18 @@ struct doc_text {
 	.section_count = 1,						\
 }
 
+/*
+ * Text: a table of text's alone, one row of counts, the line that heads
+ * a view's tables ("numashim call sites: 3 sites, 12 calls"), of text
+ * text_ and count columns.
+ */
+#define DOC_HEAD_COUNTS_MAX 4
+extern const struct doc_column doc_head_columns[DOC_HEAD_COUNTS_MAX];
+#define DOC_HEAD_SHAPE(name_, count, text_) {				\
+	.name = name_, .columns = doc_head_columns,			\
+	.column_count = (count), .formats = DOC_IN(TEXT), .text = (text_), \
+}
+
 /* Whether table t is in format. */
 bool doc_table_in(const struct doc_table *t,
 		  enum numashim_report_format format);
@@ -331,6 +343,11 @@ typedef int (*doc_row_fn)(struct document *d, struct doc_cell *cells,
 			  const void *src, size_t i);
 int doc_table_fill(struct document *d, const struct doc_shape *shape,
 		   size_t rows, doc_row_fn put, const void *src);
+
+/* A head table of shape added to d, of the counts v; NULL: no memory. */
+struct doc_table *doc_head_add(struct document *d,
+			       const struct doc_shape *shape,
+			       const uint64_t *v);
 
 /* The cells of row r. */
 static inline struct doc_cell *doc_row(const struct doc_table *t, size_t r)

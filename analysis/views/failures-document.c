@@ -100,11 +100,6 @@ const struct doc_shape failures_shape = {
 };
 
 /* Text: the kernel's failed calls and pages, then the rules'. */
-static const struct doc_column head_columns[] = {
-	{ .type = DOC_UINT }, { .type = DOC_UINT },
-	{ .type = DOC_UINT }, { .type = DOC_UINT },
-};
-
 static const struct doc_text_field kernel_fields[] = {
 	{ .column = 0, .before = "numashim failures: ",
 	  .after = " failed calls, " },
@@ -129,10 +124,8 @@ static const struct doc_text head_text = {
 	.section_count = 1,
 };
 
-static const struct doc_shape head_shape = {
-	.name = "failures", DOC_COLUMNS(head_columns),
-	.formats = DOC_IN(TEXT), .text = &head_text,
-};
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("failures", 4, &head_text);
 
 enum { SITE, BINARY, OFFSET, SITE_COUNT };
 
@@ -220,22 +213,23 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 /* The failures the kernel made and those the rules made up. */
 static int put_head(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *head = doc_table_add(d, &head_shape, 1);
 	/* The kernel's calls and pages, then the rules'. */
 	uint64_t counts[4] = { 0 };
 	const struct failure_group *g;
+	struct doc_table *head;
 	size_t i;
 
-	if (!head)
-		return -1;
 	for (i = 0; i < f->count; i++) {
 		g = f->groups[i];
 		counts[2 * g->injected + (g->scope == NUMASHIM_SCOPE_PAGE)] +=
 			g->count;
 	}
-	for (i = 0; i < 4; i++)
-		if (i < 2 || counts[2] || counts[3])
-			doc_row(head, 0)[i] = doc_uint(counts[i]);
+	head = doc_head_add(d, &head_shape, counts);
+	if (!head)
+		return -1;
+	/* Without failures made up, no line of them. */
+	if (!counts[2] && !counts[3])
+		doc_row(head, 0)[2] = doc_row(head, 0)[3] = doc_empty;
 	return 0;
 }
 

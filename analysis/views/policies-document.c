@@ -191,10 +191,6 @@ const struct doc_shape policies_shape = {
 };
 
 /* Text: the policies in force and those refused, before the table. */
-static const struct doc_column head_columns[] = {
-	{ .type = DOC_UINT }, { .type = DOC_UINT },
-};
-
 static const struct doc_text_field head_fields[] = {
 	{ .column = 0, .before = "numashim policies: ", .after = " in force, " },
 	{ .column = 1, .after = " refused by the kernel" },
@@ -202,10 +198,8 @@ static const struct doc_text_field head_fields[] = {
 
 static const struct doc_text head_text = DOC_TEXT_LINE(head_fields);
 
-static const struct doc_shape head_shape = {
-	.name = "policies", DOC_COLUMNS(head_columns),
-	.formats = DOC_IN(TEXT), .text = &head_text,
-};
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("policies", 2, &head_text);
 
 static struct doc_cell maybe_uint(bool known, uint64_t u)
 {
@@ -311,15 +305,12 @@ static void put_text(struct doc_cell *c, const struct view_figures *f,
 
 int policies_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *head = doc_table_add(d, &head_shape, 1);
+	const uint64_t head[2] = { f->in_force, f->count - f->in_force };
 	struct doc_table *t;
 	size_t i;
 
-	if (!head)
-		return -1;
-	doc_row(head, 0)[0] = doc_uint(f->in_force);
-	doc_row(head, 0)[1] = doc_uint(f->count - f->in_force);
-	if (doc_table_fill(d, &policies_shape, f->count, put_row, f))
+	if (!doc_head_add(d, &head_shape, head) ||
+	    doc_table_fill(d, &policies_shape, f->count, put_row, f))
 		return -1;
 	t = d->tables[d->table_count - 1];
 	t->rest = f->in_force;

@@ -120,10 +120,6 @@ const struct doc_shape rewrites_shape = {
 };
 
 /* Text: the rules and the calls they changed, before the table. */
-static const struct doc_column head_columns[] = {
-	{ .type = DOC_UINT }, { .type = DOC_UINT },
-};
-
 static const struct doc_text_field head_fields[] = {
 	{ .column = 0, .before = "numashim rewrites: ",
 	  .after = " rules changed " },
@@ -132,10 +128,8 @@ static const struct doc_text_field head_fields[] = {
 
 static const struct doc_text head_text = DOC_TEXT_LINE(head_fields);
 
-static const struct doc_shape head_shape = {
-	.name = "rewrites", DOC_COLUMNS(head_columns),
-	.formats = DOC_IN(TEXT), .text = &head_text,
-};
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("rewrites", 2, &head_text);
 
 static const char *move_entry(const void *src, size_t i, char *key,
 			      size_t size, uint64_t *count)
@@ -183,15 +177,11 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 
 int rewrites_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *head = doc_table_add(d, &head_shape, 1);
-	uint64_t calls = 0;
+	uint64_t head[2] = { f->count, 0 };
 	size_t i;
 
-	if (!head)
-		return -1;
 	for (i = 0; i < f->count; i++)
-		calls += rule_tally_calls(f->rules[i]);
-	doc_row(head, 0)[0] = doc_uint(f->count);
-	doc_row(head, 0)[1] = doc_uint(calls);
-	return doc_table_fill(d, &rewrites_shape, f->count, put_row, f);
+		head[1] += rule_tally_calls(f->rules[i]);
+	return !doc_head_add(d, &head_shape, head) ||
+	       doc_table_fill(d, &rewrites_shape, f->count, put_row, f);
 }

@@ -69,10 +69,6 @@ static const struct doc_shape members_shape = {
 };
 
 /* Text: the buckets, their width and origin, before the tables. */
-static const struct doc_column head_columns[] = {
-	{ .type = DOC_UINT }, { .type = DOC_UINT }, { .type = DOC_UINT },
-};
-
 static const struct doc_text_field head_fields[] = {
 	{ .column = 0, .before = "numashim timeline: calls by the time of "
 				 "their entry, in ", .after = " buckets of " },
@@ -93,10 +89,8 @@ static const struct doc_text head_text = {
 	.section_count = 1,
 };
 
-static const struct doc_shape head_shape = {
-	.name = "timeline", DOC_COLUMNS(head_columns),
-	.formats = DOC_IN(TEXT), .text = &head_text,
-};
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("timeline", 3, &head_text);
 
 /* Text's tables: the pages' node columns a table holds. */
 #define NODE_COLUMNS 6
@@ -318,17 +312,16 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 int timeline_document(struct document *d, const struct view_figures *f)
 {
 	const struct timeline *t = &f->v->timeline;
-	struct doc_table *members, *head = doc_table_add(d, &head_shape, 1);
-	const struct doc_shape *shape = trace_shape(d, t);
+	const uint64_t head[3] = { t->used, t->width_ns / 1000, t->origin_ns };
+	struct doc_table *members;
+	const struct doc_shape *shape;
 	struct doc_cell *c;
 
-	if (!head || !shape ||
-	    doc_table_fill(d, shape, t->used, put_row, t))
+	if (!doc_head_add(d, &head_shape, head))
 		return -1;
-	c = doc_row(head, 0);
-	c[0] = doc_uint(t->used);
-	c[1] = doc_uint(t->width_ns / 1000);
-	c[2] = doc_uint(t->origin_ns);
+	shape = trace_shape(d, t);
+	if (!shape || doc_table_fill(d, shape, t->used, put_row, t))
+		return -1;
 	members = doc_table_add(d, &members_shape, 1);
 	if (!members)
 		return -1;
