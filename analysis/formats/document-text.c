@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
@@ -91,6 +92,11 @@ static bool add_counts(struct text_buf *b, const struct doc_text_field *field,
 	bool any = false;
 	size_t l;
 
+	if (field->flags & DOC_TEXT_LABEL) {
+		add(b, "%" PRIu64,
+		    cell->v.counts.v[field->label * cell->v.counts.stride]);
+		return true;
+	}
 	for (l = 0; l < col->label_count; l++) {
 		count = cell->v.counts.v[l * cell->v.counts.stride];
 		total += count;
@@ -122,6 +128,35 @@ static bool add_map(struct text_buf *b, const struct doc_text_field *field,
 	return cell->v.map.count;
 }
 
+static void add_bytes(struct text_buf *b, uint64_t bytes)
+{
+	static const char *const units[] = {
+		"KiB", "MiB", "GiB", "TiB", "PiB", "EiB",
+	};
+	double size = bytes;
+	int u = -1;
+
+	if (bytes < 1024) {
+		add(b, "%" PRIu64 "B", bytes);
+		return;
+	}
+	for (; size >= 1024 && u < 5; u++)
+		size /= 1024;
+	add(b, "%.1f%s", size, units[u]);
+}
+
+/* ns in seconds with decimals (9 at most) of them, "1.000250". */
+static void add_seconds(struct text_buf *b, int decimals, uint64_t ns)
+{
+	uint64_t unit = 1;
+	int d;
+
+	for (d = decimals; d < 9; d++)
+		unit *= 10;
+	add(b, "%" PRIu64 ".%0*" PRIu64, ns / 1000000000, decimals,
+	    ns % 1000000000 / unit);
+}
+
 static bool add_uint(struct text_buf *b, const struct doc_text_field *field,
 		     uint64_t u)
 {
@@ -131,6 +166,10 @@ static bool add_uint(struct text_buf *b, const struct doc_text_field *field,
 		add(b, "%.1f", u / 1e3);
 	else if (field->flags & DOC_TEXT_HEX)
 		add(b, "%#" PRIx64, u);
+	else if (field->flags & DOC_TEXT_BYTES)
+		add_bytes(b, u);
+	else if (field->flags & DOC_TEXT_SECONDS)
+		add_seconds(b, field->decimals, u);
 	else
 		add(b, "%" PRIu64, u);
 	return true;
@@ -141,6 +180,8 @@ static void add_real(struct text_buf *b, const struct doc_text_field *field,
 {
 	if (field->flags & DOC_TEXT_MICRO)
 		add(b, "%.1f", d / 1e3);
+	else if (field->flags & DOC_TEXT_SIX)
+		add(b, "%.6f", d);
 	else
 		add(b, field->flags & DOC_TEXT_ROUND ? "%.0f" : "%.1f", d);
 }
@@ -229,6 +270,10 @@ static bool field_text(struct text_buf *b, const struct doc_text_field *field,
 			&doc_row(t, row)[field->column], entry);
 	if (field->flags & DOC_TEXT_IF_EMPTY)
 		return !has;
+	if (has && field->flags & DOC_TEXT_WORDS) {
+		b->len = 0;
+		b->s[0] = '\0';
+	}
 	if (has)
 		return true;
 	if (!field->empty)
@@ -268,11 +313,8 @@ static int field_width(const struct doc_text_field *field,
 }
 
 static void put_padded(FILE *out, const struct doc_text_field *field,
-		       const struct doc_table *t, const char *before,
-		       const char *text)
+		       int width, const char *before, const char *text)
 {
-	int width = field_width(field, t);
-
 	if (field->flags & DOC_TEXT_WRAP) {
 		put_wrapped(out, before, field->indent, text);
 		return;
@@ -287,17 +329,43 @@ static bool shows(const struct doc_text_field *field,
 	return !(field->flags & DOC_TEXT_ANY_ROW) || any_row_has(field, t);
 }
 
+/*
+ * What a field of a line shows in every row of a section: whether it is
+ * shown at all, and how wide; of each line, found once for the section,
+ * for a field of DOC_TEXT_FIT or DOC_TEXT_ANY_ROW looks at every row.
+ */
+struct field_layout {
+	int width;
+	bool shown;
+};
+
+/* The layout of each field of line; NULL when out of memory. */
+static struct field_layout *lay_out(const struct doc_text_line *line,
+				    const struct doc_table *t)
+{
+	struct field_layout *lay = calloc(line->field_count ?
+					  line->field_count : 1,
+					  sizeof(*lay));
+	size_t i;
+
+	for (i = 0; lay && i < line->field_count; i++) {
+		lay[i].shown = shows(&line->fields[i], t);
+		lay[i].width = field_width(&line->fields[i], t);
+	}
+	return lay;
+}
+
 static void put_heads(FILE *out, const struct doc_text_line *line,
-		      const struct doc_table *t)
+		      const struct field_layout *lay)
 {
 	const struct doc_text_field *field;
 	size_t i;
 
 	for (i = 0; i < line->field_count; i++) {
 		field = &line->fields[i];
-		if (field->head && shows(field, t))
+		if (field->head && lay[i].shown)
 			fprintf(out, "%s%*s", field->before ? field->before : "",
-				field_width(field, t), field->head);
+				lay[i].width, field->head);
 	}
 	fputc('\n', out);
 }
@@ -316,26 +384,55 @@ static bool line_has_cell(const struct doc_text_line *line,
 	return false;
 }
 
-static void put_one_line(FILE *out, const struct doc_text_line *line,
-			 const struct doc_table *t, size_t row, size_t entry)
+/* The line's fields; whether one was wrapped, and so ended its line. */
+static bool put_fields(FILE *out, const struct doc_text_line *line,
+		       const struct field_layout *lay,
+		       const struct doc_table *t, size_t row, size_t entry)
 {
 	const struct doc_text_field *field;
 	bool cell = false, wrapped = false;
 	struct text_buf b;
 	size_t i;
 
-	if (line->flags & DOC_LINE_ANY && !line_has_cell(line, t, row, entry))
-		return;
 	for (i = 0; i < line->field_count; i++) {
 		field = &line->fields[i];
-		if (!shows(field, t) || !field_text(&b, field, t, row, entry))
+		if (!lay[i].shown || !field_text(&b, field, t, row, entry))
 			continue;
-		put_padded(out, field, t, !cell && field->first ?
+		put_padded(out, field, lay[i].width, !cell && field->first ?
 			   field->first : field->before, b.s);
 		cell |= field->column != DOC_NO_CELL;
 		wrapped |= field->flags & DOC_TEXT_WRAP;
 	}
-	if (!wrapped)
+	return wrapped;
+}
+
+/* A line of DOC_LINE_WRAP: its fields' text, in lines of 78 columns. */
+static void put_wrapped_line(FILE *out, const struct doc_text_line *line,
+			     const struct field_layout *lay,
+			     const struct doc_table *t, size_t row,
+			     size_t entry)
+{
+	size_t size = 0;
+	char *text = NULL;
+	FILE *m = open_memstream(&text, &size);
+
+	if (!m)
+		return;
+	put_fields(m, line, lay, t, row, entry);
+	if (!fclose(m))
+		put_wrapped(out, "", "", text);
+	free(text);
+}
+
+static void put_one_line(FILE *out, const struct doc_text_line *line,
+			 const struct field_layout *lay,
+			 const struct doc_table *t, size_t row, size_t entry)
+{
+	if (line->flags & DOC_LINE_ANY && !line_has_cell(line, t, row, entry))
+		return;
+	if (line->flags & DOC_LINE_WRAP)
+		put_wrapped_line(out, line, lay, t, row, entry);
+	else if (!put_fields(out, line, lay, t, row, entry))
 		fputc('\n', out);
 }
 
@@ -351,68 +448,114 @@ static const struct doc_cell *line_cell(const struct doc_text_line *line,
 	return &doc_empty;
 }
 
-static void put_table(FILE *out, const struct doc_table *t);
-
-static void put_line(FILE *out, const struct doc_text_line *line,
-		     const struct doc_table *t, size_t row)
+static bool has_cell(const struct doc_table *t, size_t row, size_t column)
 {
-	const struct doc_cell *cell = line_cell(line, t, row);
-	size_t e;
+	enum doc_type type;
 
-	if (line->flags & DOC_LINE_ROWS) {
-		if (cell->type == DOC_ROWS)
-			put_table(out, cell->v.rows);
-	} else if (line->flags & DOC_LINE_EACH) {
-		for (e = 0; cell->type == DOC_MAP && e < cell->v.map.count;
-		     e++)
-			put_one_line(out, line, t, row, e);
-	} else {
-		put_one_line(out, line, t, row, ALL_ENTRIES);
-	}
+	if (column == DOC_NO_CELL)
+		return true;
+	type = doc_row(t, row)[column].type;
+	return type != DOC_EMPTY && type != DOC_NULL;
 }
 
 static bool row_shown(const struct doc_text_section *sec,
 		      const struct doc_table *t, size_t row)
 {
-	enum doc_type type;
-
-	if (sec->when == DOC_NO_CELL)
-		return true;
-	type = doc_row(t, row)[sec->when].type;
-	return type != DOC_EMPTY && type != DOC_NULL;
+	if ((sec->part == DOC_PART_FIRST && row >= t->rest) ||
+	    (sec->part == DOC_PART_REST && row < t->rest))
+		return false;
+	return has_cell(t, row, sec->when);
 }
 
-static void put_section(FILE *out, const struct doc_text_section *sec,
-			const struct doc_table *t)
+static int put_table(FILE *out, const struct doc_table *t);
+
+/* 0, or -1 when out of memory. */
+static int put_line(FILE *out, const struct doc_text_line *line,
+		    const struct field_layout *lay,
+		    const struct doc_table *t, size_t row)
+{
+	const struct doc_cell *cell = line_cell(line, t, row);
+	size_t e;
+
+	if (line->flags & DOC_LINE_WHEN && !has_cell(t, row, line->when))
+		return 0;
+	if (line->flags & DOC_LINE_ROWS)
+		return cell->type == DOC_ROWS ? put_table(out, cell->v.rows) : 0;
+	if (line->flags & DOC_LINE_EACH) {
+		for (e = 0; cell->type == DOC_MAP && e < cell->v.map.count;
+		     e++)
+			put_one_line(out, line, lay, t, row, e);
+	} else {
+		put_one_line(out, line, lay, t, row, ALL_ENTRIES);
+	}
+	return 0;
+}
+
+static int put_rows(FILE *out, const struct doc_text_section *sec,
+		    struct field_layout *const *lays,
+		    const struct doc_table *t)
 {
 	size_t r, l, shown = 0;
 
-	for (r = 0; !sec->always && r < t->row_count; r++)
-		if (row_shown(sec, t, r))
-			break;
-	if (!sec->always && r == t->row_count)
-		return;
-	if (sec->heading)
-		fputs(sec->heading, out);
-	if (sec->heads && sec->line_count)
-		put_heads(out, &sec->lines[0], t);
 	for (r = 0; r < t->row_count; r++) {
 		if (!row_shown(sec, t, r))
 			continue;
 		if (sec->limit && shown++ == sec->limit)
 			break;
 		for (l = 0; l < sec->line_count; l++)
-			put_line(out, &sec->lines[l], t, r);
+			if (put_line(out, &sec->lines[l], lays[l], t, r))
+				return -1;
 	}
+	return 0;
 }
 
-static void put_table(FILE *out, const struct doc_table *t)
+/*
+ * The section's heading, heads and rows, its lines laid out once (then
+ * above's, at lays[line_count]): 0, or -1 when out of memory.
+ */
+static int put_section(FILE *out, const struct doc_text_section *sec,
+		       const struct doc_table *t)
+{
+	struct field_layout **lays;
+	size_t r, l;
+	int ret = -1;
+
+	for (r = 0; !sec->always && r < t->row_count; r++)
+		if (row_shown(sec, t, r))
+			break;
+	if (!sec->always && r == t->row_count)
+		return 0;
+	lays = calloc(sec->line_count + 1, sizeof(*lays));
+	if (!lays)
+		return -1;
+	for (l = 0; l < sec->line_count; l++)
+		if (!(lays[l] = lay_out(&sec->lines[l], t)))
+			goto out;
+	if (sec->above && !(lays[l] = lay_out(sec->above, t)))
+		goto out;
+	if (sec->heading)
+		fputs(sec->heading, out);
+	if (sec->above)
+		put_heads(out, sec->above, lays[sec->line_count]);
+	if (sec->heads && sec->line_count)
+		put_heads(out, &sec->lines[0], lays[0]);
+	ret = put_rows(out, sec, lays, t);
+out:
+	for (l = 0; l <= sec->line_count; l++)
+		free(lays[l]);
+	free(lays);
+	return ret;
+}
+
+static int put_table(FILE *out, const struct doc_table *t)
 {
 	const struct doc_text *text = t->shape->text;
 	size_t i;
 
 	for (i = 0; text && i < text->section_count; i++)
-		put_section(out, &text->sections[i], t);
+		if (put_section(out, &text->sections[i], t))
+			return -1;
+	return 0;
 }
 
 int print_document_text(FILE *out, const struct document *d,
@@ -422,8 +565,9 @@ int print_document_text(FILE *out, const struct document *d,
 
 	(void) options;
 	for (i = 0; i < d->table_count; i++)
-		if (doc_table_in(d->tables[i], NUMASHIM_REPORT_TEXT))
-			put_table(out, d->tables[i]);
+		if (doc_table_in(d->tables[i], NUMASHIM_REPORT_TEXT) &&
+		    put_table(out, d->tables[i]))
+			return -1;
 	document_warnings(d, put_warning, out);
 	return 0;
 }

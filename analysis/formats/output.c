@@ -81,18 +81,6 @@ void report_writer_close(struct views *v)
 	v->writer = NULL;
 }
 
-typedef void (*view_writer)(FILE *out, const struct view_figures *f);
-
-/* The views whose text is not yet their document's. */
-static const view_writer text_writers[NUMASHIM_REPORT_VIEW_COUNT] = {
-	[NUMASHIM_REPORT_FAILURES] = print_failures_text,
-	[NUMASHIM_REPORT_CALLSITES] = print_callsites_text,
-	[NUMASHIM_REPORT_NODES] = print_nodes_text,
-	[NUMASHIM_REPORT_POLICIES] = print_policies_text,
-	[NUMASHIM_REPORT_REWRITES] = print_rewrites_text,
-	[NUMASHIM_REPORT_TIMELINE] = print_timeline_text,
-};
-
 typedef int (*document_writer)(FILE *out, const struct document *d,
 			       const struct numashim_report_options *options);
 
@@ -115,10 +103,7 @@ static int print_document(FILE *out, const struct view_figures *f,
 	return ret;
 }
 
-/*
- * A streamed format's end; text from the figures; the other formats
- * from the view's document.
- */
+/* A streamed format's end; every other format from the view's document. */
 int report_print(FILE *out, const struct views *v,
 		 const struct numashim_report_options *options)
 {
@@ -129,14 +114,7 @@ int report_print(FILE *out, const struct views *v,
 		return v->writer->ops->finish(v->writer, v);
 	ret = view_figures_compute(&f, v, options->view);
 
-	if (ret) {
-		view_figures_fini(&f);
-		return ret;
-	}
-	if (options->format == NUMASHIM_REPORT_TEXT &&
-	    text_writers[options->view])
-		text_writers[options->view](out, &f);
-	else
+	if (!ret)
 		ret = print_document(out, &f, options);
 	view_figures_fini(&f);
 	return ret;

@@ -86,17 +86,6 @@ void put_json_losses(struct json_writer *w, const struct summary *s);
 void put_csv_string(FILE *out, const char *s);
 
 /*
- * The text writers of the views whose text is not yet their document's;
- * they write f, which is never changed.
- */
-void print_failures_text(FILE *out, const struct view_figures *f);
-void print_callsites_text(FILE *out, const struct view_figures *f);
-void print_nodes_text(FILE *out, const struct view_figures *f);
-void print_policies_text(FILE *out, const struct view_figures *f);
-void print_rewrites_text(FILE *out, const struct view_figures *f);
-void print_timeline_text(FILE *out, const struct view_figures *f);
-
-/*
  * Any view's document in text, JSON, CSV or LAMI, one writer a format:
  * 0, or -1 when out of memory.
  */

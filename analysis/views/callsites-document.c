@@ -4,13 +4,16 @@
  * first, its name, binary and offset, the function and source line that
  * name it (or why none does), its calls (by kind in JSON only), failures
  * and latency. JSON leaves out a function's offset and a line it lacks.
+ * Text heads them with the count of sites and calls, then gives a line
+ * of figures per site, under it the function and source line, and the
+ * site's name.
  */
 #include "documents.h"
 
 enum {
 	SITE, BINARY, OFFSET, FUNCTION, FUNCTION_OFFSET, FILE_NAME, LINE,
 	PROBLEM, CALLS, CALLS_BY_KIND, FAILED, FAILED_PAGES, LATENCY_SUM,
-	LATENCY_MAX, LATENCY_MEAN,
+	LATENCY_MAX, LATENCY_MEAN, MEAN_US,
 };
 
 static const struct doc_column columns[] = {
@@ -55,12 +58,67 @@ static const struct doc_column columns[] = {
 	[LATENCY_MEAN] = { .key = "latency_ns.mean", .title = "Mean latency",
 			   .class = LAMI_DURATION, .type = DOC_REAL,
 			   .formats = DOC_IN_ALL },
+	/* Text's mean, in us from the total in us, as it always was. */
+	[MEAN_US] = { .type = DOC_REAL, .formats = DOC_IN(TEXT) },
+};
+
+#define TEXT_FIGURE(column_, head_, width_, flags_) {			\
+	.column = (column_), .head = head_, .width = (width_),		\
+	.flags = (flags_), .before = " ",				\
+}
+static const struct doc_text_field figures_fields[] = {
+	{ .column = CALLS, .head = "CALLS", .width = 10 },
+	TEXT_FIGURE(FAILED, "FAILED", 8, 0),
+	TEXT_FIGURE(FAILED_PAGES, "FAILED-PAGES", 12, 0),
+	TEXT_FIGURE(LATENCY_SUM, "TIME-US", 12, DOC_TEXT_MICRO),
+	TEXT_FIGURE(MEAN_US, "MEAN-US", 10, 0),
+	TEXT_FIGURE(LATENCY_MAX, "MAX-US", 10, DOC_TEXT_MICRO),
+	{ .column = CALLS_BY_KIND, .head = "CALL", .flags = DOC_TEXT_KEYS,
+	  .before = "  ", .sep = "," },
+};
+#undef TEXT_FIGURE
+
+static const struct doc_text_field symbol_fields[] = {
+	{ .column = FUNCTION, .before = "      ", .empty = "?" },
+	{ .column = FUNCTION_OFFSET, .flags = DOC_TEXT_HEX, .before = "+" },
+	{ .column = FILE_NAME, .flags = DOC_TEXT_BASE, .before = " at " },
+	{ .column = LINE, .before = ":" },
+	{ .column = PROBLEM, .before = " (", .after = ")" },
+};
+
+static const struct doc_text_field site_fields[] = {
+	{ .column = SITE, .before = "      in " },
+};
+
+static const struct doc_text_line lines[] = {
+	{ DOC_FIELDS(figures_fields) },
+	{ DOC_FIELDS(symbol_fields) },
+	{ DOC_FIELDS(site_fields) },
+};
+
+static const struct doc_text text = {
+	.sections = &(const struct doc_text_section) {
+		.heading = "\n", .heads = true, .always = true,
+		.when = DOC_NO_CELL, DOC_LINES(lines),
+	},
+	.section_count = 1,
 };
 
 const struct doc_shape callsites_shape = {
 	.name = "callsites", .title = "Call sites, most calls first",
-	DOC_COLUMNS(columns),
+	DOC_COLUMNS(columns), .text = &text,
 };
+
+/* Text: the sites and their calls, before the table. */
+static const struct doc_text_field head_fields[] = {
+	{ .column = 0, .before = "numashim call sites: ", .after = " sites, " },
+	{ .column = 1, .after = " calls" },
+};
+
+static const struct doc_text head_text = DOC_TEXT_LINE(head_fields);
+
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("callsites", 2, &head_text);
 
 static int put_row(struct document *d, struct doc_cell *c, const void *src,
 		   size_t i)
@@ -87,11 +145,18 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 	c[LATENCY_SUM] = doc_uint(t->latency_sum);
 	c[LATENCY_MAX] = doc_uint(t->latency_max);
 	c[LATENCY_MEAN] = doc_real((double) t->latency_sum / t->calls);
+	c[MEAN_US] = doc_real(t->latency_sum / 1e3 / t->calls);
 	(void) d;
 	return 0;
 }
 
 int callsites_document(struct document *d, const struct view_figures *f)
 {
-	return doc_table_fill(d, &callsites_shape, f->count, put_row, f);
+	uint64_t head[2] = { f->count, 0 };
+	size_t i;
+
+	for (i = 0; i < f->count; i++)
+		head[1] += f->sites[i].site->tally.calls;
+	return !doc_head_add(d, &head_shape, head) ||
+	       doc_table_fill(d, &callsites_shape, f->count, put_row, f);
 }

@@ -66,6 +66,25 @@ struct doc_table *doc_table_add(struct document *d,
 	return t;
 }
 
+const struct doc_column doc_head_columns[DOC_HEAD_COUNTS_MAX] = {
+	{ .type = DOC_UINT, .formats = DOC_IN(TEXT) },
+	{ .type = DOC_UINT, .formats = DOC_IN(TEXT) },
+	{ .type = DOC_UINT, .formats = DOC_IN(TEXT) },
+	{ .type = DOC_UINT, .formats = DOC_IN(TEXT) },
+};
+
+struct doc_table *doc_head_add(struct document *d,
+			       const struct doc_shape *shape,
+			       const uint64_t *v)
+{
+	struct doc_table *t = doc_table_add(d, shape, 1);
+	size_t i;
+
+	for (i = 0; t && i < shape->column_count; i++)
+		doc_row(t, 0)[i] = doc_uint(v[i]);
+	return t;
+}
+
 int doc_table_fill(struct document *d, const struct doc_shape *shape,
 		   size_t rows, doc_row_fn put, const void *src)
 {

@@ -195,6 +195,13 @@ struct doc_shape {
 				 * before, the others after indent */
 #define DOC_TEXT_IF_EMPTY 0x400u /* written only when the cell is empty */
 #define DOC_TEXT_ANY_ROW 0x800u	/* written only when a row has the cell */
+#define DOC_TEXT_WORDS	0x1000u	/* its words alone, when it has the cell */
+#define DOC_TEXT_BYTES	0x2000u	/* a number of bytes in binary units,
+				 * "512B", "16.0KiB" */
+#define DOC_TEXT_SIX	0x4000u	/* a real number with six decimals */
+#define DOC_TEXT_SECONDS 0x8000u /* a number of ns in seconds, decimals
+				 * of them, the others cut off */
+#define DOC_TEXT_LABEL	0x10000u /* counts: the count of label alone */
 
 struct doc_text_field {
 	size_t column;
@@ -208,30 +215,46 @@ struct doc_text_field {
 	const char *sep;
 	const char *pair;	/* between an entry's key and count; " " */
 	const char *indent;	/* DOC_TEXT_WRAP's */
+	int decimals;		/* DOC_TEXT_SECONDS' */
+	size_t label;		/* DOC_TEXT_LABEL's */
 };
 
 /* Flags of a line. */
 #define DOC_LINE_ANY	1u	/* written only when one of its cells is */
 #define DOC_LINE_EACH	2u	/* a line per entry of its cell's map */
 #define DOC_LINE_ROWS	4u	/* its cell's rows, as their shape says */
+#define DOC_LINE_WHEN	8u	/* written only when the cell of when is
+				 * not empty */
+#define DOC_LINE_WRAP	16u	/* in lines of 78 columns */
 
 struct doc_text_line {
 	const struct doc_text_field *fields;
 	size_t field_count;
 	unsigned int flags;	/* DOC_LINE_... */
+	size_t when;		/* DOC_LINE_WHEN's column */
+};
+
+/* The rows a section may show: all, or those of a table's parts. */
+enum doc_text_part {
+	DOC_PART_ALL,
+	DOC_PART_FIRST,		/* before the table's rest */
+	DOC_PART_REST,		/* the table's rest on (shape's rest) */
 };
 
 /*
- * A section of the table for text: its heading, then the heads of its
- * first line's fields if heads, then its lines for each row whose cell
- * of column when is not empty (DOC_NO_CELL: every row), limit rows at
- * most (0: all). Without a row to show, a section is left out unless
- * always.
+ * A section of the table for text: its heading, then the heads of the
+ * fields of above, a line of heads alone, and of its first line's fields
+ * if heads, then its lines for each row of its part
+ * whose cell of column when is not empty (DOC_NO_CELL: every row), limit
+ * rows at most (0: all). Without a row to show, a section is left out
+ * unless always.
  */
 struct doc_text_section {
 	const char *heading;
+	const struct doc_text_line *above;
 	bool heads;
 	bool always;
+	enum doc_text_part part;
 	size_t when;
 	size_t limit;
 	const struct doc_text_line *lines;
@@ -247,6 +270,27 @@ struct doc_text {
 #define DOC_LINES(a) .lines = (a), .line_count = sizeof(a) / sizeof(*(a))
 #define DOC_SECTIONS(a) \
 	.sections = (a), .section_count = sizeof(a) / sizeof(*(a))
+/* A text of one line of fields, written once for each row. */
+#define DOC_TEXT_LINE(fields) {						\
+	.sections = &(const struct doc_text_section) {			\
+		.when = DOC_NO_CELL,					\
+		.lines = &(const struct doc_text_line) { DOC_FIELDS(fields) }, \
+		.line_count = 1,					\
+	},								\
+	.section_count = 1,						\
+}
+
+/*
+ * Text: a table of text's alone, one row of counts, the line that heads
+ * a view's tables ("numashim call sites: 3 sites, 12 calls"), of text
+ * text_ and count columns.
+ */
+#define DOC_HEAD_COUNTS_MAX 4
+extern const struct doc_column doc_head_columns[DOC_HEAD_COUNTS_MAX];
+#define DOC_HEAD_SHAPE(name_, count, text_) {				\
+	.name = name_, .columns = doc_head_columns,			\
+	.column_count = (count), .formats = DOC_IN(TEXT), .text = (text_), \
+}
 
 /* Whether table t is in format. */
 bool doc_table_in(const struct doc_table *t,
@@ -301,6 +345,11 @@ typedef int (*doc_row_fn)(struct document *d, struct doc_cell *cells,
 			  const void *src, size_t i);
 int doc_table_fill(struct document *d, const struct doc_shape *shape,
 		   size_t rows, doc_row_fn put, const void *src);
+
+/* A head table of shape added to d, of the counts v; NULL: no memory. */
+struct doc_table *doc_head_add(struct document *d,
+			       const struct doc_shape *shape,
+			       const uint64_t *v);
 
 /* The cells of row r. */
 static inline struct doc_cell *doc_row(const struct doc_table *t, size_t r)

@@ -7,6 +7,10 @@
  * cell the row's scope lacks, or the trace does not tell, is empty.
  * JSON and CSV give the process and the times as numbers, LAMI as a
  * process, a time range and how long a thread's policy stayed in force.
+ * Text gives, per process, a paragraph per thread with set_mempolicy's
+ * policies in time order, then mbind's ranges and the home nodes; then,
+ * apart, the calls the kernel refused; times in seconds since the
+ * trace's first numashim event, in columns of text's own.
  */
 #include <string.h>
 
@@ -16,6 +20,7 @@ enum {
 	PROCESS, SCOPE, VPID, TID, PROCNAME, HOST, TIME_NS, TIME, UNTIL_NS, REPLACED,
 	CALLS, LAST_NS, MODE, MODE_FLAGS, NODES, WEIGHTS, FLAGS, START, END,
 	HOME_NODE, SITE, BINARY, OFFSET, ERROR,
+	TEXT_TITLE, TEXT_HEADS, TEXT_THREAD, TEXT_TIME, TEXT_UNTIL, TEXT_LAST,
 };
 
 #define DOC_IN_NUMBERS (DOC_IN(JSON) | DOC_IN(CSV))
@@ -71,12 +76,133 @@ static const struct doc_column columns[] = {
 		     .formats = DOC_IN_NUMBERS },
 	[ERROR] = { .key = "error", .title = "Error", .class = LAMI_STRING,
 		    .type = DOC_STRING, .formats = DOC_IN_ALL },
+	/*
+	 * Text's: a paragraph's title and heads on its first row, a thread's
+	 * tid, the times in seconds; until: a time, or "-" for a policy in
+	 * force to the end, "" for one never in force.
+	 */
+	[TEXT_TITLE] = { .type = DOC_STRING, .formats = DOC_IN(TEXT) },
+	[TEXT_HEADS] = { .type = DOC_STRING, .formats = DOC_IN(TEXT) },
+	[TEXT_THREAD] = { .type = DOC_INT, .formats = DOC_IN(TEXT) },
+	[TEXT_TIME] = { .type = DOC_REAL, .formats = DOC_IN(TEXT) },
+	[TEXT_UNTIL] = { .type = DOC_EMPTY, .formats = DOC_IN(TEXT) },
+	[TEXT_LAST] = { .type = DOC_REAL, .formats = DOC_IN(TEXT) },
 };
+
+/* What each scope's paragraph is headed with, and its heads. */
+static const struct {
+	const char *title;
+	const char *heads;
+} paragraphs[POLICY_SCOPES] = {
+	[POLICY_THREAD] = { "set_mempolicy",
+	  "     from (s)    until (s)  mode                mode flags     nodes"
+	  "    weights  site" },
+	[POLICY_RANGE] = { "mbind ranges",
+	  "  start               end                 mode                "
+	  "mode flags     nodes    weights flags   calls first (s)  last (s)"
+	  "  site" },
+	[POLICY_HOME_NODE] = { "home nodes (set_mempolicy_home_node)",
+	  "  start               end                 home node    at (s)"
+	  "  site" },
+};
+
+/* "proc (vpid 12), thread 13: set_mempolicy", then the heads. */
+static const struct doc_text_field title_fields[] = {
+	{ .column = DOC_NO_CELL, .before = "\n" },
+	{ .column = PROCNAME },
+	{ .column = VPID, .before = " (vpid ", .after = ")" },
+	{ .column = TEXT_THREAD, .before = ", thread " },
+	{ .column = TEXT_TITLE, .before = ": " },
+};
+
+static const struct doc_text_field heads_fields[] = {
+	{ .column = TEXT_HEADS },
+	{ .column = ERROR, .flags = DOC_TEXT_WORDS, .before = "  error" },
+};
+
+/* The columns a thread's and the ranges' paragraphs share, and the last. */
+#define TEXT_MODE							\
+	{ .column = MODE, .width = -19, .before = "  " },		\
+	{ .column = MODE_FLAGS, .width = -14, .before = " " },		\
+	{ .column = NODES, .width = -7, .before = " ", .empty = "unknown" }, \
+	{ .column = WEIGHTS, .width = -7, .before = "  ", .empty = "-" }
+#define TEXT_RANGE							\
+	{ .column = START, .width = -18, .flags = DOC_TEXT_HEX,		\
+	  .before = "  " },						\
+	{ .column = END, .width = -18, .flags = DOC_TEXT_HEX,		\
+	  .before = "  " }
+#define TEXT_SITE							\
+	{ .column = SITE, .before = "  " },				\
+	{ .column = ERROR, .before = "  " }
+#define TEXT_SECONDS(column_, width_, before_) {			\
+	.column = (column_), .width = (width_), .flags = DOC_TEXT_SIX,	\
+	.before = before_,						\
+}
+
+static const struct doc_text_field thread_fields[] = {
+	TEXT_SECONDS(TEXT_TIME, 11, "  "),
+	TEXT_SECONDS(TEXT_UNTIL, 11, "  "),
+	TEXT_MODE,
+	TEXT_SITE,
+};
+
+static const struct doc_text_field range_fields[] = {
+	TEXT_RANGE,
+	TEXT_MODE,
+	{ .column = FLAGS, .width = -7, .before = " " },
+	{ .column = CALLS, .width = 5, .before = " " },
+	TEXT_SECONDS(TEXT_TIME, 9, " "),
+	TEXT_SECONDS(TEXT_LAST, 9, " "),
+	TEXT_SITE,
+};
+
+static const struct doc_text_field home_fields[] = {
+	TEXT_RANGE,
+	{ .column = HOME_NODE, .width = -9, .before = "  " },
+	TEXT_SECONDS(TEXT_TIME, 9, " "),
+	TEXT_SITE,
+};
+#undef TEXT_MODE
+#undef TEXT_RANGE
+#undef TEXT_SITE
+#undef TEXT_SECONDS
+
+/* Each row's line is its scope's: a range's alone has flags. */
+#define TEXT_LINE(fields, when_) \
+	{ DOC_FIELDS(fields), .flags = DOC_LINE_WHEN, .when = (when_) }
+static const struct doc_text_line lines[] = {
+	TEXT_LINE(title_fields, TEXT_TITLE),
+	TEXT_LINE(heads_fields, TEXT_TITLE),
+	TEXT_LINE(thread_fields, TEXT_THREAD),
+	TEXT_LINE(range_fields, FLAGS),
+	TEXT_LINE(home_fields, HOME_NODE),
+};
+#undef TEXT_LINE
+
+static const struct doc_text_section sections[] = {
+	{ .part = DOC_PART_FIRST, .when = DOC_NO_CELL, DOC_LINES(lines) },
+	{ .heading = "\nrefused by the kernel, which left the policy in "
+		     "force as it was:\n",
+	  .part = DOC_PART_REST, .when = DOC_NO_CELL, DOC_LINES(lines) },
+};
+
+static const struct doc_text text = { DOC_SECTIONS(sections) };
 
 const struct doc_shape policies_shape = {
 	.name = "policies", .title = "Memory policies set, and refused",
-	.rest = "refused", DOC_COLUMNS(columns),
+	.rest = "refused", DOC_COLUMNS(columns), .text = &text,
 };
+
+/* Text: the policies in force and those refused, before the table. */
+static const struct doc_text_field head_fields[] = {
+	{ .column = 0, .before = "numashim policies: ", .after = " in force, " },
+	{ .column = 1, .after = " refused by the kernel" },
+};
+
+static const struct doc_text head_text = DOC_TEXT_LINE(head_fields);
+
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("policies", 2, &head_text);
 
 static struct doc_cell maybe_uint(bool known, uint64_t u)
 {
@@ -145,10 +271,55 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 	return put_words(d, c, row);
 }
 
+/* A paragraph per process and scope, and thread for set_mempolicy. */
+static bool same_paragraph(const struct policy_row *a,
+			   const struct policy_row *b)
+{
+	return a->vpid == b->vpid && a->scope == b->scope &&
+	       (a->scope != POLICY_THREAD || a->tid == b->tid);
+}
+
+static double seconds(const struct view_figures *f, uint64_t ns)
+{
+	uint64_t first = f->v->summary.first_ns;
+
+	return ns > first ? (ns - first) / 1e9 : 0;
+}
+
+/* Text's cells of row i, whose paragraph starts the list's part anew. */
+static void put_text(struct doc_cell *c, const struct view_figures *f,
+		     size_t i)
+{
+	const struct policy_row *row = &f->policies[i];
+
+	if (i == 0 || i == f->in_force ||
+	    !same_paragraph(&f->policies[i - 1], row)) {
+		c[TEXT_TITLE] = doc_string(paragraphs[row->scope].title);
+		c[TEXT_HEADS] = doc_string(paragraphs[row->scope].heads);
+	}
+	c[TEXT_TIME] = doc_real(seconds(f, row->time_ns));
+	c[TEXT_LAST] = doc_real(seconds(f, row->last_ns));
+	if (row->scope != POLICY_THREAD)
+		return;
+	c[TEXT_THREAD] = doc_int(row->tid);
+	if (row->until_ns)
+		c[TEXT_UNTIL] = doc_real(seconds(f, row->until_ns));
+	else
+		c[TEXT_UNTIL] = doc_string(row->err ? "" : "-");
+}
+
 int policies_document(struct document *d, const struct view_figures *f)
 {
-	if (doc_table_fill(d, &policies_shape, f->count, put_row, f))
+	const uint64_t head[2] = { f->in_force, f->count - f->in_force };
+	struct doc_table *t;
+	size_t i;
+
+	if (!doc_head_add(d, &head_shape, head) ||
+	    doc_table_fill(d, &policies_shape, f->count, put_row, f))
 		return -1;
-	d->tables[0]->rest = f->in_force;
+	t = d->tables[d->table_count - 1];
+	t->rest = f->in_force;
+	for (i = 0; i < f->count; i++)
+		put_text(doc_row(t, i), f, i);
 	return 0;
 }

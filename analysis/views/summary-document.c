@@ -207,29 +207,14 @@ const struct doc_shape summary_shape = {
 };
 
 /* Text: the calls of all the rows, before the tables. */
-static const struct doc_column head_columns[] = {
-	{ .type = DOC_UINT },
-};
-
 static const struct doc_text_field head_fields[] = {
 	{ .column = 0, .before = "numashim summary of ", .after = " calls" },
 };
 
-static const struct doc_text head_text = {
-	.sections = &(const struct doc_text_section) {
-		.when = DOC_NO_CELL,
-		.lines = &(const struct doc_text_line) {
-			DOC_FIELDS(head_fields)
-		},
-		.line_count = 1,
-	},
-	.section_count = 1,
-};
+static const struct doc_text head_text = DOC_TEXT_LINE(head_fields);
 
-static const struct doc_shape head_shape = {
-	.name = "summary", DOC_COLUMNS(head_columns),
-	.formats = DOC_IN(TEXT), .text = &head_text,
-};
+static const struct doc_shape head_shape =
+	DOC_HEAD_SHAPE("summary", 1, &head_text);
 
 static const struct doc_column member_columns[] = {
 	{ .key = "per_thread", .type = DOC_BOOL, .formats = DOC_IN(JSON) },
@@ -322,16 +307,14 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 
 int summary_document(struct document *d, const struct view_figures *f)
 {
-	struct doc_table *members, *head = doc_table_add(d, &head_shape, 1);
+	struct doc_table *members;
 	uint64_t calls = 0;
 	size_t i;
 
-	if (!head)
-		return -1;
 	for (i = 0; i < f->count; i++)
 		calls += f->rows[i]->calls;
-	doc_row(head, 0)[0] = doc_uint(calls);
-	if (doc_table_fill(d, &summary_shape, f->count, put_row, f))
+	if (!doc_head_add(d, &head_shape, &calls) ||
+	    doc_table_fill(d, &summary_shape, f->count, put_row, f))
 		return -1;
 	members = doc_table_add(d, &members_shape, 1);
 	if (!members)
