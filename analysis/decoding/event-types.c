@@ -35,6 +35,7 @@ struct field_spec {
 #define FIELD_KIND_via FIELD_ENUMERATION, 10, false
 #define FIELD_KIND_error FIELD_ENUMERATION, 10, false
 #define FIELD_KIND_array FIELD_ENUMERATION, 10, false
+#define FIELD_KIND_mapping FIELD_ENUMERATION, 10, false
 #define FIELD_KIND_ints FIELD_SEQUENCE, 10, false
 #define FIELD_KIND_hexes FIELD_SEQUENCE, 16, false
 #define FIELD_KIND_string FIELD_STRING, 0, false
