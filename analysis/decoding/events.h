@@ -13,6 +13,7 @@
 #include "calls.h"
 #include "machine.h"
 #include "maps.h"
+#include "pagestate.h"
 #include "placement.h"
 #include "views.h"
 
@@ -21,6 +22,7 @@ struct event_reader {
 	struct maps maps;
 	struct machines machines;
 	struct placements placements;
+	struct page_state_calls page_states;
 	/* tsearch(3) tree: what each event class met so far is to us. */
 	void *classes;
 };
