@@ -240,6 +240,11 @@ static enum numashim_mapping mapping_kind(const struct numashim_smaps_entry *m)
 	return NUMASHIM_MAPPING_FILE;
 }
 
+static const char *text_or_none(const char *s)
+{
+	return *s ? s : NUMASHIM_NO_TEXT;
+}
+
 /*
  * The page_state event of f, in the mapping m (NULL: in none, or with
  * map_err, none could be read).
@@ -253,7 +258,8 @@ static void emit(const struct walk *w, struct numashim_failed_page *f,
 		.map_err = map_err,
 		.mapping = map_err ? NUMASHIM_MAPPING_UNREAD :
 				     NUMASHIM_MAPPING_NONE,
-		.map_perms = "", .map_path = "", .vm_flags = "",
+		.map_perms = NUMASHIM_NO_TEXT, .map_path = NUMASHIM_NO_TEXT,
+		.vm_flags = NUMASHIM_NO_TEXT,
 		.anon_huge_kb = -1, .kpagecount = -1,
 	};
 
@@ -269,9 +275,9 @@ static void emit(const struct walk *w, struct numashim_failed_page *f,
 		rec.mapping = mapping_kind(m);
 		rec.map_start = m->start;
 		rec.map_end = m->end;
-		rec.map_perms = m->perms;
-		rec.map_path = m->path;
-		rec.vm_flags = m->vm_flags;
+		rec.map_perms = text_or_none(m->perms);
+		rec.map_path = text_or_none(m->path);
+		rec.vm_flags = text_or_none(m->vm_flags);
 		rec.anon_huge_kb = m->anon_huge_kb;
 	}
 	read_kpage(w->g, &rec);

@@ -234,10 +234,18 @@ enum numashim_mapping {
 };
 
 /*
+ * What a page_state string holds when there is nothing to say (no path:
+ * an anonymous mapping; no mapping): never a path, which maps prints
+ * absolute or in brackets. Never empty, for babeltrace2 2.0.4 (Debian
+ * 12's) shows an empty string as the string of an earlier event.
+ */
+#define NUMASHIM_NO_TEXT "-"
+
+/*
  * The state of one failed page of the call id, the index-th of its
  * pages array. Each group of facts has the errno of the file it comes
  * from, 0 when it was read; the facts of a group that was not read are
- * 0 or empty, and mean nothing.
+ * 0 or NUMASHIM_NO_TEXT, and mean nothing.
  */
 struct numashim_page_state_rec {
 	uint64_t id;

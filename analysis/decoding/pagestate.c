@@ -69,6 +69,14 @@ const char *page_mapping_name(enum numashim_mapping mapping)
 	return names[mapping];
 }
 
+/* A page_state string, "" for the NUMASHIM_NO_TEXT that stands for none. */
+static const char *text_of(const bt_field *p, const char *name)
+{
+	const char *s = field_string_member(p, name);
+
+	return !s || !strcmp(s, NUMASHIM_NO_TEXT) ? "" : s;
+}
+
 /* The VmFlags text ("rd wr lo ...") as bits of PAGE_VM_FLAGS. */
 static uint32_t vm_flags_of(const char *text)
 {
@@ -144,8 +152,8 @@ int page_states_read_page(struct page_state_calls *t, int64_t vpid,
 			  uint64_t call_id, const bt_field *p)
 {
 	struct call_page_states *c = call_of(t, vpid, call_id);
-	const char *path = field_string_member(p, "map_path");
-	const char *perms = field_string_member(p, "map_perms");
+	const char *path = text_of(p, "map_path");
+	const char *perms = text_of(p, "map_perms");
 	struct page_state *g;
 
 	if (!c || !(g = new_page(c)))
@@ -165,14 +173,14 @@ int page_states_read_page(struct page_state_calls *t, int64_t vpid,
 		.mapping = field_int_member(p, "mapping"),
 		.map_start = field_int_member(p, "map_start"),
 		.map_end = field_int_member(p, "map_end"),
-		.vm_flags = vm_flags_of(field_string_member(p, "vm_flags")),
+		.vm_flags = vm_flags_of(text_of(p, "vm_flags")),
 		.anon_huge_kb = field_int_member(p, "anon_huge_kb"),
 		.kpage_err = field_int_member(p, "kpage_err"),
 		.kpageflags = field_int_member(p, "kpageflags"),
 		.kpagecount = field_int_member(p, "kpagecount"),
 	};
-	strncpy(g->perms, perms ? perms : "", sizeof(g->perms) - 1);
-	g->path = strdup(path ? path : "");
+	strncpy(g->perms, perms, sizeof(g->perms) - 1);
+	g->path = strdup(path);
 	if (!g->path)
 		return -1;
 	c->len++;
