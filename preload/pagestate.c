@@ -38,13 +38,6 @@
 #define PM_SWAP (1ULL << 62)
 #define PM_PRESENT (1ULL << 63)
 
-/* What one walk of smaps records with. */
-struct walk {
-	struct numashim_page_states *g;
-	uint64_t id;
-	void *ip;
-};
-
 static bool status_failed(const struct numashim_ints *status)
 {
 	size_t i;
@@ -93,9 +86,10 @@ static void add_failed(struct numashim_page_states *g, uint64_t index,
 /*
  * The failed pages of the call into g, a chunk of its status and pages
  * arrays at a time: only those whose address the kernel could read,
- * and so whose status it wrote.
+ * and so whose status it wrote. Not inlined: its sources would stay on
+ * the stack under the walk of smaps, the call's deepest point.
  */
-static void gather(struct numashim_page_states *g,
+static __attribute__((noinline)) void gather(struct numashim_page_states *g,
 		   const struct numashim_rewrite *rw, bool accessed)
 {
 	const struct numashim_move_pages_args *k = &rw->args.move_pages;
@@ -145,13 +139,12 @@ static long open_read(const char *path)
 static void read_pagemap(struct numashim_page_states *g, int pid)
 {
 	const uintptr_t page_size = numashim_self_page_size();
-	char path[40];
 	long fd;
 	size_t i;
 	int err;
 
-	numashim_proc_path(path, pid, "pagemap");
-	fd = open_read(path);
+	numashim_proc_path(g->path, pid, "pagemap");
+	fd = open_read(g->path);
 	err = fd < 0 ? errno : 0;
 	for (i = 0; i < g->len; i++)
 		g->pages[i].pagemap_err = err ? err :
@@ -249,11 +242,13 @@ static const char *text_or_none(const char *s)
  * The page_state event of f, in the mapping m (NULL: in none, or with
  * map_err, none could be read).
  */
-static void emit(const struct walk *w, struct numashim_failed_page *f,
+static void emit(struct numashim_page_states *g, struct numashim_failed_page *f,
 		 const struct numashim_smaps_entry *m, int map_err)
 {
-	struct numashim_page_state_rec rec = {
-		.id = w->id, .index = f->index, .addr = f->addr,
+	struct numashim_page_state_rec *rec = &g->rec.page;
+
+	*rec = (struct numashim_page_state_rec) {
+		.id = g->id, .index = f->index, .addr = f->addr,
 		.status = f->status, .pagemap_err = f->pagemap_err,
 		.map_err = map_err,
 		.mapping = map_err ? NUMASHIM_MAPPING_UNREAD :
@@ -262,33 +257,31 @@ static void emit(const struct walk *w, struct numashim_failed_page *f,
 		.vm_flags = NUMASHIM_NO_TEXT,
 		.anon_huge_kb = -1, .kpagecount = -1,
 	};
-
 	if (!f->pagemap_err) {
-		rec.present = !!(f->pagemap & PM_PRESENT);
-		rec.swapped = !!(f->pagemap & PM_SWAP);
-		rec.exclusive = !!(f->pagemap & PM_MMAP_EXCLUSIVE);
-		rec.file_shared = !!(f->pagemap & PM_FILE);
-		rec.soft_dirty = !!(f->pagemap & PM_SOFT_DIRTY);
-		rec.pfn = pfn_of(f);
+		rec->present = !!(f->pagemap & PM_PRESENT);
+		rec->swapped = !!(f->pagemap & PM_SWAP);
+		rec->exclusive = !!(f->pagemap & PM_MMAP_EXCLUSIVE);
+		rec->file_shared = !!(f->pagemap & PM_FILE);
+		rec->soft_dirty = !!(f->pagemap & PM_SOFT_DIRTY);
+		rec->pfn = pfn_of(f);
 	}
 	if (m) {
-		rec.mapping = mapping_kind(m);
-		rec.map_start = m->start;
-		rec.map_end = m->end;
-		rec.map_perms = text_or_none(m->perms);
-		rec.map_path = text_or_none(m->path);
-		rec.vm_flags = text_or_none(m->vm_flags);
-		rec.anon_huge_kb = m->anon_huge_kb;
+		rec->mapping = mapping_kind(m);
+		rec->map_start = m->start;
+		rec->map_end = m->end;
+		rec->map_perms = text_or_none(m->perms);
+		rec->map_path = text_or_none(m->path);
+		rec->vm_flags = text_or_none(m->vm_flags);
+		rec->anon_huge_kb = m->anon_huge_kb;
 	}
-	read_kpage(w->g, &rec);
+	read_kpage(g, rec);
 	f->recorded = true;
-	lttng_ust_do_tracepoint(numashim, page_state, &rec, w->ip);
+	lttng_ust_do_tracepoint(numashim, page_state, rec, g->ip);
 }
 
 /* The pages of the mapping just read, once all its lines are in. */
-static void close_mapping(const struct walk *w)
+static void close_mapping(struct numashim_page_states *g)
 {
-	struct numashim_page_states *g = w->g;
 	size_t i;
 
 	if (!g->map.open)
@@ -296,7 +289,7 @@ static void close_mapping(const struct walk *w)
 	for (i = 0; i < g->len; i++)
 		if (!g->pages[i].recorded && g->pages[i].addr >= g->map.start &&
 		    g->pages[i].addr < g->map.end)
-			emit(w, &g->pages[i], &g->map, 0);
+			emit(g, &g->pages[i], &g->map, 0);
 	g->map.open = false;
 }
 
@@ -349,13 +342,13 @@ static void smaps_line(char *line, void *arg)
 {
 	static const char anon_huge[] = "AnonHugePages:";
 	static const char vm_flags[] = "VmFlags:";
-	const struct walk *w = arg;
-	struct numashim_smaps_entry *m = &w->g->map;
+	struct numashim_page_states *g = arg;
+	struct numashim_smaps_entry *m = &g->map;
 	uint64_t kb;
 	size_t n;
 
 	if (*line >= 'a' || (*line >= '0' && *line <= '9')) {
-		close_mapping(w);
+		close_mapping(g);
 		read_header(line, m);
 	} else if (!m->open) {
 		return;
@@ -376,23 +369,20 @@ static void smaps_line(char *line, void *arg)
 }
 
 /* Every gathered page's event, by the mapping smaps puts it in. */
-static void walk_smaps(struct numashim_page_states *g, int pid, uint64_t id,
-		       void *ip)
+static void walk_smaps(struct numashim_page_states *g, int pid)
 {
-	const struct walk w = { .g = g, .id = id, .ip = ip };
-	char path[40];
 	size_t i;
 	int err;
 
-	numashim_proc_path(path, pid, "smaps");
+	numashim_proc_path(g->path, pid, "smaps");
 	g->map.open = false;
-	err = numashim_file_lines(AT_FDCWD, path, g->io.line,
-				  sizeof(g->io.line), smaps_line, (void *) &w);
+	err = numashim_file_lines(AT_FDCWD, g->path, g->io.line,
+				  sizeof(g->io.line), smaps_line, g);
 	if (!err)
-		close_mapping(&w);
+		close_mapping(g);
 	for (i = 0; i < g->len; i++)
 		if (!g->pages[i].recorded)
-			emit(&w, &g->pages[i], NULL, err);
+			emit(g, &g->pages[i], NULL, err);
 }
 
 void numashim_page_states_record(const struct numashim_rewrite *rw, long ret,
@@ -402,7 +392,6 @@ void numashim_page_states_record(const struct numashim_rewrite *rw, long ret,
 {
 	const struct numashim_move_pages_args *k = &rw->args.move_pages;
 	struct numashim_page_states *g;
-	struct numashim_page_states_rec rec;
 
 	if (ret < 0 || !k->nodes || !k->status || !rw->scratch ||
 	    !lttng_ust_tracepoint_enabled(numashim, page_state))
@@ -410,6 +399,8 @@ void numashim_page_states_record(const struct numashim_rewrite *rw, long ret,
 	if (status->len == k->count && !status_failed(status))
 		return;
 	g = &rw->scratch->page_states;
+	g->id = id;
+	g->ip = ip;
 	g->len = g->left_len = 0;
 	g->failed = 0;
 	g->kpage_err = 0;
@@ -418,13 +409,13 @@ void numashim_page_states_record(const struct numashim_rewrite *rw, long ret,
 		return;
 	read_pagemap(g, k->pid);
 	open_kpage(g);
-	walk_smaps(g, k->pid, id, ip);
+	walk_smaps(g, k->pid);
 	close_kpage(g);
-	rec = (struct numashim_page_states_rec) {
+	g->rec.states = (struct numashim_page_states_rec) {
 		.id = id, .failed = g->failed, .recorded = g->len,
 		.left_out = g->failed - g->len,
 		.statuses = g->left_statuses, .counts = g->left_counts,
 		.len = g->left_len,
 	};
-	lttng_ust_do_tracepoint(numashim, page_states, &rec, ip);
+	lttng_ust_do_tracepoint(numashim, page_states, &g->rec.states, ip);
 }

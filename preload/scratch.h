@@ -112,8 +112,19 @@ struct numashim_smaps_entry {
 	bool open;		/* a header was read, its page_state events not out */
 };
 
-/* The failed pages of a call, as pagestate.c gathers and records them. */
+/*
+ * The failed pages of a call, as pagestate.c gathers and records them.
+ * The events are emitted from within the walk of smaps, the deepest
+ * point of a call: what they need is kept here, off the stack.
+ */
 struct numashim_page_states {
+	uint64_t id;		/* the call's */
+	void *ip;
+	union {
+		struct numashim_page_state_rec page;
+		struct numashim_page_states_rec states;
+	} rec;
+	char path[40];		/* /proc/PID/... */
 	struct numashim_failed_page pages[NUMASHIM_PAGE_STATES_MAX];
 	size_t len;
 	uint64_t failed;
