@@ -24,6 +24,12 @@ wrote, matched by process and in order:
 - what each kind of page must show on any kernel: the zero page is
   present (and with kpageflags, has KPF_ZERO_PAGE), an mlocked range
   "lo", a shared one "sh", a MADV_HUGEPAGE range "hg" and huge pages.
+With --failures FILE, FILE is numashim report's failures view of TRACE
+in JSON: the page_states object of each page status's group must count
+the program's own readings of its first failed pages (the pagemap bits,
+the mapping kinds, the VmFlags and kpageflags of the report's tables,
+the huge-page backing and what was unreadable), and the pages left out;
+with --view-only as well, only the view is checked.
 With --none, the trace must hold the calls and no page_state or
 page_states event at all. --alter WHAT alters the expectations (see
 ALTERATIONS), so that a test can require the check to fail. Exits 1 and
@@ -65,6 +71,12 @@ LABEL_VM_FLAG = {
     "shared untouched": "sh",
     "huge range untouched": "hg",
 }
+# The VmFlags codes and kpageflags bits that the report counts.
+VM_FLAGS = ("lo", "sh", "ht", "io", "pf", "hg", "nh", "mg")
+KPAGEFLAG_BITS = {"locked": 0, "dirty": 4, "writeback": 8,
+                  "compound_head": 15, "compound_tail": 16, "hugetlb": 17,
+                  "thp": 22, "ksm": 21, "zero_page": 24, "unevictable": 18,
+                  "anonymous": 12, "swapcache": 13}
 ALTERATIONS = ("status", "present", "mapping", "path", "vm-flags",
                "left-out", "kpageflags", "anon-huge")
 PAGEMAP = ("present", "swapped", "exclusive", "file_shared", "soft_dirty",
@@ -246,10 +258,86 @@ def check_call(where, call, want, errors):
     return len(got)
 
 
+def count(counts, key, n=1):
+    if n:
+        counts[key] = counts.get(key, 0) + n
+
+
+def expected_facts(expect):
+    """The page_states object of each page status, from the program's own
+    readings of its calls' first failed pages."""
+    facts = {}
+    for want in expect:
+        failed = sorted(want["pages"], key=lambda p: p["index"])
+        for page in failed[:STATES_MAX]:
+            f = facts.setdefault(page["status"], {"pages": 0, "left_out": 0})
+            f["pages"] += 1
+            if page["pagemap_err"]:
+                count(f, ("pagemap_unreadable", page["pagemap_err"]))
+            else:
+                for field in PAGEMAP[:-1]:
+                    count(f, field, page[field])
+                count(f, "pfn_known", int(page["pfn"] != 0))
+            count(f, ("mappings", LABEL_KIND[page["label"]]))
+            flags = page.get("vm_flags", "").split()
+            for flag in VM_FLAGS:
+                count(f, ("vm_flags", flag), int(flag in flags))
+            count(f, "thp_backed", int(page.get("anon_huge_kb", 0) > 0))
+            kerr = page.get("kpage_err", errno.ENODATA)
+            if kerr:
+                count(f, ("kpage_unreadable", kerr))
+                continue
+            for name, bit in KPAGEFLAG_BITS.items():
+                count(f, ("kpageflags", name), page["kpageflags"] >> bit & 1)
+            count(f, "mapped_more_than_once", int(page["kpagecount"] > 1))
+        for page in failed[STATES_MAX:]:
+            f = facts.setdefault(page["status"], {"pages": 0, "left_out": 0})
+            f["left_out"] += 1
+    return facts
+
+
+def report_facts(path):
+    """The page_states objects of the report's page groups, flattened as
+    expected_facts() has them, by status."""
+    with open(path) as f:
+        groups = json.load(f)["failures"]
+    facts = {}
+    for g in groups:
+        if g["scope"] != "page" or g["injected"] or "page_states" not in g:
+            continue
+        status = -getattr(errno, g["code"].lstrip("-"))
+        flat = {}
+        for key, value in g["page_states"].items():
+            if not isinstance(value, dict):
+                count(flat, key, value)
+                continue
+            for name, n in value.items():
+                if key.endswith("_unreadable"):
+                    name = getattr(errno, name)
+                count(flat, (key, name), n)
+        flat.setdefault("pages", 0)
+        flat.setdefault("left_out", 0)
+        facts[status] = flat
+    return facts
+
+
+def check_failures(path, expect, errors):
+    want, got = expected_facts(expect), report_facts(path)
+    for status in sorted(set(want) | set(got)):
+        w, g = want.get(status, {}), got.get(status, {})
+        for key in sorted(set(w) | set(g), key=str):
+            if w.get(key, 0) != g.get(key, 0):
+                errors.append(f"failures view, status {status}: {key} "
+                              f"{g.get(key, 0)}, the program saw "
+                              f"{w.get(key, 0)}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--none", action="store_true")
     ap.add_argument("--alter", choices=ALTERATIONS)
+    ap.add_argument("--failures")
+    ap.add_argument("--view-only", action="store_true")
     ap.add_argument("trace")
     ap.add_argument("expect")
     args = ap.parse_args()
@@ -258,12 +346,16 @@ def main():
     if args.alter:
         alter(expect, args.alter)
     order, errors = read_trace(args.trace)
+    if args.view_only:
+        order, errors = {}, []
     by_pid = {}
     for e in expect:
         by_pid.setdefault(e["pid"], []).append(e)
     calls = pages = 0
     for pid, wants in by_pid.items():
         got = order.get(pid, [])
+        if args.view_only:
+            continue
         if len(got) != len(wants):
             errors.append(f"process {pid}: {len(got)} move_pages calls in "
                           f"the trace, {len(wants)} written down")
@@ -275,10 +367,15 @@ def main():
                 continue
             pages += check_call(where, call, want, errors)
             calls += 1
+    if args.failures:
+        check_failures(args.failures, expect, errors)
     for e in errors:
         print(e)
     if errors:
         return 1
+    if args.view_only:
+        print("pagestatecheck: the failures view checked")
+        return 0
     print(f"pagestatecheck: {calls} calls and {pages} page states checked")
     return 0
 

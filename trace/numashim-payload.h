@@ -231,6 +231,7 @@ struct numashim_placement_rec {
 
 enum numashim_mapping {
 	NUMASHIM_MAPPINGS(NUMASHIM_MAPPING_CONSTANT)
+	NUMASHIM_MAPPING_KINDS
 };
 
 /*

@@ -8,65 +8,38 @@
 #include "field-values.h"
 #include "pagestate.h"
 
-#define PAGE_VM_FLAG_CODE(code, TAG, meaning) #code,
-#define PAGE_VM_FLAG_MEANING(code, TAG, meaning) meaning,
+#define PAGE_VM_FLAG_CODE(code, TAG) #code,
 
-static const char *const vm_flag_codes[] = { PAGE_VM_FLAGS(PAGE_VM_FLAG_CODE) };
-static const char *const vm_flag_meanings[] = {
-	PAGE_VM_FLAGS(PAGE_VM_FLAG_MEANING)
+const char *const page_vm_flag_codes[PAGE_VM_FLAG_BITS] = {
+	PAGE_VM_FLAGS(PAGE_VM_FLAG_CODE)
 };
 
-int page_vm_flag_bit(const char *code, size_t len)
+#define PAGE_KPAGEFLAG_NAME(KPF, name) name,
+#define PAGE_KPAGEFLAG_BIT(KPF, name) KPF_##KPF,
+
+const char *const page_kpageflag_names[PAGE_KPAGEFLAG_COUNT] = {
+	PAGE_KPAGEFLAGS(PAGE_KPAGEFLAG_NAME)
+};
+const unsigned char page_kpageflag_bits[PAGE_KPAGEFLAG_COUNT] = {
+	PAGE_KPAGEFLAGS(PAGE_KPAGEFLAG_BIT)
+};
+
+#define PAGE_MAPPING_NAME(name, TAG) [NUMASHIM_MAPPING_##TAG] = #name,
+
+const char *const page_mapping_names[NUMASHIM_MAPPING_KINDS] = {
+	NUMASHIM_MAPPINGS(PAGE_MAPPING_NAME)
+};
+
+/* The bit of the VmFlags code of len characters at code; -1: none. */
+static int vm_flag_bit(const char *code, size_t len)
 {
 	unsigned int bit;
 
 	for (bit = 0; bit < PAGE_VM_FLAG_BITS; bit++)
-		if (len == strlen(vm_flag_codes[bit]) &&
-		    !memcmp(code, vm_flag_codes[bit], len))
+		if (len == strlen(page_vm_flag_codes[bit]) &&
+		    !memcmp(code, page_vm_flag_codes[bit], len))
 			return bit;
 	return -1;
-}
-
-const char *page_vm_flag_code(unsigned int bit)
-{
-	return bit < PAGE_VM_FLAG_BITS ? vm_flag_codes[bit] : NULL;
-}
-
-const char *page_vm_flag_meaning(unsigned int bit)
-{
-	return bit < PAGE_VM_FLAG_BITS ? vm_flag_meanings[bit] : NULL;
-}
-
-#define PAGE_KPAGEFLAG_NAME(KPF, name) [KPF_##KPF] = name,
-
-static const char *const kpageflag_names[64] = {
-	PAGE_KPAGEFLAGS(PAGE_KPAGEFLAG_NAME)
-};
-
-const char *page_kpageflag_name(unsigned int bit)
-{
-	return bit < 64 ? kpageflag_names[bit] : NULL;
-}
-
-unsigned int page_kpageflag_next(uint64_t flags, unsigned int bit)
-{
-	for (; bit < 64; bit++)
-		if ((flags >> bit & 1) && kpageflag_names[bit])
-			return bit;
-	return 64;
-}
-
-#define PAGE_MAPPING_NAME(name, TAG) [NUMASHIM_MAPPING_##TAG] = #name,
-
-const char *page_mapping_name(enum numashim_mapping mapping)
-{
-	static const char *const names[] = {
-		NUMASHIM_MAPPINGS(PAGE_MAPPING_NAME)
-	};
-
-	if ((size_t) mapping >= sizeof(names) / sizeof(*names))
-		return "unknown";
-	return names[mapping];
 }
 
 /* A page_state string, "" for the NUMASHIM_NO_TEXT that stands for none. */
@@ -87,7 +60,7 @@ static uint32_t vm_flags_of(const char *text)
 	for (; text && *text; text += n) {
 		text += strspn(text, " ");
 		n = strcspn(text, " ");
-		bit = page_vm_flag_bit(text, n);
+		bit = vm_flag_bit(text, n);
 		if (bit >= 0)
 			bits |= 1U << bit;
 	}

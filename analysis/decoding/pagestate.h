@@ -17,28 +17,22 @@
 #include "call-key.h"
 #include "numashim-payload.h"
 
-/*
- * The VmFlags of smaps that say why a page may not move:
- * X(code as smaps spells it, TAG, what it means).
- */
+/* The VmFlags of smaps that say why a page may not move: X(code, TAG). */
 #define PAGE_VM_FLAGS(X)						\
-	X(lo, LOCKED, "locked (mlock)")					\
-	X(sh, SHARED, "shared")						\
-	X(ht, HUGETLB, "hugetlb")					\
-	X(io, IO, "I/O memory")						\
-	X(pf, PFNMAP, "page frames without struct page (pfnmap)")	\
-	X(hg, HUGEPAGE, "huge pages advised")				\
-	X(nh, NOHUGEPAGE, "no huge pages advised")			\
-	X(mg, MERGEABLE, "mergeable by KSM")
+	X(lo, LOCKED)		/* mlock(2) */				\
+	X(sh, SHARED)							\
+	X(ht, HUGETLB)							\
+	X(io, IO)		/* I/O memory */			\
+	X(pf, PFNMAP)		/* page frames without struct page */	\
+	X(hg, HUGEPAGE)		/* MADV_HUGEPAGE */			\
+	X(nh, NOHUGEPAGE)	/* MADV_NOHUGEPAGE */			\
+	X(mg, MERGEABLE)	/* by KSM */
 
-#define PAGE_VM_FLAG_BIT(code, TAG, meaning) PAGE_VM_##TAG##_BIT,
+#define PAGE_VM_FLAG_BIT(code, TAG) PAGE_VM_##TAG##_BIT,
 enum { PAGE_VM_FLAGS(PAGE_VM_FLAG_BIT) PAGE_VM_FLAG_BITS };
 
-/* The bit of code in page_state's vm_flags; -1 for one not in the table. */
-int page_vm_flag_bit(const char *code, size_t len);
-/* The code of bit and what it means. */
-const char *page_vm_flag_code(unsigned int bit);
-const char *page_vm_flag_meaning(unsigned int bit);
+/* The codes, by bit of page_state's vm_flags. */
+extern const char *const page_vm_flag_codes[PAGE_VM_FLAG_BITS];
 
 /*
  * The kpageflags bits that say why a page may not move:
@@ -58,12 +52,15 @@ const char *page_vm_flag_meaning(unsigned int bit);
 	X(ANON, "anonymous")						\
 	X(SWAPCACHE, "swapcache")
 
-/*
- * The name of kpageflags bit, or NULL for a bit not in the table; and
- * the next bit of flags from bit on that is (64: none).
- */
-const char *page_kpageflag_name(unsigned int bit);
-unsigned int page_kpageflag_next(uint64_t flags, unsigned int bit);
+#define PAGE_KPAGEFLAG_INDEX(KPF, name) PAGE_KPF_##KPF,
+enum { PAGE_KPAGEFLAGS(PAGE_KPAGEFLAG_INDEX) PAGE_KPAGEFLAG_COUNT };
+
+/* The names of the table's flags, and their KPF_ bits, by index. */
+extern const char *const page_kpageflag_names[PAGE_KPAGEFLAG_COUNT];
+extern const unsigned char page_kpageflag_bits[PAGE_KPAGEFLAG_COUNT];
+
+/* The mapping kinds' names, as the trace's enumeration labels them. */
+extern const char *const page_mapping_names[NUMASHIM_MAPPING_KINDS];
 
 /* One failed page, as its page_state event tells it. */
 struct page_state {
@@ -102,9 +99,6 @@ struct call_page_states {
 struct page_state_calls {
 	void *tree;		/* tsearch(3) tree of struct call_page_states */
 };
-
-/* The mapping kind's name, as the trace's enumeration labels it. */
-const char *page_mapping_name(enum numashim_mapping mapping);
 
 /*
  * The payload p of a page_state event, or of the page_states event, of
