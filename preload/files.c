@@ -113,3 +113,29 @@ const char *numashim_decimal(const char *s, uint64_t *v)
 						 *v * 10 + (*s - '0');
 	return s;
 }
+
+const char *numashim_hex(const char *s, uint64_t *v)
+{
+	const char *start = s;
+	unsigned int d;
+
+	for (*v = 0;; s++) {
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if (*s >= 'a' && *s <= 'f')
+			d = *s - 'a' + 10;
+		else
+			break;
+		*v = *v << 4 | d;
+	}
+	return s == start ? NULL : s;
+}
+
+char *numashim_proc_path(char *path, int pid, const char *name)
+{
+	char *at = stpcpy(path, "/proc/");
+
+	at = pid ? numashim_put_decimal(at, pid) : stpcpy(at, "self");
+	*at++ = '/';
+	return stpcpy(at, name);
+}

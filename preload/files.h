@@ -44,4 +44,16 @@ char *numashim_put_decimal(char *to, uint64_t v);
  */
 const char *numashim_decimal(const char *s, uint64_t *v);
 
+/*
+ * The lower-case hexadecimal number at s, as procfs prints addresses,
+ * into *v: what follows it, or NULL when s does not start with a digit.
+ */
+const char *numashim_hex(const char *s, uint64_t *v);
+
+/*
+ * "/proc/self/name", or "/proc/PID/name" for another process (pid not
+ * 0), into path, room for 20 bytes more than name: where it ends.
+ */
+char *numashim_proc_path(char *path, int pid, const char *name);
+
 #endif /* NUMASHIM_FILES_H */

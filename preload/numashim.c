@@ -25,6 +25,7 @@
 #include "arrays.h"
 #include "backtrace.h"
 #include "numashim-tp.h"
+#include "pagestate.h"
 #include "placement.h"
 #include "policy.h"
 #include "provider.h"
@@ -61,6 +62,7 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
 	struct numashim_array_src pages, nodes, status;
+	bool accessed;
 	struct numashim_addrs pages_rec = { .v = s ? s->exit.move_pages.pages : NULL };
 	struct numashim_ints nodes_rec = { .v = s ? s->exit.move_pages.nodes : NULL };
 	struct numashim_ints status_rec = { .v = s ? s->exit.move_pages.status : NULL };
@@ -94,7 +96,8 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	 * move stops it, and it returns how many are left); and with no rule
 	 * between, through the program's own arrays.
 	 */
-	if (ret == 0 && !rw->rule) {
+	accessed = ret == 0 && !rw->rule;
+	if (accessed) {
 		numashim_array_accessed(&pages);
 		numashim_array_accessed(&nodes);
 		numashim_array_accessed(&status);
@@ -108,6 +111,9 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
 			     numashim_array_finish(&nodes, rc.call.id, ip) |
 			     numashim_array_finish(&status, rc.call.id, ip);
+	if (!injected(rw))
+		numashim_page_states_record(rw, ret, accessed, &status_rec,
+					    rc.call.id, ip);
 	numashim_record_machine(&rc, rw, true, ip);
 	lttng_ust_do_tracepoint(numashim, move_pages_exit, &rc.res, &pages_rec,
 				&nodes_rec, &status_rec, ip);

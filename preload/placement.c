@@ -25,22 +25,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
-#include <unistd.h>
 
 #include "files.h"
 #include "numashim-mpol.h"
 #include "placement.h"
 #include "real.h"
 #include "record.h"
+#include "self.h"
 
 static bool wanted;
-static uintptr_t page_size;
 
 void numashim_placement_init(void)
 {
 	const char *s = getenv("NUMASHIM_VERIFY_PLACEMENT");
 
-	page_size = sysconf(_SC_PAGESIZE);
 	if (!s || !*s || !strcmp(s, "0"))
 		return;
 	if (strcmp(s, "1")) {
@@ -72,6 +70,7 @@ static void count_status(uint64_t *counts, uint64_t *absent, int32_t status)
 static uint64_t count_range(struct numashim_placement *p, uint64_t *counts,
 			    uint64_t *absent, uint64_t limit)
 {
+	const uintptr_t page_size = numashim_self_page_size();
 	uint64_t done = 0;
 	size_t n, i;
 
@@ -99,6 +98,7 @@ static uint64_t count_range(struct numashim_placement *p, uint64_t *counts,
 static void numa_maps_line(char *line, void *arg)
 {
 	static const char size_key[] = " kernelpagesize_kB=";
+	const uintptr_t page_size = numashim_self_page_size();
 	uint64_t *counts = arg, kb = page_size / 1024, node, pages;
 	const char *at = strstr(line, size_key);
 
@@ -114,25 +114,12 @@ static void numa_maps_line(char *line, void *arg)
 	}
 }
 
-/* "/proc/self/numa_maps", or that of the process pid, into path. */
-static void numa_maps_path(char *path, int pid)
-{
-	char *at;
-
-	if (!pid) {
-		strcpy(path, "/proc/self/numa_maps");
-		return;
-	}
-	at = numashim_put_decimal(stpcpy(path, "/proc/"), pid);
-	strcpy(at, "/numa_maps");
-}
-
 static void count_process(struct numashim_placement *p, uint64_t *counts)
 {
 	char path[32];
 	int err;
 
-	numa_maps_path(path, p->pid);
+	numashim_proc_path(path, p->pid, "numa_maps");
 	err = numashim_file_lines(AT_FDCWD, path, p->io.line,
 				  sizeof(p->io.line), numa_maps_line, counts);
 	if (err && !p->err)
@@ -150,6 +137,7 @@ static void reset(struct numashim_placement *p)
 bool numashim_placement_mbind_before(struct numashim_scratch *s,
 				     const struct numashim_mbind_args *k)
 {
+	const uintptr_t page_size = numashim_self_page_size();
 	struct numashim_placement *p;
 
 	if (!(k->flags & NUMASHIM_MPOL_MF_MOVE_ANY) || !recording(s))

@@ -82,6 +82,68 @@ struct numashim_placement {
 	} io;
 };
 
+/* The most distinct statuses that page_states counts the pages left out by. */
+#define NUMASHIM_PAGE_STATES_STATUSES 64
+
+/*
+ * Room for a line of /proc/PID/smaps: a mapping's header with a path of
+ * up to PATH_MAX bytes, or its VmFlags.
+ */
+#define NUMASHIM_PAGE_STATE_LINE (4096 + 128)
+
+/* A failed page of a move_pages() call, and its pagemap entry. */
+struct numashim_failed_page {
+	uint64_t index;
+	uint64_t addr;
+	uint64_t pagemap;
+	int32_t status;
+	int32_t pagemap_err;
+	bool recorded;		/* its page_state event is out */
+};
+
+/* The mapping of /proc/PID/smaps being read, as pagestate.c parses it. */
+struct numashim_smaps_entry {
+	uint64_t start;
+	uint64_t end;
+	char perms[8];
+	char path[NUMASHIM_PAGE_STATE_LINE];
+	char vm_flags[256];
+	int64_t anon_huge_kb;
+	bool open;		/* a header was read, its page_state events not out */
+};
+
+/*
+ * The failed pages of a call, as pagestate.c gathers and records them.
+ * The events are emitted from within the walk of smaps, the deepest
+ * point of a call: what they need is kept here, off the stack.
+ */
+struct numashim_page_states {
+	uint64_t id;		/* the call's */
+	void *ip;
+	union {
+		struct numashim_page_state_rec page;
+		struct numashim_page_states_rec states;
+	} rec;
+	char path[40];		/* /proc/PID/... */
+	struct numashim_failed_page pages[NUMASHIM_PAGE_STATES_MAX];
+	size_t len;
+	uint64_t failed;
+	int32_t left_statuses[NUMASHIM_PAGE_STATES_STATUSES];
+	uint64_t left_counts[NUMASHIM_PAGE_STATES_STATUSES];
+	size_t left_len;
+	int kpageflags_fd;
+	int kpagecount_fd;
+	int kpage_err;		/* of opening them */
+	struct numashim_smaps_entry map;
+	union {
+		struct {
+			uint64_t addrs[NUMASHIM_CHUNK_LEN];
+			int32_t status[NUMASHIM_CHUNK_LEN];
+		} scan;
+		char line[NUMASHIM_PAGE_STATE_LINE];
+	} io;
+};
+
 /*
  * Everything large that one intercepted call needs, kept off the
  * program's stack, which may be a small thread stack or a signal
@@ -95,6 +157,7 @@ struct numashim_scratch {
 	struct numashim_weights weights;
 	struct numashim_machine machine;
 	struct numashim_placement placement;
+	struct numashim_page_states page_states;
 	unsigned long masks[2][NUMASHIM_MASK_MAX_WORDS];
 	union {
 		struct {

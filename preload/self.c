@@ -5,7 +5,8 @@
  * kernel once rather than at every call: they were three of the system
  * calls a recorded call makes besides its own. A child made by fork()
  * asks again; one made by a raw clone() without glibc would keep its
- * parent's, as lttng-ust's own vpid and vtid contexts would.
+ * parent's, as lttng-ust's own vpid and vtid contexts would. The page
+ * size, which fork() keeps, is asked once too.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -45,4 +46,16 @@ pid_t numashim_self_tid(void)
 	if (!numashim_td.tid)
 		numashim_td.tid = gettid();
 	return numashim_td.tid;
+}
+
+uintptr_t numashim_self_page_size(void)
+{
+	static uintptr_t size;
+	uintptr_t s = __atomic_load_n(&size, __ATOMIC_RELAXED);
+
+	if (!s) {
+		s = sysconf(_SC_PAGESIZE);
+		__atomic_store_n(&size, s, __ATOMIC_RELAXED);
+	}
+	return s;
 }

@@ -17,7 +17,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
-#include <unistd.h>
 
 #include "self.h"
 #include "usermem.h"
@@ -27,7 +26,7 @@
 /* How many bytes from src on are in memory, up to len. */
 static size_t resident_bytes(const void *src, size_t len, int *err)
 {
-	const uintptr_t page = sysconf(_SC_PAGESIZE);
+	const uintptr_t page = numashim_self_page_size();
 	const uintptr_t begin = (uintptr_t) src;
 	uintptr_t at = begin & ~(page - 1);
 	unsigned char vec[MINCORE_BATCH];

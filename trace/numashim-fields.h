@@ -11,7 +11,7 @@
  * - int, hex: an integer of ctype, shown in decimal or hexadecimal;
  * - int_added, string_added: an int or a string that the first
  *   releases did not record, which their traces lack;
- * - via, error, array: an integer of ctype, labelled by numashim's
+ * - via, error, array, mapping: an integer of ctype, labelled by numashim's
  *   enumeration of that name;
  * - ints, hexes: a sequence of ctype, in decimal or hexadecimal, value
  *   being the elements and their count;
@@ -218,6 +218,52 @@
 	F(ints, uint64_t, after, p->after, p->len)			\
 	F(int, uint64_t, absent_before, p->absent_before)		\
 	F(int, uint64_t, absent_after, p->absent_after)
+
+/*
+ * The state of one failed page of the call call_id, g
+ * (numashim:page_state): where it is in the call's pages array, its
+ * address and status, then by source, each with the errno that reading
+ * it gave (0: read): its pagemap entry, the mapping it lies in and its
+ * facts (smaps), and its page frame's kpageflags and kpagecount.
+ */
+#define NUMASHIM_PAGE_STATE_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, g->id)				\
+	F(int, uint64_t, index, g->index)				\
+	F(hex, uint64_t, addr, g->addr)					\
+	F(int, int32_t, status, g->status)				\
+	F(int, int32_t, pagemap_err, g->pagemap_err)			\
+	F(int, uint8_t, present, g->present)				\
+	F(int, uint8_t, swapped, g->swapped)				\
+	F(int, uint8_t, exclusive, g->exclusive)			\
+	F(int, uint8_t, file_shared, g->file_shared)			\
+	F(int, uint8_t, soft_dirty, g->soft_dirty)			\
+	F(hex, uint64_t, pfn, g->pfn)					\
+	F(int, int32_t, map_err, g->map_err)				\
+	F(mapping, int, mapping, g->mapping)				\
+	F(hex, uint64_t, map_start, g->map_start)			\
+	F(hex, uint64_t, map_end, g->map_end)				\
+	F(string, char, map_perms, g->map_perms)			\
+	F(string, char, map_path, g->map_path)				\
+	F(string, char, vm_flags, g->vm_flags)				\
+	F(int, int64_t, anon_huge_kb, g->anon_huge_kb)			\
+	F(int, int32_t, kpage_err, g->kpage_err)			\
+	F(hex, uint64_t, kpageflags, g->kpageflags)			\
+	F(int, int64_t, kpagecount, g->kpagecount)
+
+/*
+ * After the page_state events of the call call_id, g
+ * (numashim:page_states): its failed pages, those with a page_state
+ * event, those left out, and the left out by status.
+ */
+#define NUMASHIM_PAGE_STATES_FIELDS(F)					\
+	NUMASHIM_RUN_FIELDS(F)						\
+	F(int, uint64_t, call_id, g->id)				\
+	F(int, uint64_t, failed, g->failed)				\
+	F(int, uint64_t, recorded, g->recorded)				\
+	F(int, uint64_t, left_out, g->left_out)				\
+	F(ints, int32_t, left_statuses, g->statuses, g->len)		\
+	F(ints, uint64_t, left_counts, g->counts, g->len)
 
 /* The fields that open every event about a part of an array. */
 #define NUMASHIM_ARRAY_FIELDS(F)					\

@@ -209,4 +209,89 @@ struct numashim_placement_rec {
 	uint64_t absent_after;
 };
 
+/*
+ * The most failed pages of one move_pages() call whose state a call
+ * records (numashim:page_state); numashim:page_states counts the rest
+ * by status.
+ */
+#define NUMASHIM_PAGE_STATES_MAX 1024
+
+/*
+ * The mappings a page may lie in, as /proc/PID/maps names them:
+ * X(name, TAG), TAG giving NUMASHIM_MAPPING_TAG.
+ */
+#define NUMASHIM_MAPPINGS(X)						\
+	X(unread, UNREAD)	/* maps could not be read */		\
+	X(none, NONE)		/* the address is in no mapping */	\
+	X(anonymous, ANONYMOUS)	/* private, without a file */		\
+	X(heap, HEAP)		/* [heap] */				\
+	X(stack, STACK)		/* [stack] */				\
+	X(shared_memory, SHARED_MEMORY)	/* shared anonymous, SysV, memfd */ \
+	X(file, FILE)		/* a file, its path in map_path */	\
+	X(special, SPECIAL)	/* [vdso], [vvar] and the like */
+
+#define NUMASHIM_MAPPING_CONSTANT(name, TAG) NUMASHIM_MAPPING_##TAG,
+
+enum numashim_mapping {
+	NUMASHIM_MAPPINGS(NUMASHIM_MAPPING_CONSTANT)
+	NUMASHIM_MAPPING_KINDS
+};
+
+/*
+ * What a page_state string holds when there is nothing to say (no path:
+ * an anonymous mapping; no mapping): never a path, which maps prints
+ * absolute or in brackets. Never empty, for babeltrace2 2.0.4 (Debian
+ * 12's) shows an empty string as the string of an earlier event.
+ */
+#define NUMASHIM_NO_TEXT "-"
+
+/*
+ * The state of one failed page of the call id, the index-th of its
+ * pages array. Each group of facts has the errno of the file it comes
+ * from, 0 when it was read; the facts of a group that was not read are
+ * 0 or NUMASHIM_NO_TEXT, and mean nothing.
+ */
+struct numashim_page_state_rec {
+	uint64_t id;
+	uint64_t index;
+	uint64_t addr;
+	int32_t status;
+	/* /proc/PID/pagemap */
+	int32_t pagemap_err;
+	uint8_t present;
+	uint8_t swapped;
+	uint8_t exclusive;
+	uint8_t file_shared;
+	uint8_t soft_dirty;
+	uint64_t pfn;			/* 0: not given */
+	/* /proc/PID/smaps: the mapping, as maps has it, and its facts */
+	int32_t map_err;
+	enum numashim_mapping mapping;
+	uint64_t map_start;
+	uint64_t map_end;
+	const char *map_perms;
+	const char *map_path;
+	const char *vm_flags;		/* as smaps spells them */
+	int64_t anon_huge_kb;		/* -1: smaps has no AnonHugePages */
+	/* /proc/kpageflags and /proc/kpagecount, of pfn */
+	int32_t kpage_err;
+	uint64_t kpageflags;
+	int64_t kpagecount;
+};
+
+/*
+ * The failed pages of the call id: how many there were, how many have a
+ * page_state event, and the rest (left out) counted by status, the
+ * statuses ascending.
+ */
+struct numashim_page_states_rec {
+	uint64_t id;
+	uint64_t failed;
+	uint64_t recorded;
+	uint64_t left_out;
+	const int32_t *statuses;
+	const uint64_t *counts;
+	size_t len;
+};
+
 #endif /* NUMASHIM_PAYLOAD_H */

@@ -39,6 +39,15 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, via,
 	)
 )
 
+#define NUMASHIM_MAPPING_VALUE(name, TAG)				\
+	ctf_enum_value(#name, NUMASHIM_MAPPING_##TAG)
+
+LTTNG_UST_TRACEPOINT_ENUM(numashim, mapping,
+	LTTNG_UST_TP_ENUM_VALUES(
+		NUMASHIM_MAPPINGS(NUMASHIM_MAPPING_VALUE)
+	)
+)
+
 /* errno as a name; "none" when the call succeeded. */
 #define NUMASHIM_ERROR_VALUE(code) ctf_enum_value(#code, code)
 
@@ -60,6 +69,8 @@ LTTNG_UST_TRACEPOINT_ENUM(numashim, error,
 	ctf_enum(numashim, error, ctype, name, v)
 #define NUMASHIM_CTF_array(ctype, name, v)				\
 	ctf_enum(numashim, array, ctype, name, v)
+#define NUMASHIM_CTF_mapping(ctype, name, v)				\
+	ctf_enum(numashim, mapping, ctype, name, v)
 #define NUMASHIM_CTF_ints(ctype, name, v, len)				\
 	ctf_sequence(ctype, name, v, size_t, len)
 #define NUMASHIM_CTF_hexes(ctype, name, v, len)				\
@@ -260,6 +271,32 @@ LTTNG_UST_TRACEPOINT_EVENT(numashim, placement,
 		void *, ip),
 	LTTNG_UST_TP_FIELDS(
 		NUMASHIM_PLACEMENT_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+/*
+ * The state of each page that a move_pages() call asking for moves
+ * failed (a negative status the kernel wrote), as the process could read
+ * it just after the call, before its exit event: up to
+ * NUMASHIM_PAGE_STATES_MAX page_state events, then one page_states event
+ * with the count of the rest. Calls whose every status is a node read
+ * nothing.
+ */
+LTTNG_UST_TRACEPOINT_EVENT(numashim, page_state,
+	LTTNG_UST_TP_ARGS(const struct numashim_page_state_rec *, g,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_PAGE_STATE_FIELDS(NUMASHIM_CTF_FIELD)
+		ctf_unused(ip)
+	)
+)
+
+LTTNG_UST_TRACEPOINT_EVENT(numashim, page_states,
+	LTTNG_UST_TP_ARGS(const struct numashim_page_states_rec *, g,
+		void *, ip),
+	LTTNG_UST_TP_FIELDS(
+		NUMASHIM_PAGE_STATES_FIELDS(NUMASHIM_CTF_FIELD)
 		ctf_unused(ip)
 	)
 )

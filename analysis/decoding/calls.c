@@ -513,6 +513,7 @@ int calls_end(struct call_table *t, struct call *c,
 		.policy = describe_policy(c, r, &policy),
 		.injected_err = c->rewrite.injected_err,
 		.weights = weights_of(t, c), .placement = r->placement,
+		.page_states = r->page_states,
 		.ret = r->ret, .err = r->err, .latency_ns = r->latency_ns,
 	};
 	ret = views_add_call(t->views, &rec);

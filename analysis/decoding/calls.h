@@ -70,6 +70,8 @@ struct call_result {
 	uint32_t incomplete;	/* bits of the arrays not recorded whole */
 	/* Its numashim:placement, the caller's; NULL: none. */
 	const struct call_placement *placement;
+	/* Its numashim:page_state events, the caller's; NULL: none. */
+	const struct call_page_states *page_states;
 };
 
 /*

@@ -26,6 +26,8 @@ enum event_role {
 	EVENT_MACHINE,
 	EVENT_MACHINE_NODE,
 	EVENT_PLACEMENT,
+	EVENT_PAGE_STATE,
+	EVENT_PAGE_STATES,
 	/* Events the summary does not need, but which are numashim's. */
 	EVENT_UNUSED,
 	/* lttng-ust's own, which tell where the binaries are. */

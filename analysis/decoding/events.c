@@ -55,6 +55,7 @@ void event_reader_fini(struct event_reader *r)
 	calls_fini(&r->calls);
 	maps_fini(&r->maps);
 	placements_fini(&r->placements);
+	page_states_fini(&r->page_states);
 	tdestroy(r->classes, class_free);
 	r->classes = NULL;
 }
@@ -394,6 +395,7 @@ static int on_exit_event(struct event_reader *r,
 		.end_ns = ev->time_ns,
 	};
 	struct call_placement *placement;
+	struct call_page_states *page_states;
 	int ret;
 
 	/* Even with an entry: one of another kind makes this exit an orphan. */
@@ -407,8 +409,11 @@ static int on_exit_event(struct event_reader *r,
 		return -1;
 	placement = placements_take(&r->placements, ev->vpid, ev->call_id);
 	res.placement = placement_checked(r, placement);
+	page_states = page_states_take(&r->page_states, ev->vpid, ev->call_id);
+	res.page_states = page_states;
 	ret = calls_end(&r->calls, c, &res);
 	placement_free(placement);
+	call_page_states_free(page_states);
 	return ret;
 }
 
@@ -536,6 +541,12 @@ int event_reader_handle(struct event_reader *r, const bt_message *msg)
 	case EVENT_PLACEMENT:
 		return placements_read(&r->placements, ev.vpid, ev.call_id,
 				       ev.payload);
+	case EVENT_PAGE_STATE:
+		return page_states_read_page(&r->page_states, ev.vpid,
+					     ev.call_id, ev.payload);
+	case EVENT_PAGE_STATES:
+		return page_states_read_end(&r->page_states, ev.vpid,
+					    ev.call_id, ev.payload);
 	default:
 		return 0;
 	}

@@ -12,6 +12,7 @@
 
 #include "calls.h"
 #include "maps.h"
+#include "pagestate.h"
 #include "placement.h"
 #include "views.h"
 
@@ -19,6 +20,7 @@ struct event_reader {
 	struct call_table calls;
 	struct maps maps;
 	struct placements placements;
+	struct page_state_calls page_states;
 	/* tsearch(3) tree: what each event class met so far is to us. */
 	void *classes;
 };

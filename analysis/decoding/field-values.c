@@ -69,3 +69,4 @@ bool name(const bt_field *array, uint64_t n, type *v)			\
 
 FIELD_ELEMENTS(field_uint_elements, uint32_t)
 FIELD_ELEMENTS(field_u64_elements, uint64_t)
+FIELD_ELEMENTS(field_i32_elements, int32_t)

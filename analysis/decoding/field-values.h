@@ -30,5 +30,6 @@ bool field_is_array(const bt_field *f);
 /* An array field's first n elements into v; false when it is shorter. */
 bool field_uint_elements(const bt_field *array, uint64_t n, uint32_t *v);
 bool field_u64_elements(const bt_field *array, uint64_t n, uint64_t *v);
+bool field_i32_elements(const bt_field *array, uint64_t n, int32_t *v);
 
 #endif /* NUMASHIM_FIELD_VALUES_H */

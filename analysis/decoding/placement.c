@@ -6,15 +6,6 @@
 #include "field-values.h"
 #include "placement.h"
 
-static int placement_cmp(const void *a, const void *b)
-{
-	const struct call_placement *x = a, *y = b;
-
-	if (x->vpid != y->vpid)
-		return (x->vpid > y->vpid) - (x->vpid < y->vpid);
-	return (x->call_id > y->call_id) - (x->call_id < y->call_id);
-}
-
 void placement_free(struct call_placement *p)
 {
 	if (!p)
@@ -62,7 +53,7 @@ int placements_read(struct placements *t, int64_t vpid, uint64_t call_id,
 	if (!c)
 		return -1;
 	*c = (struct call_placement) {
-		.vpid = vpid, .call_id = call_id,
+		.key = { .vpid = vpid, .call_id = call_id },
 		.pages = field_int_member(p, "pages"),
 		.queried = field_int_member(p, "queried"),
 		.err = field_int_member(p, "err"),
@@ -75,7 +66,7 @@ int placements_read(struct placements *t, int64_t vpid, uint64_t call_id,
 		placement_free(c);
 		return no_memory ? -1 : 0;
 	}
-	found = tsearch(c, &t->tree, placement_cmp);
+	found = tsearch(c, &t->tree, call_key_cmp);
 	if (!found) {
 		placement_free(c);
 		return -1;
@@ -89,14 +80,14 @@ int placements_read(struct placements *t, int64_t vpid, uint64_t call_id,
 struct call_placement *placements_take(struct placements *t, int64_t vpid,
 				       uint64_t call_id)
 {
-	struct call_placement key = { .vpid = vpid, .call_id = call_id };
-	struct call_placement **found = tfind(&key, &t->tree, placement_cmp);
+	const struct call_key key = { .vpid = vpid, .call_id = call_id };
+	struct call_placement **found = tfind(&key, &t->tree, call_key_cmp);
 	struct call_placement *c;
 
 	if (!found)
 		return NULL;
 	c = *found;
-	tdelete(c, &t->tree, placement_cmp);
+	tdelete(c, &t->tree, call_key_cmp);
 	return c;
 }
 

@@ -13,9 +13,10 @@
 
 #include <babeltrace2/babeltrace.h>
 
+#include "call-key.h"
+
 struct call_placement {
-	int64_t vpid;
-	uint64_t call_id;
+	struct call_key key;	/* first, for the tree */
 	uint64_t pages;		/* the range's, or the process's before */
 	uint64_t queried;	/* of them, those the queries covered */
 	int32_t err;		/* of a query that failed; 0: none */

@@ -3,10 +3,12 @@
  * The failures view's document: a row per call kind or page scope and
  * code, the kernel's before the rules', the most frequent first, with
  * what the code means and what to try, and in JSON the call sites it
- * came from. Text heads them with the failed calls and pages, the
- * kernel's and the rules', then gives a paragraph per row: what the
- * code means and what to try, and the sites it came from, the first
- * SITES_SHOWN of them and the others summed up in one line.
+ * came from and, for the kernel's page failures, what numashim:page_state
+ * says of the pages (page-facts.h). Text heads them with the failed
+ * calls and pages, the kernel's and the rules', then gives a paragraph
+ * per row: what the code means and what to try, and the sites it came
+ * from, the first SITES_SHOWN of them and the others summed up in one
+ * line.
  */
 #include "documents.h"
 
@@ -15,7 +17,20 @@
 enum {
 	CALL, SCOPE, CODE, COUNT, CALLS, INJECTED, MEANING, ADVICE, SITES,
 	PAGE_CALLS, REST_COUNT, REST_SITES,
+	STATE_PAGES, LEFT_OUT, PRESENT, SWAPPED, EXCLUSIVE, FILE_SHARED,
+	SOFT_DIRTY, PFN_KNOWN, MAPPINGS, VM_FLAGS, THP_BACKED, KPAGEFLAGS,
+	MAPPED_MORE, PAGEMAP_UNREAD, MAP_UNREAD, KPAGE_UNREAD,
 };
+
+/* A page_state count, in JSON only, in the group's page_states object. */
+#define STATE_FIELD(name, kind, more_flags, ...)			\
+	{ .key = "page_states." name, .type = kind,			\
+	  .formats = DOC_IN(JSON), .flags = DOC_OMIT_EMPTY | more_flags, \
+	  __VA_ARGS__ }
+#define STATE_COLUMN(name, kind) STATE_FIELD(name, kind, 0)
+#define STATE_COUNTS(name, names, count)				\
+	STATE_FIELD(name, DOC_COUNTS, DOC_SKIP_ZERO, .labels = names,	\
+		    .label_count = count)
 
 static const struct doc_column columns[] = {
 	[CALL] = { .key = "call", .title = "Call", .class = LAMI_STRING,
@@ -42,6 +57,25 @@ static const struct doc_column columns[] = {
 	[PAGE_CALLS] = { .type = DOC_UINT, .formats = DOC_IN(TEXT) },
 	[REST_COUNT] = { .type = DOC_UINT, .formats = DOC_IN(TEXT) },
 	[REST_SITES] = { .type = DOC_UINT, .formats = DOC_IN(TEXT) },
+	[STATE_PAGES] = STATE_COLUMN("pages", DOC_UINT),
+	[LEFT_OUT] = STATE_COLUMN("left_out", DOC_UINT),
+	[PRESENT] = STATE_COLUMN("present", DOC_UINT),
+	[SWAPPED] = STATE_COLUMN("swapped", DOC_UINT),
+	[EXCLUSIVE] = STATE_COLUMN("exclusive", DOC_UINT),
+	[FILE_SHARED] = STATE_COLUMN("file_shared", DOC_UINT),
+	[SOFT_DIRTY] = STATE_COLUMN("soft_dirty", DOC_UINT),
+	[PFN_KNOWN] = STATE_COLUMN("pfn_known", DOC_UINT),
+	[MAPPINGS] = STATE_COUNTS("mappings", page_mapping_names,
+				  NUMASHIM_MAPPING_KINDS),
+	[VM_FLAGS] = STATE_COUNTS("vm_flags", page_vm_flag_codes,
+				  PAGE_VM_FLAG_BITS),
+	[THP_BACKED] = STATE_COLUMN("thp_backed", DOC_UINT),
+	[KPAGEFLAGS] = STATE_COUNTS("kpageflags", page_kpageflag_names,
+				    PAGE_KPAGEFLAG_COUNT),
+	[MAPPED_MORE] = STATE_COLUMN("mapped_more_than_once", DOC_UINT),
+	[PAGEMAP_UNREAD] = STATE_COLUMN("pagemap_unreadable", DOC_MAP),
+	[MAP_UNREAD] = STATE_COLUMN("smaps_unreadable", DOC_MAP),
+	[KPAGE_UNREAD] = STATE_COLUMN("kpage_unreadable", DOC_MAP),
 };
 
 /* CSV gives whether a rule made the failures up last. */
@@ -187,6 +221,29 @@ static int put_sites(struct document *d, struct doc_cell *c,
 	return 0;
 }
 
+/* What the page_state events say of the group's pages; none: nothing. */
+static void put_facts(struct doc_cell *c, const struct page_facts *f)
+{
+	if (!f)
+		return;
+	c[STATE_PAGES] = doc_uint(f->pages);
+	c[LEFT_OUT] = doc_uint(f->left_out);
+	c[PRESENT] = doc_uint(f->present);
+	c[SWAPPED] = doc_uint(f->swapped);
+	c[EXCLUSIVE] = doc_uint(f->exclusive);
+	c[FILE_SHARED] = doc_uint(f->file_shared);
+	c[SOFT_DIRTY] = doc_uint(f->soft_dirty);
+	c[PFN_KNOWN] = doc_uint(f->pfn_known);
+	c[MAPPINGS] = doc_counts(f->mappings, 1);
+	c[VM_FLAGS] = doc_counts(f->vm_flags, 1);
+	c[THP_BACKED] = doc_uint(f->thp_backed);
+	c[KPAGEFLAGS] = doc_counts(f->kpageflags, 1);
+	c[MAPPED_MORE] = doc_uint(f->mapped_more_than_once);
+	c[PAGEMAP_UNREAD] = doc_codes(&f->pagemap_unread);
+	c[MAP_UNREAD] = doc_codes(&f->map_unread);
+	c[KPAGE_UNREAD] = doc_codes(&f->kpage_unread);
+}
+
 static int put_row(struct document *d, struct doc_cell *c, const void *src,
 		   size_t i)
 {
@@ -207,6 +264,7 @@ static int put_row(struct document *d, struct doc_cell *c, const void *src,
 	}
 	if (g->scope == NUMASHIM_SCOPE_PAGE)
 		c[PAGE_CALLS] = doc_uint(g->calls);
+	put_facts(c, g->facts);
 	return put_sites(d, c, g);
 }
 

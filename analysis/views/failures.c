@@ -29,7 +29,22 @@ static void group_free(void *p)
 	struct failure_group *g = p;
 
 	free(g->sites);
+	if (g->facts)
+		page_facts_fini(g->facts);
+	free(g->facts);
 	free(g);
+}
+
+static struct failure_group *group_find(const struct failures *f,
+					enum numashim_code_scope scope,
+					int code, bool injected)
+{
+	const struct failure_group key = {
+		.scope = scope, .code = code, .injected = injected,
+	};
+	struct failure_group **found = tfind(&key, &f->tree, group_cmp);
+
+	return found ? *found : NULL;
 }
 
 static struct failure_group *group_get(struct failures *f,
@@ -38,11 +53,10 @@ static struct failure_group *group_get(struct failures *f,
 {
 	struct failure_group key = {
 		.scope = scope, .code = code, .injected = injected,
-	}, *g;
-	struct failure_group **found = tfind(&key, &f->tree, group_cmp);
+	}, *g = group_find(f, scope, code, injected);
 
-	if (found)
-		return *found;
+	if (g)
+		return g;
 	g = calloc(1, sizeof(*g));
 	if (!g)
 		return NULL;
@@ -85,6 +99,47 @@ int failures_add(struct failures *f, enum numashim_code_scope scope, int code,
 	g->count += count;
 	g->calls++;
 	return count_site(g, site, count);
+}
+
+/*
+ * The facts of the group of the kernel's page failures of status, made
+ * when the group has none yet, into *facts: NULL when there is no such
+ * group (the exit's status array did not say so). 0, or -1 when out of
+ * memory.
+ */
+static int facts_of(struct failures *f, int32_t status,
+		    struct page_facts **facts)
+{
+	/* Negated in unsigned: a damaged trace's status may be INT_MIN. */
+	struct failure_group *g = group_find(f, NUMASHIM_SCOPE_PAGE,
+					     (int) -(unsigned int) status,
+					     false);
+
+	if (g && !g->facts && !(g->facts = calloc(1, sizeof(*g->facts))))
+		return -1;
+	*facts = g ? g->facts : NULL;
+	return 0;
+}
+
+int failures_add_page_states(struct failures *f,
+			     const struct call_page_states *s)
+{
+	struct page_facts *facts;
+	size_t i;
+
+	for (i = 0; i < s->len; i++) {
+		if (facts_of(f, s->pages[i].status, &facts))
+			return -1;
+		if (facts && page_facts_add(facts, &s->pages[i]))
+			return -1;
+	}
+	for (i = 0; i < s->left_len; i++) {
+		if (facts_of(f, s->left_statuses[i], &facts))
+			return -1;
+		if (facts)
+			facts->left_out += s->left_counts[i];
+	}
+	return 0;
 }
 
 static int site_count_cmp(const void *a, const void *b)

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "numashim-codes.h"
+#include "page-facts.h"
 #include "sites.h"
 
 /* The call each scope's failures come from. */
@@ -32,6 +33,8 @@ struct failure_group {
 	uint64_t calls;		/* the calls they came from */
 	struct site_count *sites;	/* sorted by count, most first */
 	size_t site_count;
+	/* The kernel's page failures: what page_state says; NULL: nothing. */
+	struct page_facts *facts;
 };
 
 struct failures {
@@ -46,6 +49,13 @@ struct failures {
  */
 int failures_add(struct failures *f, enum numashim_code_scope scope, int code,
 		 uint64_t count, bool injected, const struct site *site);
+
+/*
+ * The state of the failed pages of one move_pages() call, into the
+ * facts of the groups of their statuses. 0, or -1 when out of memory.
+ */
+int failures_add_page_states(struct failures *f,
+			     const struct call_page_states *s);
 
 /*
  * The groups, the kernel's before the rules', calls before pages, the

@@ -48,6 +48,7 @@ struct site;
 struct node_cells;
 struct call_rewrite;
 struct call_placement;
+struct call_page_states;
 struct interleave_weights;
 
 /*
@@ -92,6 +93,8 @@ struct call_record {
 	const struct interleave_weights *weights;
 	/* Where its pages were before and after (placement.h); NULL: not told. */
 	const struct call_placement *placement;
+	/* move_pages: the state of its failed pages (pagestate.h); NULL: none. */
+	const struct call_page_states *page_states;
 	uint64_t start_ns;	/* when, in ns from the clock's origin */
 	/*
 	 * The backtrace's frames, innermost first, when a writer asked

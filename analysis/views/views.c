@@ -50,8 +50,11 @@ static int add_failures(struct views *v, const struct call_record *c)
 		return -1;
 	if (!c->pages)
 		return 0;
-	return add_pages(v, c, &c->pages->failed, false) ||
-	       add_pages(v, c, &c->pages->injected, true) ? -1 : 0;
+	if (add_pages(v, c, &c->pages->failed, false) ||
+	    add_pages(v, c, &c->pages->injected, true))
+		return -1;
+	return c->page_states ?
+	       failures_add_page_states(&v->failures, c->page_states) : 0;
 }
 
 int views_add_call(struct views *v, const struct call_record *c)
