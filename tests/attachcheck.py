@@ -22,25 +22,22 @@ difference.
 """
 import argparse
 import json
+import os
 import sys
 
-import bt2
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
 
 MIN_CALLS = 20
 
 
 def read_calls(path):
     calls = {}
-    for msg in bt2.TraceCollectionMessageIterator(path):
-        if type(msg) is not bt2._EventMessageConst:
+    for name, pid, call_id, p in tracecheck.numashim_events(path):
+        if name not in ("move_pages_entry", "move_pages_exit"):
             continue
-        ev = msg.event
-        if ev.name not in ("numashim:move_pages_entry",
-                           "numashim:move_pages_exit"):
-            continue
-        p, pid = ev.payload_field, int(ev.common_context_field["vpid"])
-        call = calls.setdefault((pid, int(p["call_id"])), {})
-        if ev.name.endswith("_entry"):
+        call = calls.setdefault((pid, call_id), {})
+        if name.endswith("_entry"):
             call["count"] = int(p["count"])
         else:
             call["ret"] = int(p["ret"])

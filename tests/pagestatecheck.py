@@ -38,9 +38,13 @@ names every difference.
 import argparse
 import errno
 import json
+import os
 import sys
 
 import bt2
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
 
 STATES_MAX = 1024
 KPF_ZERO_PAGE = 24
@@ -107,15 +111,8 @@ def value(field):
 def read_trace(path):
     """The move_pages calls per process in order, and the stray events."""
     calls, order, strays = {}, {}, []
-    for msg in bt2.TraceCollectionMessageIterator(path):
-        if not isinstance(msg, bt2._EventMessageConst):
-            continue
-        provider, _, name = msg.event.name.partition(":")
-        if provider != "numashim":
-            continue
-        p = msg.event.payload_field
-        pid = int(msg.event.common_context_field["vpid"])
-        key = (pid, int(p["call_id"]))
+    for name, pid, call_id, p in tracecheck.numashim_events(path):
+        key = (pid, call_id)
         if name == "move_pages_entry":
             calls[key] = Call()
             order.setdefault(pid, []).append(calls[key])

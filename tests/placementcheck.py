@@ -38,9 +38,11 @@ require the check to fail. Exits 1 and names every difference.
 import argparse
 import errno
 import json
+import os
 import sys
 
-import bt2
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tracecheck  # noqa: E402
 
 SLACK = 256
 QUERY_BOUND = 1 << 20
@@ -63,15 +65,8 @@ class Call:
 def read_trace(path):
     """The calls of CALLS per process in order, and every placement."""
     calls, order, placements = {}, {}, []
-    for msg in bt2.TraceCollectionMessageIterator(path):
-        if not isinstance(msg, bt2._EventMessageConst):
-            continue
-        provider, _, name = msg.event.name.partition(":")
-        if provider != "numashim":
-            continue
-        p = msg.event.payload_field
-        pid = int(msg.event.common_context_field["vpid"])
-        key = (pid, int(p["call_id"]))
+    for name, pid, call_id, p in tracecheck.numashim_events(path):
+        key = (pid, call_id)
         if name == "placement":
             placements.append(p)
             call = calls.get(key)

@@ -133,6 +133,22 @@ def label(field):
     return field.labels[0]
 
 
+def numashim_events(path):
+    """Each numashim event of the trace at path, in time order, as its
+    name without the provider, its process's vpid, its call_id (None for
+    an event without one) and its payload."""
+    for msg in bt2.TraceCollectionMessageIterator(path):
+        if not isinstance(msg, bt2._EventMessageConst):
+            continue
+        provider, _, name = msg.event.name.partition(":")
+        if provider != "numashim":
+            continue
+        p = msg.event.payload_field
+        call_id = int(p["call_id"]) if "call_id" in p else None
+        yield (name, int(msg.event.common_context_field["vpid"]), call_id,
+               p)
+
+
 def read_trace(path):
     calls = {}
     bins = []
