@@ -14,7 +14,8 @@ each chart's SVG is there, of non-zero size, and its marks hold the
 report's figures: a latency bar per bucket, adding up to the calls of the
 kind and spanning its minimum and maximum, as tall as their counts are
 ordered; a failure bar per code, as long as their counts are ordered,
-with the code's explanation; a heat map cell per cell of the nodes view,
+with the code's explanation and its call sites named by function and
+line as the callsites view names them; a heat map cell per cell of the nodes view,
 darker where it has more pages; a timeline line per series with a point
 per bucket, higher as its values are; when the trace has policies, and
 only then, their section: a bar per thread's policy in force, in a lane
@@ -175,6 +176,32 @@ def check_latency(d, rows, say):
 def failure_label(g):
     call = "move_pages page" if g["scope"] == "page" else g["call"]
     return f"{call} {g['code']}"
+
+
+def site_place(site):
+    """A call site as the callsites view names it."""
+    if not site.get("function"):
+        return site["site"]
+    where = (f"at {os.path.basename(site['file'])}:{site['line']}"
+             if site.get("file") else f"in {site['site']}")
+    return f"{site['function']}+{site['function_offset']:#x} {where}"
+
+
+def check_failure_sites(d, groups, sites, say):
+    places = {s["site"]: site_place(s) for s in sites}
+    lines = d.find_elements(By.CSS_SELECTOR, "#failures dd.sites")
+    if len(lines) != len(groups):
+        say(f"{len(lines)} lines of failure sites, the report has "
+            f"{len(groups)} codes")
+    for line, g in zip(lines, groups):
+        got = [(e.get_attribute("data-site"), e.get_attribute("data-count"),
+                e.text) for e in line.find_elements(By.CSS_SELECTOR,
+                                                    "span.site")]
+        want = [(s["site"], str(s["count"]),
+                 f"{places.get(s['site'], s['site'])} ({s['count']})")
+                for s in g["sites"]]
+        if got != want:
+            say(f"failure sites {got}, the report has {want}")
 
 
 def check_failures(d, groups, say):
@@ -390,6 +417,8 @@ def check_page(d, path, views):
     check_summary(d, views["summary"]["rows"], say)
     check_latency(d, views["summary"]["rows"], say)
     check_failures(d, views["failures"]["failures"], say)
+    check_failure_sites(d, views["failures"]["failures"],
+                        views["callsites"]["callsites"], say)
     check_nodes(d, views["nodes"]["nodes"], say)
     check_timeline(d, views["timeline"], say)
     check_policies(d, views["policies"], say)

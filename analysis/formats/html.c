@@ -12,6 +12,7 @@
 
 #include "documents.h"
 #include "html.h"
+#include "site-labels.h"
 #include "output.h"
 
 static const char style[] =
@@ -84,11 +85,18 @@ static void summary_table(FILE *out, const struct view_figures *f)
 	fputs("</section>\n", out);
 }
 
-static void explain(FILE *out, const struct failure_group *g)
+/*
+ * A failure code, its meaning and advice, and its call sites named as
+ * the call sites view names them (by function and line), each with its
+ * binary and offset in data-site; -1 when out of memory.
+ */
+static int explain(FILE *out, const struct failure_group *g,
+		   struct site_labels *labels)
 {
 	const struct numashim_code_text *text = failure_text(g);
 	bool page = g->scope == NUMASHIM_SCOPE_PAGE;
 	char name[CODE_NAME_MAX], site[SITE_NAME_MAX];
+	const struct site_label *label;
 	size_t i;
 
 	fprintf(out, "<dt>%s%s %s</dt>\n<dd class=\"meaning\">",
@@ -103,23 +111,33 @@ static void explain(FILE *out, const struct failure_group *g)
 	}
 	fputs("</dd>\n<dd class=\"sites\">from ", out);
 	for (i = 0; i < g->site_count; i++) {
-		fputs(i ? ", " : "", out);
+		label = site_label(labels, g->sites[i].site);
+		if (!label)
+			return -1;
+		fprintf(out, "%s<span class=\"site\" data-site=\"", i ? ", " : "");
 		html_text(out, site_name(g->sites[i].site, site, sizeof(site)));
-		fprintf(out, " (%" PRIu64 ")", g->sites[i].count);
+		fprintf(out, "\" data-count=\"%" PRIu64 "\">", g->sites[i].count);
+		html_text(out, label->place);
+		fprintf(out, " (%" PRIu64 ")</span>", g->sites[i].count);
 	}
 	fputs("</dd>\n", out);
+	return 0;
 }
 
-static void failures_section(FILE *out, const struct view_figures *f)
+static int failures_section(FILE *out, const struct view_figures *f)
 {
+	struct site_labels labels = { 0 };
 	size_t i;
+	int ret = 0;
 
 	fputs("<section id=\"failures\"><h2>Failures by code</h2>\n", out);
 	html_failures_chart(out, f->groups, f->count);
 	fputs("<dl>\n", out);
-	for (i = 0; i < f->count; i++)
-		explain(out, f->groups[i]);
+	for (i = 0; i < f->count && !ret; i++)
+		ret = explain(out, f->groups[i], &labels);
 	fputs("</dl>\n</section>\n", out);
+	site_labels_fini(&labels);
+	return ret;
 }
 
 static void nodes_section(FILE *out, const struct view_figures *f)
@@ -165,7 +183,7 @@ static int write_section(FILE *out, const struct views *v,
 	else if (view == NUMASHIM_REPORT_SUMMARY)
 		summary_table(out, &f);
 	else if (view == NUMASHIM_REPORT_FAILURES)
-		failures_section(out, &f);
+		ret = failures_section(out, &f);
 	else if (view == NUMASHIM_REPORT_NODES)
 		nodes_section(out, &f);
 	else if (view == NUMASHIM_REPORT_CALLSITES)
