@@ -13,7 +13,8 @@ with the processes' names as text (no markup of theirs came through);
 each chart's SVG is there, of non-zero size, and its marks hold the
 report's figures: a latency bar per bucket, adding up to the calls of the
 kind and spanning its minimum and maximum, as tall as their counts are
-ordered; a failure bar per code, as long as their counts are ordered,
+ordered, none wider than a sixteenth of the chart nor less than a pixel
+tall; a failure bar per code, as long as their counts are ordered,
 with the code's explanation and its call sites named by function and
 line as the callsites view names them; a heat map cell per cell of the nodes view,
 darker where it has more pages; a timeline line per series with a point
@@ -50,6 +51,8 @@ except ImportError as err:
 
 DRIVER = "/usr/bin/chromedriver"
 KINDS = tracecheck.KINDS
+# The fewest latency buckets a chart spans (html-charts.c).
+LATENCY_SPAN_MIN = 16
 
 
 def browser():
@@ -171,6 +174,14 @@ def check_latency(d, rows, say):
             say(f"{kind} latency bars out of order")
         if not ordered_alike([fnum(b, "height") for b in bars], counts):
             say(f"{kind} latency bars not as tall as their counts")
+        # Narrow on an axis around them, however few; each one seen,
+        # however many calls the others have.
+        width = fnum(charts[0], "width")
+        if any(fnum(b, "width") > width / LATENCY_SPAN_MIN for b in bars):
+            say(f"{kind} latency bars wider than a {LATENCY_SPAN_MIN}th of "
+                "the chart")
+        if any(fnum(b, "height") < 1 for b in bars):
+            say(f"{kind} latency bars less than a pixel tall")
 
 
 def failure_label(g):

@@ -6,6 +6,7 @@
  * long holds twice as much.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -41,11 +42,21 @@ static double bar_height(uint64_t n, uint64_t top)
 	return (double) n * PLOT_H / (double) top;
 }
 
-/* The buckets from the first to the last that hold a value. */
+/*
+ * The fewest buckets a latency chart spans (two powers of two), so that
+ * a kind of one call, or of calls alike, is a narrow bar on an axis
+ * around it, not one as wide as the chart.
+ */
+#define LATENCY_SPAN_MIN 16
+
+/*
+ * The buckets from the first to the last that hold a value, widened
+ * around them to LATENCY_SPAN_MIN.
+ */
 static void histogram_span(const struct histogram *h, unsigned int *first,
 			   unsigned int *last)
 {
-	unsigned int b;
+	unsigned int b, wanted;
 
 	*first = HISTOGRAM_BUCKETS;
 	*last = 0;
@@ -56,6 +67,24 @@ static void histogram_span(const struct histogram *h, unsigned int *first,
 			*first = b;
 		*last = b;
 	}
+	if (*last - *first + 1 >= LATENCY_SPAN_MIN)
+		return;
+	wanted = LATENCY_SPAN_MIN - (*last - *first + 1);
+	*first -= *first < wanted / 2 ? *first : wanted / 2;
+	*last = *first + LATENCY_SPAN_MIN - 1;
+	if (*last >= HISTOGRAM_BUCKETS) {
+		*last = HISTOGRAM_BUCKETS - 1;
+		*first = *last - (LATENCY_SPAN_MIN - 1);
+	}
+}
+
+/*
+ * A latency bar's height, on a logarithmic scale of calls: with a
+ * million calls in one bucket, a bucket of one call still shows.
+ */
+static double log_bar_height(uint64_t n, uint64_t top)
+{
+	return PLOT_H * log1p((double) n) / log1p((double) top);
 }
 
 static uint64_t bucket_high(unsigned int b)
@@ -85,7 +114,7 @@ static void latency_chart(FILE *out, enum call_kind kind,
 	for (b = first; b <= last; b++) {
 		if (!h->buckets[b])
 			continue;
-		y = bar_height(h->buckets[b], top);
+		y = log_bar_height(h->buckets[b], top);
 		fprintf(out, "<rect class=\"bar\" data-low=\"%" PRIu64 "\" "
 			"data-high=\"%" PRIu64 "\" data-count=\"%" PRIu64 "\" "
 			"x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
@@ -97,7 +126,7 @@ static void latency_chart(FILE *out, enum call_kind kind,
 			bucket_high(b));
 	}
 	html_svg_close(out, "calls by latency, in buckets an eighth of a power "
-		  "of two wide");
+		  "of two wide; the calls on a logarithmic scale");
 }
 
 void html_latency_charts(FILE *out, struct summary_row *const *rows,
