@@ -5,7 +5,8 @@
 htmlcheck.py PAGE JSON-DIR [--must-fail PAGE]... loads PAGE by file:// in
 one headless Chromium and holds it against the JSON views in JSON-DIR
 (summary.json, failures.json, nodes.json, timeline.json, policies.json,
-callsites.json, rewrites.json),
+callsites.json, rewrites.json, and threads.json, the summary per
+thread),
 whose figures
 the other checkers hold against the programs: the browser logs no error;
 nothing is loaded from elsewhere; the summary table has the JSON's rows,
@@ -17,8 +18,10 @@ ordered, none wider than a sixteenth of the chart nor less than a pixel
 tall; a failure bar per code, as long as their counts are ordered,
 with the code's explanation and its call sites named by function and
 line as the callsites view names them; a heat map cell per cell of the nodes view,
-darker where it has more pages; a timeline line per series with a point
-per bucket, higher as its values are; when the trace has policies, and
+darker where it has more pages; a timeline lane per thread with a mark
+per bucket where it made calls, holding its calls and failures, which
+add up to the timeline's buckets and to the thread's calls; a timeline
+line per series with a point per bucket, higher as its values are; when the trace has policies, and
 only then, their section: a bar per thread's policy in force, in a lane
 of its thread, from its call to the next, ending where the next begins,
 and a table row per range's policy; the call sites' table, a row per
@@ -357,6 +360,35 @@ def check_policies(d, doc, say):
             "refused calls")
 
 
+def check_timeline_lanes(d, t, threads, say):
+    """The lanes' marks against the timeline's buckets and the calls of
+    each thread (the summary per thread, less its calls without exit)."""
+    marks = d.find_elements(By.CSS_SELECTOR, "#timeline-lanes rect.calls")
+    by_bucket, by_thread, failed = {}, {}, {}
+    for m in marks:
+        b, key = int(m.get_attribute("data-bucket")), (
+            int(m.get_attribute("data-pid")), int(m.get_attribute("data-tid")))
+        n = int(m.get_attribute("data-calls"))
+        by_bucket[b] = by_bucket.get(b, 0) + n
+        by_thread[key] = by_thread.get(key, 0) + n
+        failed[b] = failed.get(b, 0) + int(m.get_attribute("data-failed"))
+    want_b = {i: sum(bk["calls"].values())
+              for i, bk in enumerate(t["buckets"]) if sum(bk["calls"].values())}
+    want_f = {i: sum(bk["failed"].values())
+              for i, bk in enumerate(t["buckets"]) if i in want_b}
+    if by_bucket != want_b or failed != want_f:
+        say(f"lane marks by bucket {by_bucket} calls, {failed} failed; the "
+            f"timeline has {want_b} and {want_f}")
+    want_t = {}
+    for r in threads:
+        key = (r["vpid"], r["tid"])
+        want_t[key] = want_t.get(key, 0) + r["calls"] - r["no_exit"]
+    want_t = {k: v for k, v in want_t.items() if v}
+    if by_thread != want_t:
+        say(f"lanes {by_thread} calls by thread, the summary per thread "
+            f"{want_t}")
+
+
 def check_timeline(d, t, say):
     for chart, want in timeline_series(t).items():
         lines = d.find_elements(By.CSS_SELECTOR, f"#{chart} polyline.line")
@@ -378,7 +410,7 @@ def check_timeline(d, t, say):
 MARK_BOXES = """
 const chart = arguments[0].getBoundingClientRect();
 return Array.from(arguments[0].querySelectorAll(
-    "rect.bar, rect.cell, rect.policy, polyline.line"), m => {
+    "rect.bar, rect.cell, rect.policy, rect.calls, polyline.line"), m => {
   const r = m.getBoundingClientRect();
   return [r.left - chart.left, r.top - chart.top, r.width, r.height];
 });
@@ -432,6 +464,7 @@ def check_page(d, path, views):
                         views["callsites"]["callsites"], say)
     check_nodes(d, views["nodes"]["nodes"], say)
     check_timeline(d, views["timeline"], say)
+    check_timeline_lanes(d, views["timeline"], views["threads"]["rows"], say)
     check_policies(d, views["policies"], say)
     check_documents(d, views, say)
     check_pixels(d, say)
@@ -446,7 +479,7 @@ def main():
     args = ap.parse_args()
     views = {}
     for view in ("summary", "failures", "nodes", "timeline", "policies",
-                 "callsites", "rewrites"):
+                 "callsites", "rewrites", "threads"):
         with open(os.path.join(args.json_dir, f"{view}.json")) as f:
             views[view] = json.load(f)
 

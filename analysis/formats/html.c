@@ -217,7 +217,8 @@ static int write_page(FILE *out, const struct views *v)
 	    write_section(out, v, NUMASHIM_REPORT_NODES))
 		return -1;
 	fputs("<section id=\"timeline\"><h2>Timeline</h2>\n", out);
-	if (html_timeline_charts(out, &v->timeline))
+	if (html_timeline_lanes(out, v) ||
+	    html_timeline_charts(out, &v->timeline))
 		return -1;
 	fputs("</section>\n", out);
 	if (write_section(out, v, NUMASHIM_REPORT_POLICIES) ||

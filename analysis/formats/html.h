@@ -43,6 +43,8 @@ void html_nodes_chart(FILE *out, const struct node_cells *cells,
 		      const int32_t *results, size_t count);
 /* 0, or -1 when out of memory. */
 int html_timeline_charts(FILE *out, const struct timeline *t);
+/* A lane per thread with its calls in time (html-lanes.c); 0 or -1. */
+int html_timeline_lanes(FILE *out, const struct views *v);
 
 /*
  * The tables of document d of view (its name), as LAMI has their

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#define _GNU_SOURCE
+#include <search.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <string.h>
@@ -16,6 +19,9 @@ void timeline_init(struct timeline *t, uint64_t floor_ns)
 
 void timeline_fini(struct timeline *t)
 {
+	tdestroy(t->lanes, free);
+	t->lanes = NULL;
+	t->lane_count = 0;
 	free(t->nodes);
 	free(t->moved);
 	t->nodes = NULL;
@@ -49,11 +55,89 @@ static void add_bucket(struct timeline_bucket *dst,
 	dst->mbind_bytes += src->mbind_bytes;
 }
 
+static int lane_cmp(const void *a, const void *b)
+{
+	const struct timeline_lane *x = a, *y = b;
+
+	if (x->vpid != y->vpid)
+		return (x->vpid > y->vpid) - (x->vpid < y->vpid);
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+/* Pairs of buckets into one: what 2i and 2i + 1 held into i. */
+static void merge_counts(uint64_t *v)
+{
+	const size_t half = TIMELINE_BUCKETS / 2;
+	size_t i;
+
+	for (i = 0; i < half; i++)
+		v[i] = v[2 * i] + v[2 * i + 1];
+	memset(&v[half], 0, half * sizeof(*v));
+}
+
+static void merge_lane(const void *node, VISIT which, void *unused)
+{
+	struct timeline_lane *lane = *(struct timeline_lane *const *) node;
+
+	(void) unused;
+	if (which != postorder && which != leaf)
+		return;
+	merge_counts(lane->calls);
+	merge_counts(lane->failed);
+}
+
+/* The lane of c's thread, made on first use; NULL when out of memory. */
+static struct timeline_lane *lane_of(struct timeline *t,
+				     const struct call_record *c)
+{
+	struct timeline_lane key = { .vpid = c->vpid, .tid = c->tid };
+	struct timeline_lane *lane, **found;
+
+	found = tfind(&key, &t->lanes, lane_cmp);
+	if (found)
+		return *found;
+	lane = calloc(1, sizeof(*lane));
+	if (!lane)
+		return NULL;
+	*lane = key;
+	snprintf(lane->procname, sizeof(lane->procname), "%s",
+		 c->procname ? c->procname : "");
+	if (!tsearch(lane, &t->lanes, lane_cmp)) {
+		free(lane);
+		return NULL;
+	}
+	t->lane_count++;
+	return lane;
+}
+
+struct lane_list {
+	const struct timeline_lane **v;
+	size_t len;
+};
+
+static void list_lane(const void *node, VISIT which, void *list)
+{
+	struct lane_list *l = list;
+
+	if (which == postorder || which == leaf)
+		l->v[l->len++] = *(const struct timeline_lane *const *) node;
+}
+
+const struct timeline_lane **timeline_lanes(const struct timeline *t)
+{
+	struct lane_list l = {
+		calloc(t->lane_count + 1, sizeof(*l.v)), 0,
+	};
+
+	if (l.v)
+		twalk_r(t->lanes, list_lane, &l);
+	return l.v;
+}
+
 /* Twice as wide buckets: bucket i holds what 2i and 2i + 1 held. */
 static void merge_pairs(struct timeline *t)
 {
 	const size_t half = TIMELINE_BUCKETS / 2;
-	uint64_t *row;
 	size_t i, n;
 
 	for (i = 0; i < half; i++) {
@@ -61,12 +145,9 @@ static void merge_pairs(struct timeline *t)
 		add_bucket(&t->buckets[i], &t->buckets[2 * i + 1]);
 	}
 	memset(&t->buckets[half], 0, half * sizeof(*t->buckets));
-	for (n = 0; n < t->node_count; n++) {
-		row = &t->moved[n * TIMELINE_BUCKETS];
-		for (i = 0; i < half; i++)
-			row[i] = row[2 * i] + row[2 * i + 1];
-		memset(&row[half], 0, half * sizeof(*row));
-	}
+	for (n = 0; n < t->node_count; n++)
+		merge_counts(&t->moved[n * TIMELINE_BUCKETS]);
+	twalk_r(t->lanes, merge_lane, NULL);
 	t->width_ns *= 2;
 	t->used = (t->used + 1) / 2;
 }
@@ -162,10 +243,16 @@ int timeline_add_call(struct timeline *t, const struct call_record *c)
 {
 	size_t b = bucket_of(t, c->start_ns);
 	struct timeline_bucket *bucket = &t->buckets[b];
+	struct timeline_lane *lane = lane_of(t, c);
 
+	if (!lane)
+		return -1;
 	bucket->calls[c->kind]++;
-	if (c->ret < 0)
+	lane->calls[b]++;
+	if (c->ret < 0) {
 		bucket->failed[c->kind]++;
+		lane->failed[b]++;
+	}
 	else if (c->kind == CALL_MIGRATE_PAGES)
 		bucket->not_migrated += c->ret;
 	if (c->kind == CALL_MBIND)

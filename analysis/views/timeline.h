@@ -28,6 +28,15 @@ struct timeline_bucket {
 	uint64_t mbind_bytes;		/* the bytes mbind's calls bound */
 };
 
+/* A thread's calls with an exit in each bucket, and those that failed. */
+struct timeline_lane {
+	int64_t vpid;		/* with its host: a process key (hosts.h) */
+	int64_t tid;
+	char procname[PROCNAME_MAX];
+	uint64_t calls[TIMELINE_BUCKETS];
+	uint64_t failed[TIMELINE_BUCKETS];
+};
+
 struct timeline {
 	bool started;
 	uint64_t floor_ns;	/* no origin earlier than this (--begin) */
@@ -47,6 +56,9 @@ struct timeline {
 	uint64_t *moved;
 	/* mbind and migrate_pages calls with a numashim:placement. */
 	uint64_t placements;
+	/* tsearch(3) tree of struct timeline_lane, by process and thread. */
+	void *lanes;
+	size_t lane_count;
 };
 
 void timeline_init(struct timeline *t, uint64_t floor_ns);
@@ -57,6 +69,12 @@ void timeline_see(struct timeline *t, uint64_t time_ns);
 
 /* Count a finished call; 0, or -1 when out of memory. */
 int timeline_add_call(struct timeline *t, const struct call_record *c);
+
+/*
+ * The lanes in the order of their processes and threads, as a new array
+ * of lane_count; NULL when out of memory (or when there is none).
+ */
+const struct timeline_lane **timeline_lanes(const struct timeline *t);
 
 /* The pages moved to nodes[node] in bucket b. */
 uint64_t timeline_moved(const struct timeline *t, size_t node, size_t b);
