@@ -27,7 +27,9 @@ by process and in order:
 With --timeline FILE, FILE is numashim report's timeline of TRACE in
 JSON: its pages moved to each node, over all buckets, must be the moves
 the placements without a failed query give (the program makes no
-move_pages move). With --warnings FILE, FILE is numashim report's
+move_pages move). With --nodes FILE, FILE is numashim report's nodes
+view of TRACE in JSON: its "placed" rows must be, per call kind and
+node, the pages those placements moved in and out. With --warnings FILE, FILE is numashim report's
 summary of TRACE in JSON: it must warn of as many placements with a
 failed query, and of as many cut short by the bound, as the trace holds.
 With --none, the trace must hold the calls and no placement event at
@@ -213,6 +215,42 @@ def check_timeline(path, placements, errors):
                       f"placements {want}")
 
 
+def moved_from(p, node):
+    """A node's loss, as far as the other nodes gained pages."""
+    before, after = counts(p, "before"), counts(p, "after")
+    nodes = set(before) | set(after)
+    loss = {n: max(0, before.get(n, 0) - after.get(n, 0)) for n in nodes}
+    gained = sum(max(0, after.get(n, 0) - before.get(n, 0)) for n in nodes)
+    total = sum(loss.values())
+    return loss.get(node, 0) if total <= gained else loss.get(node, 0) * gained // total
+
+
+def check_nodes(path, order, errors):
+    with open(path) as f:
+        placed = json.load(f).get("placed")
+    if placed is None:
+        errors.append("the nodes view has no placed table")
+        return
+    got = {(r["call"], r["node"]): (r["moved_in"], r["moved_out"])
+           for r in placed}
+    want = {}
+    for calls in order.values():
+        for call in calls:
+            for p in call.placements:
+                if int(p["err"]):
+                    continue
+                for node in counts(p, "before").keys() | counts(p, "after").keys():
+                    moves = (moved_to(p, node), moved_from(p, node))
+                    if not any(moves):
+                        continue
+                    old = want.get((call.kind, node), (0, 0))
+                    want[(call.kind, node)] = (old[0] + moves[0],
+                                               old[1] + moves[1])
+    if got != want:
+        errors.append(f"the nodes view's placed rows {got}, the placements "
+                      f"{want}")
+
+
 def check_warnings(path, placements, errors):
     with open(path) as f:
         warnings = json.load(f).get("warnings", [])
@@ -256,6 +294,7 @@ def main():
     ap.add_argument("--alter", choices=ALTERATIONS)
     ap.add_argument("--timeline")
     ap.add_argument("--warnings")
+    ap.add_argument("--nodes")
     args = ap.parse_args()
     with open(args.expect) as f:
         expected = [json.loads(line) for line in f]
@@ -271,6 +310,8 @@ def main():
         check_timeline(args.timeline, placements, errors)
     if args.warnings:
         check_warnings(args.warnings, placements, errors)
+    if args.nodes:
+        check_nodes(args.nodes, order, errors)
     for err in errors[:50]:
         print("placementcheck:", err, file=sys.stderr)
     print(f"placementcheck: {len(expected)} calls, {checked} placements "

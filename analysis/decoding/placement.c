@@ -102,17 +102,37 @@ static uint64_t gain(const struct call_placement *p, size_t i)
 	return p->after[i] > p->before[i] ? p->after[i] - p->before[i] : 0;
 }
 
-uint64_t placement_moved_to(const struct call_placement *p, size_t i)
+static uint64_t loss(const struct call_placement *p, size_t i)
 {
-	uint64_t gains = 0, losses = 0;
+	return p->before[i] > p->after[i] ? p->before[i] - p->after[i] : 0;
+}
+
+/*
+ * The change of node i as far as the opposite changes of all nodes
+ * match it: own(i), cut in proportion when the own changes outgrow them.
+ */
+static uint64_t matched(const struct call_placement *p, size_t i,
+			uint64_t (*own)(const struct call_placement *, size_t),
+			uint64_t (*other)(const struct call_placement *, size_t))
+{
+	uint64_t owns = 0, others = 0;
 	size_t n;
 
 	for (n = 0; n < p->len; n++) {
-		gains += gain(p, n);
-		if (p->before[n] > p->after[n])
-			losses += p->before[n] - p->after[n];
+		owns += own(p, n);
+		others += other(p, n);
 	}
-	if (gains <= losses)
-		return gain(p, i);
-	return (unsigned __int128) gain(p, i) * losses / gains;
+	if (owns <= others)
+		return own(p, i);
+	return (unsigned __int128) own(p, i) * others / owns;
+}
+
+uint64_t placement_moved_to(const struct call_placement *p, size_t i)
+{
+	return matched(p, i, gain, loss);
+}
+
+uint64_t placement_moved_from(const struct call_placement *p, size_t i)
+{
+	return matched(p, i, loss, gain);
 }

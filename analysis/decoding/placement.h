@@ -55,4 +55,11 @@ void placements_fini(struct placements *t);
  */
 uint64_t placement_moved_to(const struct call_placement *p, size_t i);
 
+/*
+ * The pages the call moved from nodes[i]: the node's loss, as far as
+ * the other nodes gained pages (pages freed meanwhile are no move);
+ * when the losses outgrow the gains, each is cut in proportion.
+ */
+uint64_t placement_moved_from(const struct call_placement *p, size_t i);
+
 #endif /* NUMASHIM_PLACEMENT_H */

@@ -293,8 +293,74 @@ static int put_matrices(struct document *d, const struct view_figures *f)
 	return 0;
 }
 
+/*
+ * What mbind and migrate_pages moved, as numashim:placement measured it
+ * (--verify-placement): a row per call kind and node; a table only in
+ * the documents of traces that have placements.
+ */
+enum { PLACED_CALL, PLACED_NODE, PLACED_IN, PLACED_OUT };
+
+static const struct doc_column placed_columns[] = {
+	[PLACED_CALL] = { .key = "call", .title = "Call", .class = LAMI_STRING,
+			  .type = DOC_STRING, .formats = DOC_IN_ALL },
+	[PLACED_NODE] = { .key = "node", .title = "Node", .class = LAMI_NUMBER,
+			  .type = DOC_INT, .formats = DOC_IN_ALL },
+	[PLACED_IN] = { .key = "moved_in", .title = "Pages moved in",
+			.class = LAMI_NUMBER, .unit = "pages",
+			.type = DOC_UINT, .formats = DOC_IN_ALL },
+	[PLACED_OUT] = { .key = "moved_out", .title = "Pages moved out",
+			 .class = LAMI_NUMBER, .unit = "pages",
+			 .type = DOC_UINT, .formats = DOC_IN_ALL },
+};
+
+static const struct doc_text_field placed_fields[] = {
+	{ .column = PLACED_CALL, .head = "call", .width = -14 },
+	{ .column = PLACED_NODE, .head = "node", .width = 5, .before = " " },
+	{ .column = PLACED_IN, .head = "moved in", .width = 10,
+	  .before = " " },
+	{ .column = PLACED_OUT, .head = "moved out", .width = 10,
+	  .before = " " },
+};
+
+static const struct doc_text placed_text = {
+	.sections = &(const struct doc_text_section) {
+		.heading = "\nPAGES MOVED BY mbind AND migrate_pages, AS "
+			   "MEASURED (numashim:placement)\n",
+		.heads = true, .when = DOC_NO_CELL,
+		.lines = &(const struct doc_text_line) {
+			DOC_FIELDS(placed_fields)
+		},
+		.line_count = 1,
+	},
+	.section_count = 1,
+};
+
+static const struct doc_shape placed_shape = {
+	.name = "placed",
+	.title = "Pages mbind and migrate_pages moved, by node, as measured",
+	DOC_COLUMNS(placed_columns), .text = &placed_text,
+};
+
+static int put_placed(struct document *d, struct doc_cell *c,
+		      const void *src, size_t i)
+{
+	const struct placed_node *n = &((const struct placed_moves *) src)->v[i];
+
+	c[PLACED_CALL] = doc_string(call_kind_names[n->kind]);
+	c[PLACED_NODE] = doc_int(n->node);
+	c[PLACED_IN] = doc_uint(n->moved_in);
+	c[PLACED_OUT] = doc_uint(n->moved_out);
+	(void) d;
+	return 0;
+}
+
 int nodes_document(struct document *d, const struct view_figures *f)
 {
+	const struct placed_moves *placed = &f->v->placed;
+
 	return doc_table_fill(d, &nodes_shape, f->cells.len, put_row, f) ||
-	       put_matrices(d, f);
+	       put_matrices(d, f) ||
+	       (placed->calls[0] + placed->calls[1] &&
+		doc_table_fill(d, &placed_shape, placed->len, put_placed,
+			       placed));
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <stdlib.h>
+#include <string.h>
 
 #include "nodes.h"
+#include "placement.h"
+#include "summary.h"
 #include "tree.h"
 
 static bool same_cell(const struct node_cell *a, const struct node_cell *b)
@@ -101,4 +104,55 @@ void node_cells_fini(struct node_cells *cells)
 {
 	free(cells->v);
 	*cells = (struct node_cells) { 0 };
+}
+
+/* The entry of kind and node, kept in order, added when new; NULL: no memory. */
+static struct placed_node *placed_node(struct placed_moves *m, int kind,
+				       int32_t node)
+{
+	struct placed_node *v;
+	size_t i;
+
+	for (i = 0; i < m->len && (m->v[i].kind < kind ||
+				   (m->v[i].kind == kind &&
+				    m->v[i].node < node)); i++)
+		;
+	if (i < m->len && m->v[i].kind == kind && m->v[i].node == node)
+		return &m->v[i];
+	v = realloc(m->v, (m->len + 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	m->v = v;
+	memmove(&v[i + 1], &v[i], (m->len - i) * sizeof(*v));
+	v[i] = (struct placed_node) { .kind = kind, .node = node };
+	m->len++;
+	return &v[i];
+}
+
+int placed_moves_add(struct placed_moves *m, int kind,
+		     const struct call_placement *p)
+{
+	struct placed_node *n;
+	uint64_t in, out;
+	size_t i;
+
+	m->calls[kind != CALL_MBIND]++;
+	for (i = 0; i < p->len; i++) {
+		in = placement_moved_to(p, i);
+		out = placement_moved_from(p, i);
+		if (!in && !out)
+			continue;
+		n = placed_node(m, kind, p->nodes[i]);
+		if (!n)
+			return -1;
+		n->moved_in += in;
+		n->moved_out += out;
+	}
+	return 0;
+}
+
+void placed_moves_fini(struct placed_moves *m)
+{
+	free(m->v);
+	*m = (struct placed_moves) { NULL };
 }

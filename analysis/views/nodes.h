@@ -53,4 +53,29 @@ int32_t *node_cells_results(const struct node_cells *cells, size_t *count);
 
 void node_cells_fini(struct node_cells *cells);
 
+/*
+ * What mbind with a move and migrate_pages really moved, as their
+ * numashim:placement events measured it: per call kind and node, the
+ * pages moved there and moved away (placement.h), and the calls.
+ */
+struct placed_node {
+	int kind;		/* enum call_kind */
+	int32_t node;
+	uint64_t moved_in;
+	uint64_t moved_out;
+};
+
+struct placed_moves {
+	struct placed_node *v;	/* by kind, then node */
+	size_t len;
+	uint64_t calls[2];	/* with a placement: mbind's, migrate_pages' */
+};
+
+struct call_placement;
+
+/* The moves of a call of kind; 0, or -1 when out of memory. */
+int placed_moves_add(struct placed_moves *m, int kind,
+		     const struct call_placement *p);
+void placed_moves_fini(struct placed_moves *m);
+
 #endif /* NUMASHIM_NODES_H */

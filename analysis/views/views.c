@@ -15,6 +15,7 @@ void views_fini(struct views *v)
 	failures_fini(&v->failures);
 	sites_fini(&v->sites);
 	node_cells_fini(&v->nodes);
+	placed_moves_fini(&v->placed);
 	rewrites_fini(&v->rewrites);
 	timeline_fini(&v->timeline);
 	policies_fini(&v->policies);
@@ -65,6 +66,9 @@ int views_add_call(struct views *v, const struct call_record *c)
 		return -1;
 	site_count_call(c->site, c);
 	if (c->cells && node_cells_merge(&v->nodes, c->cells))
+		return -1;
+	if (c->placement && placed_moves_add(&v->placed, c->kind,
+					     c->placement))
 		return -1;
 	if (c->rewrite && rewrites_add(c))
 		return -1;

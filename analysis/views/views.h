@@ -52,6 +52,7 @@ struct views {
 	struct sites sites;
 	struct failures failures;
 	struct node_cells nodes;
+	struct placed_moves placed;	/* the nodes view's, measured */
 	struct rewrites rewrites;
 	struct timeline timeline;
 	struct policies policies;
