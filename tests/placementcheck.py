@@ -90,14 +90,30 @@ def counts(p, which):
     return {int(n): int(v) for n, v in zip(p["nodes"], p[which]) if int(v)}
 
 
-def moved_to(p, node):
-    """A node's gain, as far as the other nodes lost pages."""
+def matched(p, node, own, other):
+    """The change own(before, after) of node, as far as the opposite
+    changes of all the nodes match it: cut in proportion when the own
+    changes outgrow them (numashim report's rule, decoding/placement.c)."""
     before, after = counts(p, "before"), counts(p, "after")
     nodes = set(before) | set(after)
-    gain = {n: max(0, after.get(n, 0) - before.get(n, 0)) for n in nodes}
-    lost = sum(max(0, before.get(n, 0) - after.get(n, 0)) for n in nodes)
-    total = sum(gain.values())
-    return gain.get(node, 0) if total <= lost else gain.get(node, 0) * lost // total
+    mine = {n: own(before.get(n, 0), after.get(n, 0)) for n in nodes}
+    others = sum(other(before.get(n, 0), after.get(n, 0)) for n in nodes)
+    total = sum(mine.values())
+    return (mine.get(node, 0) if total <= others else
+            mine.get(node, 0) * others // total)
+
+
+def gain(b, a):
+    return max(0, a - b)
+
+
+def loss(b, a):
+    return max(0, b - a)
+
+
+def moved_to(p, node):
+    """A node's gain, as far as the other nodes lost pages."""
+    return matched(p, node, gain, loss)
 
 
 def err_name(p):
@@ -217,12 +233,7 @@ def check_timeline(path, placements, errors):
 
 def moved_from(p, node):
     """A node's loss, as far as the other nodes gained pages."""
-    before, after = counts(p, "before"), counts(p, "after")
-    nodes = set(before) | set(after)
-    loss = {n: max(0, before.get(n, 0) - after.get(n, 0)) for n in nodes}
-    gained = sum(max(0, after.get(n, 0) - before.get(n, 0)) for n in nodes)
-    total = sum(loss.values())
-    return loss.get(node, 0) if total <= gained else loss.get(node, 0) * gained // total
+    return matched(p, node, loss, gain)
 
 
 def check_nodes(path, order, errors):
