@@ -120,10 +120,11 @@ struct request {
 	/* --limit, --output-progress...: options of --format lami alone. */
 	const char *lami_only;
 	const char *weight;	/* --weight as given: of --format folded */
+	/* --view or --per-thread, given: of the formats of views. */
+	const char *view_option;
 	unsigned int stall;	/* --stall-timeout */
 };
 
-/* An unknown --weight, and the weights there are. */
 /* LAMI's options; -1 when opt is not one, or arg not its value. */
 static int parse_lami(int opt, const char *arg,
 		      struct numashim_report_options *o, struct request *req)
@@ -177,6 +178,10 @@ static int parse_option(int opt, const char *name, const char *arg,
 	case 'w':
 		req->weight = arg;
 		return numashim_report_option(o, name, arg);
+	case 'v':
+	case 't':
+		req->view_option = opt == 'v' ? "--view" : "--per-thread";
+		return numashim_report_option(o, name, arg);
 	case 'V':
 	case 'M':
 	case 'C':
@@ -217,6 +222,12 @@ static int answer_alone(const struct request *req,
 	if (req->weight && o->format != NUMASHIM_REPORT_FOLDED) {
 		fprintf(stderr, PREFIX "--weight is an option of --format "
 			"folded\n");
+		return 2;
+	}
+	if (req->view_option && report_format_streams(o->format)) {
+		fprintf(stderr, PREFIX "--format %s writes every call, of no "
+			"view: it takes no %s\n", report_format_names[o->format],
+			req->view_option);
 		return 2;
 	}
 	if (o->format == NUMASHIM_REPORT_LAMI && !report_views[o->view].lami) {

@@ -65,6 +65,11 @@ static const call_writer_open call_writers[NUMASHIM_REPORT_FORMATS] = {
 	[NUMASHIM_REPORT_FOLDED] = folded_writer_open,
 };
 
+bool report_format_streams(enum numashim_report_format format)
+{
+	return call_writers[format];
+}
+
 int report_writer_open(struct views *v, FILE *out,
 		       const struct numashim_report_options *options)
 {

@@ -109,6 +109,12 @@ int print_document_lami_metadata(FILE *out, const char *title,
 void print_lami_metadata(FILE *out, enum numashim_report_view view);
 
 /*
+ * Whether format writes each call as it comes (chrome, folded), of no
+ * view and not per thread.
+ */
+bool report_format_streams(enum numashim_report_format format);
+
+/*
  * --compare: the comparison of two summaries, in format, which must be
  * one that report_format_compares() (text, json or csv).
  */

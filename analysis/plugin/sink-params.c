@@ -179,6 +179,15 @@ int sink_params_read(struct sink_params *p, bt_self_component *self,
 			"for format \"lami\"");
 		return -1;
 	}
+	if (report_format_streams(options->format) &&
+	    (bt_value_map_has_entry(params, "view") ||
+	     bt_value_map_has_entry(params, "per-thread"))) {
+		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(self,
+			"format \"%s\" writes every call, of no view: it takes "
+			"no view or per-thread parameter",
+			report_format_names[options->format]);
+		return -1;
+	}
 	if (bt_value_map_has_entry(params, "weight") &&
 	    options->format != NUMASHIM_REPORT_FOLDED) {
 		BT_CURRENT_THREAD_ERROR_APPEND_CAUSE_FROM_COMPONENT(self,
