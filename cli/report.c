@@ -120,7 +120,7 @@ struct request {
 	/* --limit, --output-progress...: options of --format lami alone. */
 	const char *lami_only;
 	const char *weight;	/* --weight as given: of --format folded */
-	/* --view or --per-thread, given: of the formats of views. */
+	/* "view" or "per-thread", when given: options of the views' formats. */
 	const char *view_option;
 	unsigned int stall;	/* --stall-timeout */
 };
@@ -180,7 +180,7 @@ static int parse_option(int opt, const char *name, const char *arg,
 		return numashim_report_option(o, name, arg);
 	case 'v':
 	case 't':
-		req->view_option = opt == 'v' ? "--view" : "--per-thread";
+		req->view_option = name;
 		return numashim_report_option(o, name, arg);
 	case 'V':
 	case 'M':
@@ -226,7 +226,7 @@ static int answer_alone(const struct request *req,
 	}
 	if (req->view_option && report_format_streams(o->format)) {
 		fprintf(stderr, PREFIX "--format %s writes every call, of no "
-			"view: it takes no %s\n", report_format_names[o->format],
+			"view: it takes no --%s\n", report_format_names[o->format],
 			req->view_option);
 		return 2;
 	}
