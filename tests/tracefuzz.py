@@ -246,6 +246,11 @@ class Runner:
                                     "allocator_may_return_null=1:"
                                     "abort_on_error=0")
         self.env["UBSAN_OPTIONS"] = "print_stacktrace=1"
+        # babeltrace2 as the sink runs in it: libasan first, for the
+        # sanitized plugin.
+        self.bt_env = self.env
+        if args.asan_preload:
+            self.bt_env = dict(self.env, LD_PRELOAD=args.asan_preload)
 
     def argv(self, run, trace, html):
         where, view, fmt = run
@@ -262,9 +267,7 @@ class Runner:
 
     def run(self, run, trace, tag):
         html = os.path.join(self.args.work, tag + ".html")
-        env = self.env
-        if run[0] == "sink" and self.args.asan_preload:
-            env = dict(env, LD_PRELOAD=self.args.asan_preload)
+        env = self.bt_env if run[0] == "sink" else self.env
         try:
             p = subprocess.run(self.argv(run, trace, html), env=env,
                                stdout=subprocess.PIPE,
@@ -287,20 +290,19 @@ class Runner:
         seconds it took. It runs as the sink does, under the sanitizer's
         runtime, which slows babeltrace2's own decoding too: the two
         times are then comparable."""
-        env = self.env
-        if self.args.asan_preload:
-            env = dict(env, LD_PRELOAD=self.args.asan_preload)
         start = time.monotonic()
         try:
             p = subprocess.run(
-                ["babeltrace2", trace, "-c", "sink.utils.dummy"], env=env,
+                ["babeltrace2", trace, "-c", "sink.utils.dummy"],
+                env=self.bt_env,
                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                 timeout=self.args.timeout)
             status = p.returncode
             # The sanitizer turns a crash into a report and exit status
-            # 1: it is still a crash.
+            # 1 (abort_on_error=0): it is still a crash, the abort that
+            # abort_on_error=1 would give.
             if SANITIZER.search(p.stderr.decode(errors="replace")):
-                status = -signal.SIGSEGV
+                status = -signal.SIGABRT
         except subprocess.TimeoutExpired:
             status = None
         return status, time.monotonic() - start
