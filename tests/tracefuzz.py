@@ -81,13 +81,13 @@ def ours(err):
 
 
 class Variant:
-    def __init__(self, index, base, kind, detail, path, streams_only):
+    def __init__(self, index, base, kind, detail, path, unseeable):
         self.index, self.base, self.kind = index, base, kind
         self.detail, self.path = detail, path
         # Nothing can see this damage in a trace babeltrace2 reads: only
-        # stream bytes changed, or an event now has another provider's
-        # name.
-        self.unseeable = streams_only or "->other:" in detail
+        # stream bytes or a clock's figures changed, or an event now has
+        # another provider's name.
+        self.unseeable = unseeable or "->other:" in detail
 
     def __str__(self):
         return "variant %d (%s %s of %s)" % (self.index, self.kind,
@@ -153,6 +153,30 @@ def flip_bits(rng, data, count):
     return bytes(data), ",".join(places)
 
 
+CLOCK = re.compile(rb"\bclock\s*\{.*?\n\};", re.S)
+
+
+def clock_digits_only(meta, damaged):
+    """Whether the damage to the metadata only turned digits of the
+    clock class into other digits (its offset, frequency or precision):
+    a valid clock for another time origin, seen by no reader, like a
+    flip of a timestamp in a stream."""
+    text, _ = metadata_text(meta)
+    new, _ = metadata_text(damaged)
+    if len(text) != len(new):
+        return False
+    changed = [i for i in range(len(text)) if text[i] != new[i]]
+    # A flip outside the text (a packet header) shows in the raw bytes
+    # only.
+    if not changed or len(changed) != sum(
+            a != b for a, b in zip(meta, damaged)):
+        return False
+    clocks = [m.span() for m in CLOCK.finditer(text)]
+    return all(any(lo <= i < hi for lo, hi in clocks) and
+               chr(text[i]).isdigit() and chr(new[i]).isdigit()
+               for i in changed)
+
+
 def numashim_events(text):
     return sorted(set(re.findall(rb'name = "(numashim:[a-z_]+)";', text)))
 
@@ -167,7 +191,7 @@ def numashim_fields(text):
 
 def damage(rng, kind, trace, copy):
     """Damage the copy of trace in place: returns what was done, and
-    whether only stream bytes changed."""
+    whether no reader can see it."""
     meta_path = os.path.join(copy, "metadata")
     meta = open(meta_path, "rb").read()
     text, _ = metadata_text(meta)
@@ -186,7 +210,7 @@ def damage(rng, kind, trace, copy):
     if kind == "metadata-flip":
         data, where = flip_bits(rng, meta, rng.choice([1, 1, 3]))
         open(meta_path, "wb").write(data)
-        return "@" + where, False
+        return "@" + where, clock_digits_only(meta, data)
     if kind == "metadata-cut":
         at = rng.randrange(1, len(meta))
         open(meta_path, "wb").write(meta[:at])
@@ -230,8 +254,8 @@ def make_variants(rng, traces, count, work):
         kind = KINDS[(i // len(traces)) % len(KINDS)]
         path = os.path.join(work, "v%04d" % i)
         shutil.copytree(base, path)
-        detail, streams_only = damage(rng, kind, base, path)
-        v = Variant(i, base, kind, detail, path, streams_only)
+        detail, unseeable = damage(rng, kind, base, path)
+        v = Variant(i, base, kind, detail, path, unseeable)
         v.sink_safe = packets_whole(
             open(os.path.join(path, "metadata"), "rb").read())
         variants.append(v)
@@ -463,6 +487,28 @@ def self_test():
         if check(run, variant, result, clean, lambda: True,
                  lambda: False) is not None:
             print("self-test: rejected a right answer: %s" % what)
+            failed = 1
+    # Metadata flips: (original, damaged, unseeable, what).
+    meta = (b"clock {\n\tname = \"monotonic\";\n\tfreq = 1000000000;"
+            b"\n\toffset = 1796275462042067334;\n};\n"
+            b"event {\n\tfields := struct { integer { size = 32; } _x; };"
+            b"\n};\n")
+    flips = [
+        (meta.replace(b"= 179", b"= 178"), True, "the clock's offset"),
+        (meta.replace(b"1000000000", b"1000000001"), True,
+         "the clock's frequency"),
+        (meta.replace(b"size = 32", b"size = 33"), False,
+         "an integer's size"),
+        (meta.replace(b"= 179", b"= 1y9"), False,
+         "a digit of the clock turned into a letter"),
+        (meta.replace(b"monotonic", b"monotonia"), False,
+         "the clock's name"),
+        (meta, False, "no change"),
+    ]
+    for damaged, unseeable, what in flips:
+        if clock_digits_only(meta, damaged) != unseeable:
+            print("self-test: a flip of %s called %s" % (
+                what, "seeable" if unseeable else "unseeable"))
             failed = 1
     return failed
 
