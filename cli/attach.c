@@ -124,10 +124,10 @@ static int provider_loaded(pid_t pid, bool *loaded)
 	return 0;
 }
 
-int attach_find(pid_t pid, uint64_t *run, int *vpid_only)
+int attach_find(pid_t pid, uint64_t *run, int *vpid_only,
+		struct run_gate *gate)
 {
-	const char *value;
-	char *env, *end;
+	char *env;
 	ssize_t len;
 	bool loaded = false;
 
@@ -138,17 +138,12 @@ int attach_find(pid_t pid, uint64_t *run, int *vpid_only)
 		free(env);
 		return -1;
 	}
-	value = environ_value(env, len, "NUMASHIM_RUN");
-	*run = 0;
-	if (value && *value)
-		*run = strtoull(value, &end, 10);
-	if (value && *value && (*end || *value == '-'))
-		*run = 0;
+	*run = numashim_run_parse(environ_value(env, len, "NUMASHIM_RUN"));
 	free(env);
 	if (!loaded)
 		return cannot(pid, "it does not run the shim ready to record: start it with 'numashim preload -- COMMAND', or with LD_PRELOAD=libnumashim.so and NUMASHIM_RECORD=1");
 	*vpid_only = *run ? 0 : pid;
-	return 0;
+	return run_gate_find(gate, *run, pid);
 }
 
 /* The descriptors attach_wait() polls: the process's, then record's signals. */

@@ -117,7 +117,7 @@ int child_env_init(struct child_env *env, const char *command)
 		return -1;
 	}
 	env->run = run_number();
-	return 0;
+	return run_gate_create(&env->gate, env->run, command);
 }
 
 /*

@@ -7,10 +7,13 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include "gate.h"
+
 /* What the program is started with, besides its own environment. */
 struct child_env {
 	const char *shim;		/* path of libnumashim.so */
 	uint64_t run;
+	struct run_gate gate;		/* the run's, created off */
 	const char *backtrace_depth;	/* or NULL: the shim's default */
 	char *rewrite;			/* NUMASHIM_REWRITE, or NULL */
 	bool blocking;
@@ -23,7 +26,10 @@ struct child_env {
  */
 char *child_resolve(const char *command, const char *cmd);
 
-/* The shim, checked, and a run number of its own: 0, or -1 after saying why. */
+/*
+ * The shim, checked, and a run number of its own with its gate: 0, or -1
+ * after saying why. run_gate_release() the gate when the run ends.
+ */
 int child_env_init(struct child_env *env, const char *command);
 
 /* env into this process's environment, for the program it executes: 0 or -1. */

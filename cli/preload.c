@@ -76,10 +76,13 @@ int numashim_preload_main(int argc, char **argv)
 		return ret > 0 ? EXIT_SUCCESS : EXIT_USAGE;
 	}
 	path = child_resolve("preload", argv[optind]);
-	if (!path || child_env_init(&env, "preload") || child_env_export(&env))
+	if (!path || child_env_init(&env, "preload"))
 		return EXIT_NOT_RUN;
-	execv(path, argv + optind);
+	/* The gate stays for the program, its creator once executed. */
+	if (!child_env_export(&env))
+		execv(path, argv + optind);
 	fprintf(stderr, "numashim preload: %s: %s\n", argv[optind],
 		strerror(errno));
+	run_gate_release(&env.gate);
 	return EXIT_NOT_RUN;
 }

@@ -348,14 +348,14 @@ static int record(struct record_options *o, char **cmd, const char *path)
 	int status;
 	pid_t pid;
 
-	if (o->pid ? attach_find(o->pid, &cfg.run, &cfg.pid) :
+	if (o->pid ? attach_find(o->pid, &cfg.run, &cfg.pid, &o->shim.gate) :
 		     child_env_init(&o->shim, "record"))
 		return EXIT_RECORD_FAILED;
 	if (!o->pid)
 		cfg.run = o->shim.run;
 	cfg.name = o->session ? o->session : (name = default_session_name());
 	if (!cfg.name)
-		return EXIT_RECORD_FAILED;
+		goto failed;
 	if (!o->relayd_url) {
 		if (outdir_prepare(&dir, o->output ? o->output : cfg.name, o->force))
 			goto failed;
@@ -366,6 +366,11 @@ static int record(struct record_options *o, char **cmd, const char *path)
 		goto failed;
 	if (session_start(&cfg))
 		goto failed;
+	/*
+	 * Once the session is active: a call the shim numbers before is
+	 * one whose events the session would drop.
+	 */
+	run_gate_switch(&o->shim.gate, true);
 	pid = recorded_start(o, cmd, path, &status);
 	if (pid < 0) {
 		session_discard(&cfg);
@@ -373,6 +378,7 @@ static int record(struct record_options *o, char **cmd, const char *path)
 		goto out;
 	}
 	status = o->pid ? attach_wait(o->pid, o->seconds) : child_wait(pid);
+	run_gate_switch(&o->shim.gate, false);
 	if (session_finish(&cfg, &losses)) {
 		fprintf(stderr, "numashim record: the trace of session \"%s\" may be incomplete\n",
 			cfg.name);
@@ -388,6 +394,7 @@ failed:
 	outdir_abandon(&dir);
 	status = EXIT_RECORD_FAILED;
 out:
+	run_gate_release(&o->shim.gate);
 	free(dir.path);
 	free(name);
 	return status;

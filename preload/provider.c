@@ -9,9 +9,10 @@
  * with lttng-ust's dynamic linkage of providers, and the provider is
  * loaded only when recording is wanted: NUMASHIM_RECORD=1 asks for it,
  * NUMASHIM_RECORD=0 refuses it, and otherwise the process records when
- * numashim-record(1) started it (NUMASHIM_RUN is set). Until the provider
- * is loaded, and in a process that never loads it, every tracepoint is
- * off. NUMASHIM_PROVIDER names the provider in place of the installed one.
+ * numashim-record(1) or numashim preload started it (NUMASHIM_RUN is
+ * set). A process of a run records only while a recording of its run
+ * is on (gate.h). Until the provider is loaded, and in a process that
+ * never loads it, every tracepoint is off. NUMASHIM_PROVIDER names the provider in place of the installed one.
  * The constructor calls this after the real functions are found, so that
  * the syscall() calls of the libraries it loads go straight to glibc.
  */
@@ -26,6 +27,7 @@
 #define LTTNG_UST_TRACEPOINT_PROBE_DYNAMIC_LINKAGE
 #include "numashim-tp.h"
 
+#include "gate.h"
 #include "provider.h"
 
 static int wanted(void)
@@ -47,6 +49,7 @@ int numashim_provider_load(void)
 		return 0;
 	if (!path || !*path)
 		path = NUMASHIM_PROVIDER_PATH;
+	numashim_gate_init();
 	if (!dlopen(path, RTLD_NOW | RTLD_GLOBAL)) {
 		fprintf(stderr, "numashim: %s; not recording\n", dlerror());
 		return 0;

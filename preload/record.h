@@ -11,13 +11,18 @@
 #include <stdint.h>
 
 #include "arrays.h"
+#include "gate.h"
 #include "numashim-tp.h"
 #include "scratch.h"
 
-/* Whether a session records the call's events. */
+/*
+ * Whether a session records the call's events: one enables them, and a
+ * recording of the process's run is on, not only another run's.
+ */
 #define NUMASHIM_TRACING(call)						\
-	(lttng_ust_tracepoint_enabled(numashim, call##_entry) ||	\
-	 lttng_ust_tracepoint_enabled(numashim, call##_exit))
+	((lttng_ust_tracepoint_enabled(numashim, call##_entry) ||	\
+	  lttng_ust_tracepoint_enabled(numashim, call##_exit)) &&	\
+	 numashim_gate_open())
 
 /*
  * The next call's number in the process, from 1: its call_id, and what

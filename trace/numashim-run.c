@@ -9,23 +9,16 @@
 #include <stdlib.h>
 
 #include "numashim-payload.h"
+#include "numashim-run.h"
 
 uint64_t numashim_run_id(void)
 {
 	static uint64_t run;
 	static int known;
-	const char *s;
-	char *end;
 
 	if (__atomic_load_n(&known, __ATOMIC_ACQUIRE))
 		return run;
-	s = getenv("NUMASHIM_RUN");
-	if (s && *s) {
-		uint64_t v = strtoull(s, &end, 10);
-
-		/* Anything but a plain number: not in a record run. */
-		run = *end || *s == '-' ? 0 : v;
-	}
+	run = numashim_run_parse(getenv("NUMASHIM_RUN"));
 	__atomic_store_n(&known, 1, __ATOMIC_RELEASE);
 	return run;
 }
