@@ -56,12 +56,47 @@ static bool injected(const struct numashim_rewrite *rw)
 	return rw->rule && rw->rule->fail_errno;
 }
 
+/*
+ * The arrays of a move_pages call copied into the scratch slot (or chunk
+ * events), read safely unless accessed: a pointer of a call that failed
+ * may be bad.
+ */
+static void record_move_pages_arrays(const struct numashim_move_pages_args *a,
+				     bool accessed, struct numashim_scratch *s,
+				     struct numashim_recorded_call *rc,
+				     struct numashim_addrs *pages_rec,
+				     struct numashim_ints *nodes_rec,
+				     struct numashim_ints *status_rec, void *ip)
+{
+	struct numashim_array_src pages, nodes, status;
+
+	numashim_array_init(&pages, NUMASHIM_ARRAY_PAGES, a->pages, a->count,
+			    sizeof(uint64_t));
+	numashim_array_init(&nodes, NUMASHIM_ARRAY_NODES, a->nodes,
+			    a->nodes ? a->count : 0, sizeof(int32_t));
+	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
+			    a->count, sizeof(int32_t));
+	if (accessed) {
+		numashim_array_accessed(&pages);
+		numashim_array_accessed(&nodes);
+		numashim_array_accessed(&status);
+	}
+	pages_rec->len = numashim_record_take(&pages, s, rc->call.id,
+					      (void *) pages_rec->v, ip);
+	nodes_rec->len = numashim_record_take(&nodes, s, rc->call.id,
+					      (void *) nodes_rec->v, ip);
+	status_rec->len = numashim_record_take(&status, s, rc->call.id,
+					       (void *) status_rec->v, ip);
+	rc->res.incomplete |= numashim_array_finish(&pages, rc->call.id, ip) |
+			      numashim_array_finish(&nodes, rc->call.id, ip) |
+			      numashim_array_finish(&status, rc->call.id, ip);
+}
+
 static long record_move_pages(const struct numashim_move_pages_args *a,
 			      struct numashim_rewrite *rw, void *ip)
 {
 	struct numashim_scratch *s = rw->scratch;
 	struct numashim_recorded_call rc;
-	struct numashim_array_src pages, nodes, status;
 	bool accessed;
 	struct numashim_addrs pages_rec = { .v = s ? s->exit.move_pages.pages : NULL };
 	struct numashim_ints nodes_rec = { .v = s ? s->exit.move_pages.nodes : NULL };
@@ -85,32 +120,27 @@ static long record_move_pages(const struct numashim_move_pages_args *a,
 						    0, 0, &kernel_nodes, NULL,
 						    k->count, ip);
 	}
-	numashim_array_init(&pages, NUMASHIM_ARRAY_PAGES, a->pages, a->count,
-			    sizeof(uint64_t));
-	numashim_array_init(&nodes, NUMASHIM_ARRAY_NODES, a->nodes,
-			    a->nodes ? a->count : 0, sizeof(int32_t));
-	numashim_array_init(&status, NUMASHIM_ARRAY_STATUS, a->status,
-			    a->count, sizeof(int32_t));
 	/*
 	 * A call that returned 0 went through every page (one that cannot
 	 * move stops it, and it returns how many are left); and with no rule
 	 * between, through the program's own arrays.
 	 */
 	accessed = ret == 0 && !rw->rule;
-	if (accessed) {
-		numashim_array_accessed(&pages);
-		numashim_array_accessed(&nodes);
-		numashim_array_accessed(&status);
+	if (accessed && s && a->count <= NUMASHIM_INLINE_LEN) {
+		/*
+		 * The kernel has just gone through all three whole and they
+		 * fit in the exit event: the ring buffer copies them from the
+		 * program's memory as it would from a copy of ours.
+		 */
+		pages_rec = (struct numashim_addrs) {
+			(const uint64_t *) a->pages, a->count };
+		nodes_rec = (struct numashim_ints) {
+			a->nodes, a->nodes ? a->count : 0 };
+		status_rec = (struct numashim_ints) { a->status, a->count };
+	} else {
+		record_move_pages_arrays(a, accessed, s, &rc, &pages_rec,
+					 &nodes_rec, &status_rec, ip);
 	}
-	pages_rec.len = numashim_record_take(&pages, s, rc.call.id,
-					     (void *) pages_rec.v, ip);
-	nodes_rec.len = numashim_record_take(&nodes, s, rc.call.id,
-					     (void *) nodes_rec.v, ip);
-	status_rec.len = numashim_record_take(&status, s, rc.call.id,
-					      (void *) status_rec.v, ip);
-	rc.res.incomplete |= numashim_array_finish(&pages, rc.call.id, ip) |
-			     numashim_array_finish(&nodes, rc.call.id, ip) |
-			     numashim_array_finish(&status, rc.call.id, ip);
 	if (!injected(rw))
 		numashim_page_states_record(rw, ret, accessed, &status_rec,
 					    rc.call.id, ip);
