@@ -10,7 +10,9 @@
 
 #include <assert.h>
 #include <dlfcn.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #ifdef HAVE_NUMAIF_H
@@ -56,9 +58,27 @@ static set_mempolicy_fn real_set_mempolicy;
 static get_mempolicy_fn real_get_mempolicy;
 static set_mempolicy_home_node_fn real_set_mempolicy_home_node;
 
-/* A symbol libnuma lacks (no libnuma loaded) stays NULL; "missing" marks
- * that the lookup was done so that it is not repeated on every call. */
-static char missing;
+/*
+ * "direct" marks a function the shim calls the kernel for itself, so that
+ * the lookup is not repeated on every call: one that no library after the
+ * shim defines (no libnuma loaded), or libnuma's, which is syscall() and
+ * nothing else (numactl's syscall.c). Going through libnuma's would only
+ * come back through the shim's own syscall() (numashim.c).
+ */
+static char direct;
+
+static bool plain_wrapper(void *fn)
+{
+	static const char libnuma[] = "libnuma.so";
+	const char *base;
+	Dl_info info;
+
+	if (!dladdr(fn, &info) || !info.dli_fname)
+		return false;
+	base = strrchr(info.dli_fname, '/');
+	base = base ? base + 1 : info.dli_fname;
+	return !strncmp(base, libnuma, sizeof(libnuma) - 1);
+}
 
 static void *lookup(void **slot, const char *name)
 {
@@ -66,11 +86,11 @@ static void *lookup(void **slot, const char *name)
 
 	if (!fn) {
 		fn = dlsym(RTLD_NEXT, name);
-		if (!fn)
-			fn = &missing;
+		if (!fn || plain_wrapper(fn))
+			fn = &direct;
 		__atomic_store_n(slot, fn, __ATOMIC_RELEASE);
 	}
-	return fn == &missing ? NULL : fn;
+	return fn == &direct ? NULL : fn;
 }
 
 void numashim_real_init(void)

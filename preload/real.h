@@ -11,15 +11,16 @@
 #define SYS_set_mempolicy_home_node 450
 #endif
 
-/* The definitions the shim's own ones hide: glibc's and libnuma's. */
+/* The definitions the shim's own ones hide: glibc's and libnuma's, or another library's. */
 void numashim_real_init(void);
 long numashim_real_syscall(long nr, const long raw[6]);
 
 /*
  * Hand a call to the kernel the way the program made it: a call that came
  * through syscall() goes back to syscall() with its six raw arguments, the
- * others to libnuma's function (or straight to the kernel when the process
- * has no libnuma).
+ * others to the function of the library after the shim that defines it,
+ * or straight to the kernel when that is libnuma's (syscall() alone) or
+ * none is.
  */
 long numashim_real_move_pages(const struct numashim_move_pages_args *a,
 			      const long *raw);

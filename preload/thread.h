@@ -17,10 +17,10 @@ struct numashim_thread {
 	 */
 	pid_t tid;
 	/*
-	 * Set while libnuma's function runs on the program's behalf
-	 * (real.c): libnuma makes the system call through syscall(), which
-	 * must then pass straight through rather than be recorded a second
-	 * time.
+	 * Set while the function of a library after the shim, not
+	 * libnuma's, runs on the program's behalf (real.c): if it makes the
+	 * system call through syscall(), that must pass straight through
+	 * rather than be recorded a second time.
 	 */
 	int forwarding;
 	/*
