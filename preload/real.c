@@ -80,16 +80,24 @@ static bool plain_wrapper(void *fn)
 	return !strncmp(base, libnuma, sizeof(libnuma) - 1);
 }
 
-static void *lookup(void **slot, const char *name)
+static void * __attribute__((noinline))
+lookup_first(void **slot, const char *name)
+{
+	void *fn = dlsym(RTLD_NEXT, name);
+
+	if (!fn || plain_wrapper(fn))
+		fn = &direct;
+	__atomic_store_n(slot, fn, __ATOMIC_RELEASE);
+	return fn;
+}
+
+/* Every call's, in the caller: one load once the constructor ran. */
+static inline void *lookup(void **slot, const char *name)
 {
 	void *fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 
-	if (!fn) {
-		fn = dlsym(RTLD_NEXT, name);
-		if (!fn || plain_wrapper(fn))
-			fn = &direct;
-		__atomic_store_n(slot, fn, __ATOMIC_RELEASE);
-	}
+	if (__builtin_expect(!fn, 0))
+		fn = lookup_first(slot, name);
 	return fn == &direct ? NULL : fn;
 }
 
@@ -112,133 +120,59 @@ long numashim_real_syscall(long nr, const long raw[6])
 	return fn(nr, raw[0], raw[1], raw[2], raw[3], raw[4], raw[5]);
 }
 
-long numashim_real_move_pages(const struct numashim_move_pages_args *a,
-			      const long *raw)
-{
-	move_pages_fn fn;
+#define UNPAREN(...) __VA_ARGS__
 
-	if (!raw) {
-		fn = lookup((void **) &real_move_pages, "move_pages");
-		if (fn) {
-			long ret;
-
-			numashim_td.forwarding = 1;
-			ret = fn(a->pid, a->count, a->pages, a->nodes,
-				 a->status, a->flags);
-			numashim_td.forwarding = 0;
-			return ret;
-		}
-	}
-	return numashim_real_syscall(SYS_move_pages, raw ? raw : (const long[6]) {
-		a->pid, (long) a->count, (long) a->pages, (long) a->nodes,
-		(long) a->status, a->flags });
+/*
+ * numashim_real_CALL: a call through syscall() goes back to it with its
+ * raw arguments; one through the function, to the next definition with
+ * fn_args, or to the kernel with sys_args, each widened to the long that
+ * syscall() reads.
+ */
+#define DEFINE_REAL(call, nr, fn_args, sys_args)			\
+long numashim_real_##call(const struct numashim_##call##_args *a,	\
+			  const long *raw)				\
+{									\
+	call##_fn fn;							\
+	long ret;							\
+									\
+	if (raw)							\
+		return numashim_real_syscall(nr, raw);			\
+	fn = lookup((void **) &real_##call, #call);			\
+	if (!fn) {							\
+		syscall_fn sys = lookup((void **) &real_syscall,	\
+					"syscall");			\
+									\
+		return sys(nr, UNPAREN sys_args);			\
+	}								\
+	numashim_td.forwarding = 1;					\
+	ret = fn fn_args;						\
+	numashim_td.forwarding = 0;					\
+	return ret;							\
 }
 
-long numashim_real_migrate_pages(const struct numashim_migrate_pages_args *a,
-				 const long *raw)
-{
-	migrate_pages_fn fn;
-
-	if (!raw) {
-		fn = lookup((void **) &real_migrate_pages, "migrate_pages");
-		if (fn) {
-			long ret;
-
-			numashim_td.forwarding = 1;
-			ret = fn(a->pid, a->maxnode, a->old_nodes,
-				 a->new_nodes);
-			numashim_td.forwarding = 0;
-			return ret;
-		}
-	}
-	return numashim_real_syscall(SYS_migrate_pages, raw ? raw : (const long[6]) {
-		a->pid, (long) a->maxnode, (long) a->old_nodes,
-		(long) a->new_nodes });
-}
-
-long numashim_real_mbind(const struct numashim_mbind_args *a, const long *raw)
-{
-	mbind_fn fn;
-
-	if (!raw) {
-		fn = lookup((void **) &real_mbind, "mbind");
-		if (fn) {
-			long ret;
-
-			numashim_td.forwarding = 1;
-			ret = fn(a->addr, a->len, (int) a->mode, a->nodemask,
-				 a->maxnode, a->flags);
-			numashim_td.forwarding = 0;
-			return ret;
-		}
-	}
-	return numashim_real_syscall(SYS_mbind, raw ? raw : (const long[6]) {
-		(long) a->addr, (long) a->len, (long) a->mode,
-		(long) a->nodemask, (long) a->maxnode, a->flags });
-}
-
-long numashim_real_set_mempolicy(const struct numashim_set_mempolicy_args *a,
-				 const long *raw)
-{
-	set_mempolicy_fn fn;
-
-	if (!raw) {
-		fn = lookup((void **) &real_set_mempolicy, "set_mempolicy");
-		if (fn) {
-			long ret;
-
-			numashim_td.forwarding = 1;
-			ret = fn(a->mode, a->nodemask, a->maxnode);
-			numashim_td.forwarding = 0;
-			return ret;
-		}
-	}
-	return numashim_real_syscall(SYS_set_mempolicy, raw ? raw : (const long[6]) {
-		a->mode, (long) a->nodemask, (long) a->maxnode });
-}
-
-long numashim_real_get_mempolicy(const struct numashim_get_mempolicy_args *a,
-				 const long *raw)
-{
-	get_mempolicy_fn fn;
-
-	if (!raw) {
-		fn = lookup((void **) &real_get_mempolicy, "get_mempolicy");
-		if (fn) {
-			long ret;
-
-			numashim_td.forwarding = 1;
-			ret = fn(a->mode, a->nodemask, a->maxnode, a->addr,
-				 (unsigned int) a->flags);
-			numashim_td.forwarding = 0;
-			return ret;
-		}
-	}
-	return numashim_real_syscall(SYS_get_mempolicy, raw ? raw : (const long[6]) {
-		(long) a->mode, (long) a->nodemask, (long) a->maxnode,
-		(long) a->addr, (long) a->flags });
-}
-
+DEFINE_REAL(move_pages, SYS_move_pages,
+	    (a->pid, a->count, a->pages, a->nodes, a->status, a->flags),
+	    ((long) a->pid, (long) a->count, (long) a->pages,
+	     (long) a->nodes, (long) a->status, (long) a->flags))
+DEFINE_REAL(migrate_pages, SYS_migrate_pages,
+	    (a->pid, a->maxnode, a->old_nodes, a->new_nodes),
+	    ((long) a->pid, (long) a->maxnode, (long) a->old_nodes,
+	     (long) a->new_nodes))
+DEFINE_REAL(mbind, SYS_mbind,
+	    (a->addr, a->len, (int) a->mode, a->nodemask, a->maxnode,
+	     a->flags),
+	    ((long) a->addr, (long) a->len, (long) a->mode,
+	     (long) a->nodemask, (long) a->maxnode, (long) a->flags))
+DEFINE_REAL(set_mempolicy, SYS_set_mempolicy,
+	    (a->mode, a->nodemask, a->maxnode),
+	    ((long) a->mode, (long) a->nodemask, (long) a->maxnode))
+DEFINE_REAL(get_mempolicy, SYS_get_mempolicy,
+	    (a->mode, a->nodemask, a->maxnode, a->addr,
+	     (unsigned int) a->flags),
+	    ((long) a->mode, (long) a->nodemask, (long) a->maxnode,
+	     (long) a->addr, (long) a->flags))
 /* A library that defines the function some day gets the call. */
-long numashim_real_set_mempolicy_home_node(
-	const struct numashim_set_mempolicy_home_node_args *a, const long *raw)
-{
-	set_mempolicy_home_node_fn fn;
-
-	if (!raw) {
-		fn = lookup((void **) &real_set_mempolicy_home_node,
-			    "set_mempolicy_home_node");
-		if (fn) {
-			long ret;
-
-			numashim_td.forwarding = 1;
-			ret = fn(a->start, a->len, a->home_node, a->flags);
-			numashim_td.forwarding = 0;
-			return ret;
-		}
-	}
-	return numashim_real_syscall(SYS_set_mempolicy_home_node,
-				     raw ? raw : (const long[6]) {
-		(long) a->start, (long) a->len, (long) a->home_node,
-		(long) a->flags });
-}
+DEFINE_REAL(set_mempolicy_home_node, SYS_set_mempolicy_home_node,
+	    (a->start, a->len, a->home_node, a->flags),
+	    ((long) a->start, (long) a->len, (long) a->home_node,
+	     (long) a->flags))
