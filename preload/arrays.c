@@ -4,7 +4,9 @@
  * into the exit event, a long one into chunk events, so that no event
  * outgrows a sub-buffer (the ring buffer would drop it and only count it).
  * Copies go through numashim_copy_in() because the program's pointers may
- * be bad, unless the kernel has just gone through the whole array.
+ * be bad, unless the kernel has just gone through the whole array: then
+ * the chunk events take it from the program's memory, with no copy of
+ * ours.
  */
 #include <errno.h>
 #include <string.h>
@@ -79,15 +81,23 @@ void numashim_mask_init(struct numashim_array_src *src, enum numashim_array id,
 	}
 }
 
-static size_t next_plain(struct numashim_array_src *src, void *buf)
+/* The next chunk of a plain array, in the program's memory: its length. */
+static size_t plain_chunk(const struct numashim_array_src *src,
+			  const char **user)
 {
 	uint64_t left = src->expected - src->offset;
-	size_t want = left < NUMASHIM_CHUNK_LEN ? left : NUMASHIM_CHUNK_LEN;
-	size_t size = src->plain.elem_size;
-	const char *user = src->plain.user + src->offset * size;
-	size_t got;
 
-	if (!want || src->err)
+	*user = src->plain.user + src->offset * src->plain.elem_size;
+	return src->err ? 0 : left < NUMASHIM_CHUNK_LEN ? left : NUMASHIM_CHUNK_LEN;
+}
+
+static size_t next_plain(struct numashim_array_src *src, void *buf)
+{
+	size_t size = src->plain.elem_size;
+	const char *user;
+	size_t want = plain_chunk(src, &user), got;
+
+	if (!want)
 		return 0;
 	got = copy(src, buf, user, want * size) / size;
 	src->offset += got;
@@ -117,22 +127,45 @@ size_t numashim_array_next(struct numashim_array_src *src, void *buf)
 	return src->is_mask ? next_mask(src, buf) : next_plain(src, buf);
 }
 
+/*
+ * The next chunk, into *chunk: in the program's memory when the kernel
+ * has just gone through the whole array, for the ring buffer to copy
+ * from as it would from a copy of ours; in buf otherwise. Its length.
+ */
+static size_t next_chunk(struct numashim_array_src *src, void *buf,
+			 const void **chunk)
+{
+	const char *user;
+	size_t len;
+
+	if (src->is_mask || !src->accessed) {
+		*chunk = buf;
+		return numashim_array_next(src, buf);
+	}
+	len = plain_chunk(src, &user);
+	src->offset += len;
+	src->recorded = src->offset;
+	*chunk = user;
+	return len;
+}
+
 void numashim_array_emit_rest(struct numashim_array_src *src, uint64_t call_id,
 			      void *buf, void *ip)
 {
 	for (;;) {
 		uint64_t offset = src->offset;
-		size_t len = numashim_array_next(src, buf);
+		const void *chunk;
+		size_t len = next_chunk(src, buf, &chunk);
 
 		if (!len)
 			return;
 		if (!src->is_mask && src->plain.elem_size == sizeof(uint64_t)) {
-			struct numashim_addrs rec = { buf, len };
+			struct numashim_addrs rec = { chunk, len };
 
 			lttng_ust_do_tracepoint(numashim, addr_chunk, call_id,
 						src->id, offset, &rec, ip);
 		} else {
-			struct numashim_ints rec = { buf, len };
+			struct numashim_ints rec = { chunk, len };
 
 			lttng_ust_do_tracepoint(numashim, int_chunk, call_id,
 						src->id, offset, &rec, ip);
