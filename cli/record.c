@@ -269,16 +269,21 @@ static char *default_session_name(void)
 static void trace_location(const struct record_options *o,
 			   const struct session_config *cfg)
 {
-	char host[256] = "";
+	char host[256];
+	pid_t sessiond;
 
 	if (!cfg->relayd_url) {
 		fprintf(stderr, "numashim record: the trace is in %s\n", cfg->path);
 		return;
 	}
-	gethostname(host, sizeof(host) - 1);
-	fprintf(stderr,
-		"numashim record: the trace went to the relay daemon at %s, into %s/%s-* below its output folder\n",
-		o->relayd_url, host, cfg->name);
+	if (relay_session_host(host, sizeof(host), &sessiond))
+		fprintf(stderr,
+			"numashim record: the trace went to the relay daemon at %s, into HOST/%s-* below its output folder, HOST being the host name of the session daemon (pid %d), which runs in another UTS namespace\n",
+			o->relayd_url, cfg->name, (int) sessiond);
+	else
+		fprintf(stderr,
+			"numashim record: the trace went to the relay daemon at %s, into %s/%s-* below its output folder\n",
+			o->relayd_url, host, cfg->name);
 }
 
 /* What the recorded calls did, in the report's own words. */

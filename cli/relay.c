@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The relay daemon of --relayd, reached once before the session is made.
+ * The relay daemon of --relayd, reached once before the session is made,
+ * and the folder it writes the trace in.
  * The session daemon finds an unreachable relay daemon only when the
  * channel is enabled, and then closes its socket while liblttng-ctl may
  * still be writing: its answer, which names the cause, is lost one run
@@ -14,7 +15,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sched.h>
+#include <stdlib.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "relay.h"
@@ -113,4 +118,91 @@ int relay_check(const char *url)
 		fprintf(stderr, "numashim record: cannot reach the relay daemon at %s: port %s of %s: %s\n",
 			url, port, host, strerror(err));
 	return err ? -1 : 0;
+}
+
+/* The pid in the session daemon's pid file (lttng-sessiond(8)), or 0. */
+static pid_t session_daemon_pid(void)
+{
+	const char *home = getenv("LTTNG_HOME");
+	char path[4096];
+	FILE *f;
+	int pid = 0;
+
+	if (!geteuid())
+		snprintf(path, sizeof(path), "/run/lttng/lttng-sessiond.pid");
+	else if ((home && *home) || ((home = getenv("HOME")) && *home))
+		snprintf(path, sizeof(path), "%s/.lttng/lttng-sessiond.pid",
+			 home);
+	else
+		return 0;
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	if (fscanf(f, "%d", &pid) != 1 || pid <= 0)
+		pid = 0;
+	fclose(f);
+	return pid;
+}
+
+static bool same_uts(pid_t pid, bool *same)
+{
+	char path[64];
+	struct stat ours, its;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/uts", (int) pid);
+	if (stat("/proc/self/ns/uts", &ours) || stat(path, &its))
+		return false;
+	*same = ours.st_ino == its.st_ino && ours.st_dev == its.st_dev;
+	return true;
+}
+
+/*
+ * The host name of the UTS namespace of process pid, read by a child
+ * that joins it: setns(2) needs CAP_SYS_ADMIN there, as root has.
+ */
+static int uts_host(pid_t pid, char *host, size_t len)
+{
+	int fds[2], status;
+	ssize_t n = -1;
+	pid_t child;
+
+	if (pipe2(fds, O_CLOEXEC))
+		return -1;
+	child = fork();
+	if (!child) {
+		char path[64], name[256] = "";
+		int ns;
+
+		close(fds[0]);
+		snprintf(path, sizeof(path), "/proc/%d/ns/uts", (int) pid);
+		ns = open(path, O_RDONLY | O_CLOEXEC);
+		if (ns < 0 || setns(ns, CLONE_NEWUTS) ||
+		    gethostname(name, sizeof(name) - 1))
+			_exit(1);
+		_exit(write(fds[1], name, strlen(name)) < 0);
+	}
+	close(fds[1]);
+	if (child > 0) {
+		n = read(fds[0], host, len - 1);
+		waitpid(child, &status, 0);
+	}
+	close(fds[0]);
+	if (n <= 0)
+		return -1;
+	host[n] = '\0';
+	return 0;
+}
+
+int relay_session_host(char *host, size_t len, pid_t *pid)
+{
+	bool same = true;
+
+	*pid = session_daemon_pid();
+	/* No pid file to go by: the daemon record started, in our namespace. */
+	if ((!*pid || !same_uts(*pid, &same) || same) &&
+	    !gethostname(host, len - 1)) {
+		host[len - 1] = '\0';
+		return 0;
+	}
+	return same ? -1 : uts_host(*pid, host, len);
 }
